@@ -1,0 +1,34 @@
+// Regenerates the README's screenshots from the demo queue in browser mode: `npm run screenshots`.
+import { resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../tests/e2e/support/chromium'
+import { startSieve } from '../tests/e2e/support/sieve-server'
+
+const DOCS = resolve(__dirname, '../docs')
+
+async function main(): Promise<void> {
+  const sieve = await startSieve()
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme })
+      await page.goto(sieve.url)
+      await page.locator('[role=row][data-comment-id]').first().waitFor()
+      await page.screenshot({ path: `${DOCS}/main-screen${colorScheme === 'dark' ? '-dark' : ''}.png` })
+      if (colorScheme === 'light') {
+        await page.keyboard.press('r')
+        await page.getByRole('dialog').waitFor()
+        await page.screenshot({ path: `${DOCS}/reason-picker.png` })
+        await page.keyboard.press('Escape')
+        await page.keyboard.press('?')
+        await page.screenshot({ path: `${DOCS}/key-map.png` })
+      }
+      await page.close()
+    }
+  } finally {
+    await browser.close()
+    await sieve.stop()
+  }
+}
+
+void main()
