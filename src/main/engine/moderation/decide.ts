@@ -1,0 +1,52 @@
+// The moderation rules: what each action needs, and how a decision and its undo land in the log.
+import { ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
+import type { Db } from '../store/database'
+import { appendDecisionBatch, appendUndoBatch, lastUndoableBatch, type Actor } from '../store/decisions'
+import { findClause } from './policy'
+import { UserError } from '../errors'
+
+export interface DecisionRequest {
+  commentIds: number[]
+  action: Action
+  clause?: string
+  note?: string
+  automated?: boolean
+}
+
+/** Applies one action to every comment given, in one transaction: all of it lands, or none. */
+export function decide(db: Db, policy: Policy, actor: Actor, request: DecisionRequest, at: Date): DecisionResult {
+  const clause = (request.clause === undefined ? null : findClause(policy, request.clause)) ?? null
+  if (request.action === 'remove' && !clause) {
+    const codes = policy.clauses.map((c) => c.code).join(', ')
+    throw new UserError(
+      request.clause === undefined
+        ? `A removal must name a Terms-of-Use clause (one of: ${codes}).`
+        : `"${request.clause}" is not a clause of the Terms of Use (one of: ${codes}).`
+    )
+  }
+  if (request.action !== 'remove' && request.clause !== undefined) {
+    throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
+  }
+  const note = request.note?.trim() ? request.note : null
+  return db.transaction(() =>
+    appendDecisionBatch(db, request.commentIds, {
+      action: request.action,
+      statusAfter: ACTION_STATUS[request.action],
+      clause,
+      note,
+      actor,
+      automated: request.automated ?? false,
+      at
+    })
+  )()
+}
+
+/** Undoes the actor's latest batch that is not yet undone. */
+export function undoLast(db: Db, actor: Actor, at: Date): UndoResult {
+  return db.transaction(() => {
+    const batch = lastUndoableBatch(db, actor)
+    if (!batch) return { undoneBatchId: null, ids: [], action: null }
+    const { ids } = appendUndoBatch(db, batch.id, actor, at)
+    return { undoneBatchId: batch.id, ids, action: batch.action }
+  })()
+}

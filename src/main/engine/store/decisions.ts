@@ -1,0 +1,151 @@
+// The decision log: batches and their decisions, appended set-wise so a bulk action over many comments
+// is a handful of statements, and the comments' status projection moved in the same transaction.
+import type { Action, Clause, DecisionLogEntry, Status } from '../../../shared/model'
+import type { Db } from './database'
+
+export interface Actor {
+  moderator: string
+  machine: string
+}
+
+export interface NewBatch {
+  action: Action
+  statusAfter: Status
+  clause: Clause | null
+  note: string | null
+  actor: Actor
+  automated: boolean
+  at: Date
+}
+
+/**
+ * Appends one decision per comment in `commentIds` whose state the action changes, and moves their
+ * projection. Runs inside the caller's transaction. Returns the batch id and how many changed.
+ */
+export function appendDecisionBatch(db: Db, commentIds: number[], batch: NewBatch): { batchId: number; changed: number } {
+  const decidedAt = batch.at.toISOString()
+  const batchId = Number(
+    db
+      .prepare(`INSERT INTO batches (kind, action, moderator, machine, created_at) VALUES ('decide', ?, ?, ?, ?)`)
+      .run(batch.action, batch.actor.moderator, batch.actor.machine, decidedAt).lastInsertRowid
+  )
+  const changed = db
+    .prepare(
+      `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+                              clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
+       SELECT @batchId, c.id, @action, c.status, @statusAfter, c.reason, @clauseCode,
+              @clauseTitle, @clauseDescription, @note, @moderator, @machine, @decidedAt, @automated, c.scores
+       FROM comments c
+       WHERE c.id IN (SELECT value FROM json_each(@ids))
+         AND NOT (c.status = @statusAfter AND c.reason IS @clauseCode)
+       ORDER BY c.id`
+    )
+    .run({
+      batchId,
+      action: batch.action,
+      statusAfter: batch.statusAfter,
+      clauseCode: batch.clause?.code ?? null,
+      clauseTitle: batch.clause?.title ?? null,
+      clauseDescription: batch.clause?.description ?? null,
+      note: batch.note,
+      moderator: batch.actor.moderator,
+      machine: batch.actor.machine,
+      decidedAt,
+      automated: batch.automated ? 1 : 0,
+      ids: JSON.stringify(commentIds)
+    }).changes
+  projectBatch(db, batchId)
+  return { batchId, changed }
+}
+
+/** The actor's latest batch that has not been undone, if any. */
+export function lastUndoableBatch(db: Db, actor: Actor): { id: number; action: Action } | undefined {
+  return db
+    .prepare<[string], { id: number; action: Action }>(
+      `SELECT b.id, b.action FROM batches b
+       WHERE b.kind = 'decide' AND b.moderator = ?
+         AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.reverts = b.id)
+       ORDER BY b.id DESC LIMIT 1`
+    )
+    .get(actor.moderator)
+}
+
+/**
+ * Appends an undo batch that puts back what `batchId` changed, on the comments still in the state it
+ * left them in (a later decision by anyone wins over an undo of an earlier one). Returns their external ids.
+ */
+export function appendUndoBatch(db: Db, batchId: number, actor: Actor, at: Date): { undoBatchId: number; ids: string[] } {
+  const decidedAt = at.toISOString()
+  const undoBatchId = Number(
+    db
+      .prepare(
+        `INSERT INTO batches (kind, action, moderator, machine, created_at, reverts)
+         SELECT 'undo', action, ?, ?, ?, id FROM batches WHERE id = ?`
+      )
+      .run(actor.moderator, actor.machine, decidedAt, batchId).lastInsertRowid
+  )
+  db.prepare(
+    `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+                            clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
+     SELECT @undoBatchId, d.comment_id, 'undo', c.status, d.status_before, c.reason, d.reason_before,
+            NULL, NULL, NULL, @moderator, @machine, @decidedAt, 0, c.scores
+     FROM decisions d JOIN comments c ON c.id = d.comment_id
+     WHERE d.batch_id = @batchId AND c.status = d.status_after AND c.reason IS d.clause_code
+     ORDER BY d.comment_id`
+  ).run({ undoBatchId, batchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
+  projectBatch(db, undoBatchId)
+  const ids = db
+    .prepare<[number], { id: string }>(
+      `SELECT c.external_id AS id FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.batch_id = ? ORDER BY d.id`
+    )
+    .all(undoBatchId)
+    .map((row) => row.id)
+  return { undoBatchId, ids }
+}
+
+/** Moves each comment a batch decided on to the state its decision left it in. */
+function projectBatch(db: Db, batchId: number): void {
+  db.prepare(
+    `UPDATE comments SET status = d.status_after, reason = d.clause_code
+     FROM decisions d WHERE d.batch_id = ? AND d.comment_id = comments.id`
+  ).run(batchId)
+}
+
+interface LogRecord {
+  decisionId: number
+  batchId: number
+  decidedAt: string
+  moderator: string
+  machine: string
+  commentId: string
+  articleTitle: string | null
+  authorName: string | null
+  action: DecisionLogEntry['action']
+  statusBefore: Status
+  statusAfter: Status
+  clause: string | null
+  clauseTitle: string | null
+  note: string | null
+  scores: string
+  automated: number
+}
+
+/** The decision log in the order it was written, one entry at a time (constant memory). */
+export function* iterateDecisionLog(db: Db): Generator<DecisionLogEntry> {
+  const rows = db
+    .prepare<[], LogRecord>(
+      `SELECT d.id AS decisionId, d.batch_id AS batchId, d.decided_at AS decidedAt, d.moderator, d.machine,
+              c.external_id AS commentId, ar.title AS articleTitle, au.name AS authorName, d.action,
+              d.status_before AS statusBefore, d.status_after AS statusAfter, d.clause_code AS clause,
+              d.clause_title AS clauseTitle, d.note, d.scores, d.automated
+       FROM decisions d
+       JOIN comments c ON c.id = d.comment_id
+       LEFT JOIN articles ar ON ar.id = c.article_id
+       LEFT JOIN authors au ON au.id = c.author_id
+       ORDER BY d.id`
+    )
+    .iterate()
+  for (const row of rows) {
+    yield { ...row, scores: JSON.parse(row.scores), automated: row.automated === 1, syncState: 'local' }
+  }
+}

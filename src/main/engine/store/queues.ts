@@ -1,0 +1,136 @@
+// Queue pages and counts, computed in SQL. Pages are keyset-paginated: the cursor is the last row's
+// sort key and id, so page 5,000 costs what page 1 costs.
+import { z } from 'zod'
+import type { CommentRow, QueueCounts, QueueId, QueuePage, SortKey, Status } from '../../../shared/model'
+import type { Db } from './database'
+
+/** The longest stretch of text a queue row carries; the detail pane loads the rest. */
+export const EXCERPT_CHARS = 1000
+
+interface SortSpec {
+  column: 'priority' | 'created_at' | 'reports'
+  descending: boolean
+}
+
+const SORT_SPECS: Record<SortKey, SortSpec> = {
+  priority: { column: 'priority', descending: true },
+  newest: { column: 'created_at', descending: true },
+  oldest: { column: 'created_at', descending: false },
+  reports: { column: 'reports', descending: true }
+}
+
+const QUEUE_STATUS: Record<QueueId, Status | null> = {
+  review: 'pending',
+  likely: 'pending',
+  approved: 'approved',
+  removed: 'removed',
+  disabled: 'disabled',
+  all: null
+}
+
+const cursorSchema = z.tuple([z.union([z.number(), z.string(), z.null()]), z.number().int()])
+
+export interface PageQuery {
+  queue: QueueId
+  sort: SortKey
+  after: string | null
+  limit: number
+  likelyThreshold: number
+}
+
+interface RowRecord {
+  key: number
+  id: string
+  text: string
+  authorName: string | null
+  articleTitle: string | null
+  createdAt: string | null
+  reports: number
+  status: Status
+  reason: string | null
+  priority: number
+  scores: string
+  spans: string
+  sortValue: number | string | null
+}
+
+export function queuePage(db: Db, query: PageQuery): QueuePage {
+  const { column, descending } = SORT_SPECS[query.sort]
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: query.limit + 1, excerpt: EXCERPT_CHARS }
+  const status = QUEUE_STATUS[query.queue]
+  if (status) {
+    where.push('c.status = @status')
+    params.status = status
+  }
+  if (query.queue === 'likely') {
+    // Under another sort, walk that sort's index and filter, rather than sort every likely comment.
+    where.push(column === 'priority' ? 'c.priority >= @threshold' : '+c.priority >= @threshold')
+    params.threshold = query.likelyThreshold
+  }
+  if (query.after) {
+    const [value, id] = parseCursor(query.after)
+    where.push(`(c.${column}, c.id) ${descending ? '<' : '>'} (@afterValue, @afterId)`)
+    params.afterValue = value
+    params.afterId = id
+  }
+  const direction = descending ? 'DESC' : 'ASC'
+  const sql = `
+    SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, @excerpt) AS text,
+           au.name AS authorName, ar.title AS articleTitle, c.created_at AS createdAt,
+           c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.${column} AS sortValue
+    FROM comments c
+    LEFT JOIN authors au ON au.id = c.author_id
+    LEFT JOIN articles ar ON ar.id = c.article_id
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY c.${column} ${direction}, c.id ${direction}
+    LIMIT @limit`
+  const records = db.prepare<Record<string, unknown>, RowRecord>(sql).all(params)
+  const more = records.length > query.limit
+  const rows = records.slice(0, query.limit)
+  const last = rows.at(-1)
+  return {
+    rows: rows.map(toRow),
+    next: more && last ? JSON.stringify([last.sortValue, last.key]) : null
+  }
+}
+
+function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
+  try {
+    return cursorSchema.parse(JSON.parse(cursor))
+  } catch {
+    throw new Error('That page cursor is not one Sieve handed out.')
+  }
+}
+
+function toRow(record: RowRecord): CommentRow {
+  const { sortValue: _unused, scores, spans, ...rest } = record
+  const text = record.text
+  return {
+    ...rest,
+    scores: JSON.parse(scores),
+    // Only spans that fall inside the excerpt can be highlighted in it.
+    spans: JSON.parse(spans).filter((span: { end: number }) => span.end <= text.length)
+  }
+}
+
+export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
+  const byStatus = new Map(
+    db
+      .prepare<[], { status: Status; n: number }>('SELECT status, count(*) AS n FROM comments GROUP BY status')
+      .all()
+      .map((row) => [row.status, row.n])
+  )
+  const likely = db
+    .prepare<[number], { n: number }>("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND priority >= ?")
+    .get(likelyThreshold)!.n
+  const count = (status: Status) => byStatus.get(status) ?? 0
+  return {
+    review: count('pending'),
+    likely,
+    approved: count('approved'),
+    removed: count('removed'),
+    disabled: count('disabled'),
+    all: [...byStatus.values()].reduce((a, b) => a + b, 0)
+  }
+}

@@ -1,0 +1,84 @@
+// THE contract between the UI and the engine. Each call is declared once: its name, the schema its
+// input must pass (checked on the engine side, always) and its result type. The IPC and HTTP transports,
+// the renderer's client and the tests are generic over this object.
+import { z } from 'zod'
+import {
+  ACTIONS,
+  QUEUES,
+  SORTS,
+  type DecisionResult,
+  type Policy,
+  type QueueCounts,
+  type QueuePage,
+  type UndoResult
+} from './model'
+
+/** Declares a call whose result is R and whose input must pass `input`. */
+const call =
+  <R>() =>
+  <S extends z.ZodType>(input: S) => ({ input, result: null as unknown as R })
+
+const nothing = z.object({}).strict()
+
+export interface Session {
+  moderator: string
+  machine: string
+  version: string
+}
+
+export interface ExportedFile {
+  filename: string
+  mime: string
+  content: string
+}
+
+export const api = {
+  session: call<Session>()(nothing),
+  policy: call<Policy>()(nothing),
+  counts: call<QueueCounts>()(nothing),
+  queuePage: call<QueuePage>()(
+    z
+      .object({
+        queue: z.enum(QUEUES),
+        sort: z.enum(SORTS).default('priority'),
+        after: z.string().max(200).nullable().default(null),
+        limit: z.number().int().min(1).max(500).default(100)
+      })
+      .strict()
+  ),
+  decide: call<DecisionResult>()(
+    z
+      .object({
+        keys: z.array(z.number().int().positive()).min(1).max(10_000),
+        action: z.enum(ACTIONS),
+        clause: z.string().max(64).optional(),
+        note: z.string().max(4000).optional()
+      })
+      .strict()
+  ),
+  undo: call<UndoResult>()(nothing),
+  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
+}
+
+export type Api = typeof api
+export type CallName = keyof Api
+/** What a caller passes (defaults may be left out). */
+export type CallInput<N extends CallName> = z.input<Api[N]['input']>
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<N extends CallName> = z.output<Api[N]['input']>
+export type CallResult<N extends CallName> = Api[N]['result']
+
+export type Handlers = {
+  [N in CallName]: (input: ParsedInput<N>) => CallResult<N> | Promise<CallResult<N>>
+}
+
+/** Every transport answers in this shape, so errors cross process boundaries as data. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
+
+export interface Client {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>>
+}
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(api, name)
+}

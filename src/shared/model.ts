@@ -1,0 +1,131 @@
+// The domain vocabulary every side shares. No Node, no DOM.
+
+export const ATTRIBUTES = [
+  'TOXICITY',
+  'SEVERE_TOXICITY',
+  'INSULT',
+  'PROFANITY',
+  'THREAT',
+  'IDENTITY_ATTACK',
+  'SEXUALLY_EXPLICIT',
+  'SPAM'
+] as const
+export type Attribute = (typeof ATTRIBUTES)[number]
+export type Scores = Partial<Record<Attribute, number>>
+
+/** A stretch of the comment text that drove a score, as UTF-16 offsets into the text. */
+export interface Span {
+  start: number
+  end: number
+  attribute: Attribute
+  /** Why it fired, shown to the moderator: the matched word or pattern. */
+  signal: string
+}
+
+/** The state a comment is in, derived from the decision log (or the platform's status before any decision). */
+export const STATUSES = ['pending', 'approved', 'removed', 'disabled'] as const
+export type Status = (typeof STATUSES)[number]
+
+export const ACTIONS = ['approve', 'remove', 'disable', 'enable'] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** The status each action leads to. */
+export const ACTION_STATUS: Record<Action, Status> = {
+  approve: 'approved',
+  remove: 'removed',
+  disable: 'disabled',
+  enable: 'approved'
+}
+
+export const QUEUES = ['review', 'likely', 'approved', 'removed', 'disabled', 'all'] as const
+export type QueueId = (typeof QUEUES)[number]
+export const QUEUE_LABELS: Record<QueueId, string> = {
+  review: 'Needs review',
+  likely: 'Likely violations',
+  approved: 'Approved',
+  removed: 'Removed',
+  disabled: 'Disabled',
+  all: 'All'
+}
+
+export const SORTS = ['priority', 'newest', 'oldest', 'reports'] as const
+export type SortKey = (typeof SORTS)[number]
+
+/** A Terms-of-Use clause: the reason a removal names. */
+export interface Clause {
+  code: string
+  title: string
+  description: string
+  /** The digit that picks it in the reason picker. */
+  key: string
+  /** What the platform does with a comment removed under it. */
+  upstream: 'trash' | 'spam' | 'hold'
+}
+
+export interface Policy {
+  publisher: string
+  version: string
+  url: string
+  clauses: Clause[]
+}
+
+/** One row of a queue, as the table shows it. */
+export interface CommentRow {
+  /** Sieve's own id (stable within this database). */
+  key: number
+  /** The id the comment has on its source platform. */
+  id: string
+  text: string
+  authorName: string | null
+  articleTitle: string | null
+  createdAt: string | null
+  reports: number
+  status: Status
+  reason: string | null
+  priority: number
+  scores: Scores
+  spans: Span[]
+}
+
+export interface QueuePage {
+  rows: CommentRow[]
+  /** Pass back to get the next page; null at the end. */
+  next: string | null
+}
+
+export type QueueCounts = Record<QueueId, number>
+
+export interface DecisionResult {
+  batchId: number
+  /** How many comments changed state. */
+  changed: number
+}
+
+export interface UndoResult {
+  /** The batch that was undone, or null when there was nothing to undo. */
+  undoneBatchId: number | null
+  /** Source ids of the comments put back. */
+  ids: string[]
+  action: Action | null
+}
+
+/** One row of the decision log, as exported. */
+export interface DecisionLogEntry {
+  decisionId: number
+  batchId: number
+  decidedAt: string
+  moderator: string
+  machine: string
+  commentId: string
+  articleTitle: string | null
+  authorName: string | null
+  action: Action | 'undo'
+  statusBefore: Status
+  statusAfter: Status
+  clause: string | null
+  clauseTitle: string | null
+  note: string | null
+  scores: Scores
+  automated: boolean
+  syncState: 'local'
+}
