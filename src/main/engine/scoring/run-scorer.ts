@@ -1,0 +1,37 @@
+// Runs a scorer over every comment it has not scored yet, a batch at a time.
+import type { Db } from '../store/database'
+import { countUnscored, saveScores, unscoredComments } from '../store/scores'
+import type { Scorer } from './scorer'
+
+export interface ScoringProgress {
+  done: number
+  total: number
+}
+
+export interface ScoringOptions {
+  /** Whether this scorer's scores order the queues. */
+  primary: boolean
+  now: () => Date
+  onProgress?: (progress: ScoringProgress) => void
+  signal?: AbortSignal
+}
+
+export async function scoreUnscored(db: Db, scorer: Scorer, options: ScoringOptions): Promise<ScoringProgress> {
+  const progress = { done: 0, total: countUnscored(db, scorer.name) }
+  options.onProgress?.(progress)
+  while (!options.signal?.aborted) {
+    const batch = unscoredComments(db, scorer.name, scorer.batchSize)
+    if (batch.length === 0) break
+    const results = await scorer.score(batch.map((comment) => comment.text))
+    saveScores(
+      db,
+      scorer.name,
+      batch.map((comment, index) => ({ commentId: comment.id, modelVersion: scorer.modelVersion, ...results[index] })),
+      options.primary,
+      options.now()
+    )
+    progress.done += batch.length
+    options.onProgress?.(progress)
+  }
+  return progress
+}

@@ -1,0 +1,17 @@
+// The scorers Sieve knows, by name. A new scorer is one module plus one line here.
+import { UserError } from '../errors'
+import { createLexiconScorer } from './local/lexicon-scorer'
+import type { Scorer } from './scorer'
+
+/** The scorer whose scores order the queues. */
+export const PRIMARY_SCORER = 'local'
+
+const factories: Record<string, () => Scorer> = {
+  local: createLexiconScorer
+}
+
+export function createScorer(name: string): Scorer {
+  const factory = factories[name]
+  if (!factory) throw new UserError(`There is no scorer called "${name}" (known: ${Object.keys(factories).join(', ')}).`)
+  return factory()
+}
