@@ -1,0 +1,101 @@
+// The engine: composes the store, sources, scoring, moderation and reports, and implements the API
+// contract. Plain Node: everything it depends on comes in through EngineOptions.
+import { hostname, userInfo } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { version } from '../../../package.json'
+import type { Handlers } from '../../shared/api'
+import type { Action, Policy } from '../../shared/model'
+import { decide, undoLast } from './moderation/decide'
+import { loadPolicy } from './moderation/policy'
+import { writeDecisionLog, type LogFormat } from './reports/decision-log'
+import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
+import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
+import { loadDemo } from './sources/demo/demo-source'
+import { importNdjson } from './sources/files/ndjson'
+import type { ImportReport } from './sources/import-report'
+import { ensureSource, resolveExternalId } from './store/comments'
+import { openDatabase, type Db } from './store/database'
+import type { Actor } from './store/decisions'
+import { queueCounts, queuePage } from './store/queues'
+
+export interface EngineOptions {
+  dbPath: string
+  /** The folder holding policy/ and demo/. */
+  resourcesDir: string
+  moderator?: string
+  now?: () => Date
+  /** Comments whose strongest score reaches this are "Likely violations". */
+  likelyThreshold?: number
+  nativeBinding?: string
+}
+
+export interface Engine {
+  readonly db: Db
+  readonly policy: Policy
+  readonly actor: Actor
+  readonly handlers: Handlers
+  isEmpty(): boolean
+  loadDemo(): Promise<ImportReport>
+  importNdjson(path: string, sourceName?: string): Promise<ImportReport>
+  score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
+  /** Decides on comments named by their source ids (the CLI's way in). */
+  decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
+  writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
+  close(): void
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const now = options.now ?? (() => new Date())
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding })
+  const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
+  const actor: Actor = { moderator: options.moderator || userInfo().username, machine: hostname() }
+  const likelyThreshold = options.likelyThreshold ?? 0.7
+
+  const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
+
+  const handlers: Handlers = {
+    session: () => ({ ...actor, version }),
+    policy: () => policy,
+    counts: () => queueCounts(db, likelyThreshold),
+    queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),
+    decide: (input) =>
+      decide(db, policy, actor, { commentIds: input.keys, action: input.action, clause: input.clause, note: input.note }, now()),
+    undo: () => undoLast(db, actor, now()),
+    exportLog: async ({ format }) => {
+      const chunks: string[] = []
+      const collect = new Writable({
+        write(chunk, _encoding, done) {
+          chunks.push(String(chunk))
+          done()
+        }
+      })
+      await writeLog(format, collect)
+      const day = now().toISOString().slice(0, 10)
+      return {
+        filename: `sieve-decisions-${day}.${format}`,
+        mime: format === 'csv' ? 'text/csv' : 'application/json',
+        content: chunks.join('')
+      }
+    }
+  }
+
+  return {
+    db,
+    policy,
+    actor,
+    handlers,
+    isEmpty: () => db.prepare('SELECT 1 FROM comments LIMIT 1').get() === undefined,
+    loadDemo: () => loadDemo(db, options.resourcesDir, now),
+    importNdjson: (path, sourceName = 'Imported file') =>
+      importNdjson(db, ensureSource(db, 'file', sourceName, now()), path, now),
+    score: (scorerName, onProgress) =>
+      scoreUnscored(db, createScorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
+    decideByIds(ids, action, { clause, note }) {
+      const commentIds = ids.map((id) => resolveExternalId(db, id))
+      return decide(db, policy, actor, { commentIds, action, clause, note }, now())
+    },
+    writeDecisionLog: writeLog,
+    close: () => db.close()
+  }
+}

@@ -1,0 +1,85 @@
+// The Electron entry: lifecycle, the window and its security settings, and the IPC wiring. The product
+// itself is the engine, which never imports Electron.
+import { existsSync } from 'node:fs'
+import { join, normalize, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { createEngine, type Engine } from './engine/engine'
+import { serveIpc } from './transport/ipc'
+import { secureWebPreferences } from './web-preferences'
+
+const APP_ORIGIN = 'app://sieve'
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const rendererDir = join(__dirname, '../renderer')
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
+/** better-sqlite3 built for Electron's ABI, kept apart from the Node build the tests and CLI use. */
+const electronNativeBinding = join(__dirname, '../../.electron-native/better_sqlite3.node')
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }])
+
+function isTrustedUrl(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+}
+
+function serveRenderer(): void {
+  const root = normalize(rendererDir + sep)
+  protocol.handle('app', (request) => {
+    const { pathname } = new URL(request.url)
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)))
+    if (!file.startsWith(root)) return new Response('Not found', { status: 404 })
+    return net.fetch(pathToFileURL(file).toString())
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Sieve',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return window
+}
+
+/** Deny by default: no navigation away, no new windows, no permissions, no webviews. */
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+}
+
+async function start(): Promise<Engine> {
+  const engine = createEngine({
+    dbPath: process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db'),
+    resourcesDir,
+    nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined
+  })
+  if (engine.isEmpty()) await engine.loadDemo()
+  await engine.score('local')
+  return engine
+}
+
+app.enableSandbox()
+void app.whenReady().then(async () => {
+  lockDown()
+  serveRenderer()
+  const engine = await start()
+  serveIpc(ipcMain, engine.handlers, isTrustedUrl)
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('window-all-closed', () => {
+    engine.close()
+    app.quit()
+  })
+})

@@ -1,0 +1,170 @@
+// The API contract over HTTP on 127.0.0.1 (browser mode and the end-to-end tests), plus the built
+// renderer. Every request must carry this run's random token (query on the first visit, then an
+// HttpOnly cookie, or an X-Sieve-Token header), name this server in its Host header, and come from
+// this server's own origin.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import type { Handlers } from '../../shared/api'
+import { dispatch } from './dispatch'
+
+export interface HttpTransportOptions {
+  handlers: Handlers
+  /** The built renderer (index.html and assets); null serves the API alone. */
+  rendererDir: string | null
+  port?: number
+  token?: string
+}
+
+export interface HttpTransport {
+  url: string
+  /** The URL to open: it carries the token. */
+  openUrl: string
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = 1 << 20
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin'
+}
+
+export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error('[sieve] HTTP request failed:', error)
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Sieve could not answer that request.')
+      else response.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
+  const port = (server.address() as AddressInfo).port
+  const cookieName = `sieve_token_${port}`
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`))
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still says its own name in Host.
+    if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'Unknown host.')
+    const origin = request.headers.origin
+    if (origin !== undefined && !allowedOrigins.has(origin)) return send(response, 403, 'text/plain', 'Foreign origin.')
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
+
+    const queryToken = url.searchParams.get('token')
+    if (request.method === 'GET' && queryToken !== null && matches(queryToken, token)) {
+      // First visit from the printed link: keep the token in a cookie and take it out of the address bar.
+      response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+      url.searchParams.delete('token')
+      response.writeHead(303, { Location: url.pathname + url.search, ...SECURITY_HEADERS }).end()
+      return
+    }
+    const presented = request.headers['x-sieve-token'] ?? readCookie(request.headers.cookie, cookieName)
+    if (typeof presented !== 'string' || !matches(presented, token)) {
+      return send(response, 401, 'text/plain; charset=utf-8', 'Open the link Sieve printed when it started: it carries the access token.')
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'API calls are POST requests.')
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, 'text/plain', 'API calls send JSON.')
+      }
+      const body = await readBody(request)
+      if (body === null) return send(response, 413, 'text/plain', 'Request too large.')
+      let input: unknown
+      try {
+        input = body.length ? JSON.parse(body) : {}
+      } catch {
+        return sendJson(response, 400, { ok: false, error: 'The request body is not valid JSON.' })
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length))
+      return sendJson(response, 200, await dispatch(options.handlers, name, input))
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.')
+    return serveStatic(url.pathname, response)
+  }
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    if (!options.rendererDir) return send(response, 404, 'text/plain', 'No renderer is being served.')
+    const root = normalize(options.rendererDir + sep)
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)))
+    if (!file.startsWith(root)) return send(response, 404, 'text/plain', 'Not found.')
+    try {
+      const content = await readFile(file)
+      return send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', content)
+    } catch {
+      return send(response, 404, 'text/plain', 'Not found.')
+    }
+  }
+
+  const url = `http://127.0.0.1:${port}/`
+  return {
+    url,
+    openUrl: `${url}?token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function matches(presented: string, token: string): boolean {
+  const a = Buffer.from(presented)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return value.join('=')
+  }
+  return undefined
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolve(null)
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS }).end(body)
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body))
+}
