@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react'
+import type { Session } from '../../shared/api'
+import { QUEUE_LABELS, type Action, type Policy } from '../../shared/model'
+import { client } from './api'
+import { HelpOverlay } from './keyboard/HelpOverlay'
+import { DEFAULT_KEYMAP, keysFor, type Command } from './keyboard/keymap'
+import { useKeyboard } from './keyboard/useKeyboard'
+import { QueueTable } from './queue/QueueTable'
+import { QueueTabs } from './queue/QueueTabs'
+import { ReasonPicker } from './queue/ReasonPicker'
+import { useQueue } from './queue/useQueue'
+import { downloadDecisionLog } from './reports/download'
+
+type Overlay = 'help' | 'picker' | null
+
+const ACTION_BUTTONS: { command: Command & Action; label: string }[] = [
+  { command: 'approve', label: 'Approve' },
+  { command: 'remove', label: 'Remove…' },
+  { command: 'disable', label: 'Disable' },
+  { command: 'enable', label: 'Re-enable' }
+]
+
+export function App() {
+  const queue = useQueue('review')
+  const { state } = queue
+  const [policy, setPolicy] = useState<Policy | null>(null)
+  const [session, setSession] = useState<Session | null>(null)
+  const [overlay, setOverlay] = useState<Overlay>(null)
+  const [fatal, setFatal] = useState<string | null>(null)
+
+  useEffect(() => {
+    Promise.all([client.call('policy', {}), client.call('session', {})])
+      .then(([loadedPolicy, loadedSession]) => {
+        setPolicy(loadedPolicy)
+        setSession(loadedSession)
+      })
+      .catch((error: Error) => setFatal(error.message))
+    void queue.start()
+  }, [])
+
+  const targetCount = state.selected.size || (state.rows[state.cursor] ? 1 : 0)
+  const run: Record<Command, () => void> = {
+    next: () => void queue.move(1),
+    previous: () => void queue.move(-1),
+    toggleSelect: () => void queue.toggleSelect(),
+    approve: () => void queue.decide('approve'),
+    remove: () => targetCount > 0 && setOverlay('picker'),
+    disable: () => void queue.decide('disable'),
+    enable: () => void queue.decide('enable'),
+    undo: () => void queue.undo(),
+    help: () => setOverlay('help'),
+    clear: () => void queue.clearSelection()
+  }
+  useKeyboard(DEFAULT_KEYMAP, run, overlay === null && policy !== null)
+
+  if (fatal) return <main className="fatal">Sieve cannot reach its engine: {fatal}</main>
+
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Sieve</h1>
+        <QueueTabs current={state.queue} counts={state.counts} onOpen={(id) => void queue.open(id)} />
+        <span className="who" title={session ? `on ${session.machine}` : ''}>
+          {session?.moderator}
+        </span>
+      </header>
+      <div className="toolbar" role="toolbar" aria-label="Actions">
+        {ACTION_BUTTONS.map(({ command, label }) => (
+          <button key={command} onClick={run[command]} disabled={targetCount === 0} title={`${label} (${keysFor(DEFAULT_KEYMAP, command)})`}>
+            {label}
+          </button>
+        ))}
+        <button onClick={run.undo} title={`Undo (${keysFor(DEFAULT_KEYMAP, 'undo')})`}>
+          Undo
+        </button>
+        <span className="selection" aria-live="polite">
+          {state.selected.size ? `${state.selected.size} selected` : ''}
+        </span>
+        <span className="spacer" />
+        <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
+          Export CSV
+        </button>
+        <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
+          Export JSON
+        </button>
+        <button onClick={run.help} title="Keyboard (?)">
+          ?
+        </button>
+      </div>
+      <QueueTable
+        rows={state.rows}
+        cursor={state.cursor}
+        selected={state.selected}
+        label={QUEUE_LABELS[state.queue]}
+        hasMore={state.next !== null}
+        onCursor={(index) => void queue.moveTo(index)}
+        onToggle={(key) => void queue.toggleSelect(key)}
+        onNearEnd={queue.loadMore}
+      />
+      <footer className="status" role="status" aria-live="polite">
+        {state.message}
+      </footer>
+      {overlay === 'help' && <HelpOverlay keymap={DEFAULT_KEYMAP} onClose={() => setOverlay(null)} />}
+      {overlay === 'picker' && policy && (
+        <ReasonPicker
+          clauses={policy.clauses}
+          count={targetCount}
+          onCancel={() => setOverlay(null)}
+          onPick={(clause, note) => {
+            setOverlay(null)
+            void queue.decide('remove', clause, note || undefined)
+          }}
+        />
+      )}
+    </div>
+  )
+}

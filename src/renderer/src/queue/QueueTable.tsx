@@ -1,0 +1,135 @@
+// The queue as an ARIA grid: TanStack Table lays out the columns, TanStack Virtual renders only the
+// rows in view, and the engine supplies the rows a page at a time.
+import { useEffect, useRef } from 'react'
+import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { CommentRow } from '../../../shared/model'
+import { age } from './age'
+import { HighlightedText } from './HighlightedText'
+import { ScoreBar } from './ScoreBar'
+
+const ROW_HEIGHT = 64
+
+const features = tableFeatures({ columnSizingFeature })
+const column = createColumnHelper<typeof features, CommentRow>()
+const columns = column.columns([
+  column.accessor('priority', { header: 'Score', size: 170, cell: (info) => <ScoreBar scores={info.row.original.scores} /> }),
+  column.accessor('text', {
+    header: 'Comment',
+    size: 560,
+    cell: (info) => (
+      <div className="comment-text">
+        <HighlightedText text={info.getValue()} spans={info.row.original.spans} />
+      </div>
+    )
+  }),
+  column.accessor('authorName', { header: 'Author', size: 140 }),
+  column.accessor('articleTitle', { header: 'Article', size: 220, cell: (info) => <span className="clip">{info.getValue()}</span> }),
+  column.accessor('createdAt', { header: 'Age', size: 90, cell: (info) => age(info.getValue()) }),
+  column.accessor('reports', { header: 'Reports', size: 70, cell: (info) => info.getValue() || '' }),
+  column.accessor('status', {
+    header: 'Status',
+    size: 120,
+    cell: (info) => (
+      <span className={`status ${info.getValue()}`}>
+        {info.getValue()}
+        {info.row.original.reason ? ` · ${info.row.original.reason}` : ''}
+      </span>
+    )
+  })
+])
+
+interface QueueTableProps {
+  rows: CommentRow[]
+  cursor: number
+  selected: ReadonlySet<number>
+  label: string
+  hasMore: boolean
+  onCursor(index: number): void
+  onToggle(key: number): void
+  onNearEnd(): void
+}
+
+export function QueueTable({ rows, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd }: QueueTableProps) {
+  const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.key) })
+  const scroller = useRef<HTMLDivElement>(null)
+  const tableRows = table.getRowModel().rows
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => tableRows[index].id,
+    overscan: 8
+  })
+
+  useEffect(() => {
+    if (rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' })
+  }, [cursor, rows.length, virtualizer])
+
+  const items = virtualizer.getVirtualItems()
+  const lastVisible = items.at(-1)?.index ?? 0
+  useEffect(() => {
+    if (hasMore && lastVisible >= rows.length - 10) onNearEnd()
+  }, [hasMore, lastVisible, rows.length, onNearEnd])
+
+  const template = table
+    .getHeaderGroups()[0]
+    .headers.map((header) => (header.column.id === 'text' ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
+    .join(' ')
+  const gridStyle = { gridTemplateColumns: `36px ${template}` }
+
+  return (
+    <div className="grid" role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable="true">
+      <div className="grid-head" role="rowgroup">
+        <div className="grid-row head" role="row" aria-rowindex={1} style={gridStyle}>
+          <div role="columnheader" className="cell check" aria-label="Selected" />
+          {table.getHeaderGroups()[0].headers.map((header) => (
+            <div role="columnheader" className="cell" key={header.id}>
+              <table.FlexRender header={header} />
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="grid-body" role="rowgroup" ref={scroller}>
+        {rows.length === 0 ? <div className="empty">Nothing here. The queue is clear.</div> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = tableRows[item.index]
+            const comment = row.original
+            const isCursor = item.index === cursor
+            const isSelected = selected.has(comment.key)
+            return (
+              <div
+                key={row.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                aria-current={isCursor ? 'true' : undefined}
+                data-comment-id={comment.id}
+                className={`grid-row${isCursor ? ' cursor' : ''}${isSelected ? ' selected' : ''}`}
+                style={{ ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => onCursor(item.index)}
+              >
+                <div role="gridcell" className="cell check">
+                  <input
+                    type="checkbox"
+                    aria-label="Select comment"
+                    title="Select (x)"
+                    checked={isSelected}
+                    onChange={() => onToggle(comment.key)}
+                    onClick={(event) => event.stopPropagation()}
+                  />
+                </div>
+                {row.getAllCells().map((cell) => (
+                  <div role="gridcell" className={`cell col-${cell.column.id}`} key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}
