@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { QueuePage } from './support/queue-page'
+import { startSieve, type SieveServer } from './support/sieve-server'
+
+let sieve: SieveServer
+test.beforeEach(async () => {
+  sieve = await startSieve()
+})
+test.afterEach(async () => {
+  await sieve.stop()
+})
+
+test('a moderator triages the demo queue by keyboard, and every decision survives a reload and reaches the log', async ({ page }) => {
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.goto(sieve.url)
+  const queue = new QueuePage(page)
+
+  // Opens on Needs review, worst first, over the demo queue.
+  await expect(queue.tab('Needs review')).toHaveAttribute('aria-selected', 'true')
+  await expect(queue.rows.first()).toBeVisible()
+  expect(await queue.count('Needs review')).toBeGreaterThanOrEqual(250)
+  const scores = await queue.rows.locator('[role=meter]').evaluateAll((meters) =>
+    meters.slice(0, 10).map((meter) => Number(meter.getAttribute('aria-valuenow')))
+  )
+  expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  expect(scores[0]).toBeGreaterThanOrEqual(70)
+  const review = await queue.count('Needs review')
+
+  // a approves; the cursor moves on to the next comment.
+  const approved = await queue.cursorId()
+  const second = (await queue.idsInView())[1]
+  await queue.press('a')
+  await expect(queue.row(approved)).toHaveCount(0)
+  await expect.poll(() => queue.cursorId()).toBe(second)
+  await expect.poll(() => queue.count('Needs review')).toBe(review - 1)
+
+  // j moves down, k back up.
+  await queue.press('j')
+  const third = await queue.cursorId()
+  expect(third).not.toBe(second)
+  await queue.press('k')
+  await expect.poll(() => queue.cursorId()).toBe(second)
+
+  // r opens the reason picker; a digit picks the clause.
+  const removed = second
+  await queue.press('r')
+  await expect(queue.dialog).toBeVisible()
+  await expect(queue.dialog.getByRole('option')).toHaveCount(9)
+  await queue.press('1')
+  await expect(queue.dialog).toHaveCount(0)
+  await expect(queue.row(removed)).toHaveCount(0)
+
+  // d disables the next; z undoes it, and it comes back under the cursor.
+  const disabled = await queue.cursorId()
+  await queue.press('d')
+  await expect(queue.row(disabled)).toHaveCount(0)
+  await expect.poll(() => queue.count('Disabled')).toBe(1)
+  await queue.press('z')
+  await expect.poll(() => queue.count('Disabled')).toBe(0)
+  await expect.poll(() => queue.cursorId()).toBe(disabled)
+
+  // x selects two rows; one a acts on both.
+  await queue.press('j')
+  await queue.press('x')
+  await queue.press('j')
+  await queue.press('x')
+  await expect(queue.grid.locator('[role=row][aria-selected=true]')).toHaveCount(2)
+  const bulk = await queue.grid.locator('[role=row][aria-selected=true]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-comment-id')!))
+  await queue.press('a')
+  await expect.poll(() => queue.count('Approved')).toBeGreaterThanOrEqual(3)
+
+  // ? shows the key map.
+  await queue.press('?')
+  await expect(queue.dialog).toContainText('Approve')
+  await queue.press('Escape')
+  await expect(queue.dialog).toHaveCount(0)
+
+  // Everything is still there after a reload.
+  await page.reload()
+  await expect(queue.rows.first()).toBeVisible()
+  await queue.open('Approved')
+  for (const id of [approved, ...bulk]) await expect(queue.row(id)).toHaveCount(1)
+  await queue.open('Removed')
+  await expect(queue.row(removed)).toContainText('abusive')
+  await queue.open('Needs review')
+  await expect(queue.row(disabled)).toHaveCount(1)
+
+  // ... and in the exported decision log.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv).toContain(`,${approved},`)
+  expect(csv).toMatch(new RegExp(`,${removed},.*,remove,pending,removed,abusive,`))
+  expect(csv).toMatch(new RegExp(`,${disabled},.*,undo,disabled,pending,`))
+  expect(dialogs).toEqual([])
+})
+
+test('everything works by mouse too', async ({ page }) => {
+  await page.goto(sieve.url)
+  const queue = new QueuePage(page)
+  await expect(queue.rows.first()).toBeVisible()
+  const target = queue.rows.nth(2)
+  const id = (await target.getAttribute('data-comment-id'))!
+  await target.click()
+  await expect(target).toHaveAttribute('aria-current', 'true')
+  await page.getByRole('button', { name: 'Remove…' }).click()
+  await queue.dialog.getByRole('option', { name: /Spam or advertising/ }).click()
+  await queue.open('Removed')
+  await expect(queue.row(id)).toContainText('spam')
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(queue.rows).toHaveCount(0)
+})
