@@ -25,7 +25,9 @@ export function installElectron(root) {
   })
   const binary = installedElectron(root)
   if (binary) return { binary }
-  const detail = `${result.stderr ?? ''}${result.stdout ?? ''}${result.error ?? ''}`.trim().split('\n').filter(Boolean).at(-1)
+  // The first error line says why (e.g. "TypeError: fetch failed"); the stack under it does not.
+  const lines = `${result.stderr ?? ''}${result.stdout ?? ''}${result.error ?? ''}`.split('\n')
+  const detail = lines.find((line) => /error/i.test(line) && !/^\s*at /.test(line))?.trim()
   return { reason: `Electron's binary could not be downloaded here (${detail || 'no network'})` }
 }
 
