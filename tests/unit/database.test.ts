@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -24,5 +25,29 @@ describe('the database', () => {
     const check = new Database(path)
     expect(check.pragma('user_version', { simple: true })).toBe(migrations.length + 1)
     check.close()
+  })
+})
+
+describe('upgrading', () => {
+  it('brings a database written by the first release up to date in place, keeping every comment and decision', () => {
+    const path = join(tempDir(), 'v1.db')
+    copyFileSync(join(__dirname, '../fixtures/db/sieve-v1.db'), path)
+    const before = new Database(path, { readonly: true })
+    expect(before.pragma('user_version', { simple: true })).toBe(1)
+    const snapshot = (db: Database.Database) => ({
+      comments: db.prepare('SELECT external_id, text, status, reason, priority, scores FROM comments ORDER BY id').all(),
+      decisions: db.prepare('SELECT * FROM decisions ORDER BY id').all(),
+      fts: db.prepare("SELECT rowid FROM comments_fts WHERE comments_fts MATCH 'Putin' ORDER BY rowid").all()
+    })
+    const old = snapshot(before)
+    before.close()
+    expect(old.decisions.length).toBeGreaterThan(0)
+
+    const db = openDatabase(path)
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+    expect(snapshot(db)).toEqual(old)
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 })
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
   })
 })

@@ -45,7 +45,7 @@ describe('queue pages', () => {
     const db = seeded(60)
     for (const queue of QUEUES) {
       for (const sort of SORTS) {
-        const rows = everyPage(db, { queue, sort, likelyThreshold: 0.7 })
+        const rows = everyPage(db, { filter: { queue }, sort, likelyThreshold: 0.7 })
         const expected = db
           .prepare(
             `SELECT count(*) AS n FROM comments WHERE ${
@@ -70,7 +70,7 @@ describe('queue pages', () => {
     for (const queue of QUEUES) {
       for (const sort of SORTS) {
         for (const after of [null, JSON.stringify([0.5, 3])]) {
-          const plan = explain(db, { queue, sort, after: sort === 'priority' ? after : after && JSON.stringify(['2026-08-16', 3]), limit: 100, likelyThreshold: 0.7 })
+          const plan = explain(db, { filter: { queue }, sort, after: sort === 'priority' ? after : after && JSON.stringify(['2026-08-16', 3]), limit: 100, likelyThreshold: 0.7 })
           expect(plan, `${queue}/${sort}`).not.toMatch(/SCAN c(?! USING)/)
           expect(plan, `${queue}/${sort}`).not.toMatch(/TEMP B-TREE/)
         }
@@ -80,7 +80,7 @@ describe('queue pages', () => {
 
   it('refuses a cursor it did not hand out', () => {
     const db = seeded(3)
-    expect(() => queuePage(db, { queue: 'all', sort: 'priority', after: '"; DROP TABLE comments', limit: 5, likelyThreshold: 0.7 })).toThrow(/cursor/)
+    expect(() => queuePage(db, { filter: { queue: 'all' }, sort: 'priority', after: '"; DROP TABLE comments', limit: 5, likelyThreshold: 0.7 })).toThrow(/cursor/)
   })
 })
 

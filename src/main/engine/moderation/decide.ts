@@ -1,20 +1,30 @@
 // The moderation rules: what each action needs, and how a decision and its undo land in the log.
 import { ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
+import type { Filter } from '../../../shared/filter'
 import type { Db } from '../store/database'
+import { filterConditions, keyConditions } from '../store/filter-sql'
 import { appendDecisionBatch, appendUndoBatch, lastUndoableBatch, type Actor } from '../store/decisions'
 import { findClause } from './policy'
 import { UserError } from '../errors'
 
 export interface DecisionRequest {
-  commentIds: number[]
+  /** Sieve's ids of the comments, or a filter meaning every comment it matches (however many). */
+  target: { keys: number[] } | { filter: Filter }
   action: Action
   clause?: string
   note?: string
   automated?: boolean
 }
 
-/** Applies one action to every comment given, in one transaction: all of it lands, or none. */
-export function decide(db: Db, policy: Policy, actor: Actor, request: DecisionRequest, at: Date): DecisionResult {
+/** Applies one action to every comment targeted, in one transaction: all of it lands, or none. */
+export function decide(
+  db: Db,
+  policy: Policy,
+  actor: Actor,
+  request: DecisionRequest,
+  at: Date,
+  likelyThreshold: number
+): DecisionResult {
   const clause = (request.clause === undefined ? null : findClause(policy, request.clause)) ?? null
   if (request.action === 'remove' && !clause) {
     const codes = policy.clauses.map((c) => c.code).join(', ')
@@ -28,8 +38,10 @@ export function decide(db: Db, policy: Policy, actor: Actor, request: DecisionRe
     throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
   }
   const note = request.note?.trim() ? request.note : null
+  const selection =
+    'keys' in request.target ? keyConditions(request.target.keys) : filterConditions(request.target.filter, likelyThreshold)
   return db.transaction(() =>
-    appendDecisionBatch(db, request.commentIds, {
+    appendDecisionBatch(db, selection, {
       action: request.action,
       statusAfter: ACTION_STATUS[request.action],
       clause,

@@ -2,6 +2,7 @@
 import type { Status } from '../../../shared/model'
 import { UserError } from '../errors'
 import type { Db } from './database'
+import { dropScores } from './scores'
 
 /** A comment as a source delivers it, before Sieve has an id for it. */
 export interface IncomingComment {
@@ -33,27 +34,50 @@ export function ensureSource(db: Db, kind: string, name: string, now: Date): num
   return db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?').get(name)!.id
 }
 
-/**
- * Writes a batch of comments in one transaction. Re-delivering a comment updates it in place; its
- * decisions and the state they gave it are never touched, and changed text drops its stale scores.
- */
-export function upsertComments(db: Db, sourceId: number, comments: IncomingComment[], now: Date): UpsertCounts {
+export interface CommentWriter {
+  /**
+   * Writes a batch of comments in one transaction. Re-delivering a comment updates it in place; its
+   * decisions and the state they gave it are never touched, and changed text drops its stale scores.
+   */
+  write(comments: IncomingComment[], now: Date): UpsertCounts
+}
+
+/** A writer for one source's comments; it remembers the articles and authors it has already written. */
+export function commentWriter(db: Db, sourceId: number): CommentWriter {
   const statements = prepare(db)
-  const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 }
-  const importedAt = now.toISOString()
-  db.transaction(() => {
+  const articleIds = new Map<string, number>()
+  const authorIds = new Map<string, number>()
+  const articleId = (article: NonNullable<IncomingComment['article']>) => {
+    const key = JSON.stringify([article.externalId, article.title, article.url])
+    let id = articleIds.get(key)
+    if (id === undefined) {
+      id = statements.article.get(sourceId, article.externalId, article.title, article.url)!.id
+      articleIds.set(key, id)
+    }
+    return id
+  }
+  const authorId = (author: NonNullable<IncomingComment['author']>) => {
+    const key = JSON.stringify([author.externalId, author.name])
+    let id = authorIds.get(key)
+    if (id === undefined) {
+      id = statements.author.get(sourceId, author.externalId, author.name)!.id
+      authorIds.set(key, id)
+    }
+    return id
+  }
+  const write = (comments: IncomingComment[], now: Date): UpsertCounts => {
+    const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 }
+    const added: number[] = []
+    const importedAt = now.toISOString()
+    const existing = new Map(
+      statements.existing.all(sourceId, JSON.stringify(comments.map((comment) => comment.externalId))).map((row) => [row.externalId, row])
+    )
     for (const comment of comments) {
-      const articleId = comment.article
-        ? statements.article.get(sourceId, comment.article.externalId, comment.article.title, comment.article.url)!.id
-        : null
-      const authorId = comment.author
-        ? statements.author.get(sourceId, comment.author.externalId, comment.author.name)!.id
-        : null
       const row = {
         sourceId,
         externalId: comment.externalId,
-        articleId,
-        authorId,
+        articleId: comment.article ? articleId(comment.article) : null,
+        authorId: comment.author ? authorId(comment.author) : null,
         parent: comment.parentExternalId,
         text: comment.text,
         createdAt: comment.createdAt,
@@ -63,22 +87,26 @@ export function upsertComments(db: Db, sourceId: number, comments: IncomingComme
         raw: comment.raw && Object.keys(comment.raw).length > 0 ? JSON.stringify(comment.raw) : null,
         importedAt
       }
-      const existing = statements.find.get(sourceId, comment.externalId)
-      if (!existing) {
-        statements.insert.run(row)
-        counts.added++
-        continue
-      }
-      const result = statements.update.run({ ...row, id: existing.id })
-      if (result.changes === 0) {
+      const known = existing.get(comment.externalId)
+      if (!known) {
+        added.push(Number(statements.insert.run(row).lastInsertRowid))
+      } else if (statements.update.run({ ...row, id: known.id }).changes === 0) {
         counts.unchanged++
-        continue
+      } else {
+        counts.updated++
+        if (known.text !== comment.text) dropScores(db, known.id)
       }
-      counts.updated++
-      if (existing.text !== comment.text) statements.dropScores.run(existing.id)
     }
-  })()
-  return counts
+    if (added.length) statements.index.run(JSON.stringify(added))
+    counts.added = added.length
+    return counts
+  }
+  return { write: (comments, now) => db.transaction(() => write(comments, now))() }
+}
+
+/** Writes one batch (a convenience for callers that write once). */
+export function upsertComments(db: Db, sourceId: number, comments: IncomingComment[], now: Date): UpsertCounts {
+  return commentWriter(db, sourceId).write(comments, now)
 }
 
 function prepare(db: Db) {
@@ -92,8 +120,9 @@ function prepare(db: Db) {
       INSERT INTO authors (source_id, external_id, name) VALUES (?, ?, ?)
       ON CONFLICT (source_id, external_id) DO UPDATE SET name = coalesce(excluded.name, name)
       RETURNING id`),
-    find: db.prepare<[number, string], { id: number; text: string }>(
-      'SELECT id, text FROM comments WHERE source_id = ? AND external_id = ?'
+    existing: db.prepare<[number, string], { externalId: string; id: number; text: string }>(
+      `SELECT external_id AS externalId, id, text FROM comments
+       WHERE source_id = ? AND external_id IN (SELECT value FROM json_each(?))`
     ),
     insert: db.prepare(`
       INSERT INTO comments (source_id, external_id, article_id, author_id, parent_external_id, text, created_at,
@@ -115,13 +144,20 @@ function prepare(db: Db) {
         article_id IS @articleId AND author_id IS @authorId AND parent_external_id IS @parent AND text IS @text
         AND created_at IS @createdAt AND modified_at IS @modifiedAt AND upstream_status IS @upstreamStatus
         AND reports IS @reports AND raw IS @raw)`),
-    dropScores: db.prepare('DELETE FROM scores WHERE comment_id = ?')
+    index: db.prepare(
+      'INSERT INTO comments_fts (rowid, text) SELECT id, text FROM comments WHERE id IN (SELECT value FROM json_each(?))'
+    )
   }
 }
 
 /** Sieve's id for a comment named by its source id (the command line's way of naming comments). */
 export function resolveExternalId(db: Db, externalId: string): number {
-  const rows = db.prepare<[string], { id: number }>('SELECT id FROM comments WHERE external_id = ? LIMIT 2').all(externalId)
+  const rows = db
+    // CROSS JOIN: one (source, external id) index probe per source, never a scan of the comments.
+    .prepare<[string], { id: number }>(
+      'SELECT c.id FROM sources s CROSS JOIN comments c ON c.source_id = s.id AND c.external_id = ? LIMIT 2'
+    )
+    .all(externalId)
   if (rows.length === 0) throw new UserError(`No comment has the id "${externalId}".`)
   if (rows.length > 1) throw new UserError(`More than one source has a comment with the id "${externalId}".`)
   return rows[0].id

@@ -1,7 +1,8 @@
 // The decision log: batches and their decisions, appended set-wise so a bulk action over many comments
 // is a handful of statements, and the comments' status projection moved in the same transaction.
-import type { Action, Clause, DecisionLogEntry, Status } from '../../../shared/model'
+import type { Action, Clause, Status } from '../../../shared/model'
 import type { Db } from './database'
+import { whereClause, type Conditions } from './filter-sql'
 
 export interface Actor {
   moderator: string
@@ -19,10 +20,10 @@ export interface NewBatch {
 }
 
 /**
- * Appends one decision per comment in `commentIds` whose state the action changes, and moves their
+ * Appends one decision per selected comment whose state the action changes, and moves their
  * projection. Runs inside the caller's transaction. Returns the batch id and how many changed.
  */
-export function appendDecisionBatch(db: Db, commentIds: number[], batch: NewBatch): { batchId: number; changed: number } {
+export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBatch): { batchId: number; changed: number } {
   const decidedAt = batch.at.toISOString()
   const batchId = Number(
     db
@@ -36,11 +37,11 @@ export function appendDecisionBatch(db: Db, commentIds: number[], batch: NewBatc
        SELECT @batchId, c.id, @action, c.status, @statusAfter, c.reason, @clauseCode,
               @clauseTitle, @clauseDescription, @note, @moderator, @machine, @decidedAt, @automated, c.scores
        FROM comments c
-       WHERE c.id IN (SELECT value FROM json_each(@ids))
-         AND NOT (c.status = @statusAfter AND c.reason IS @clauseCode)
+       ${whereClause({ ...selection, where: [...selection.where, 'NOT (c.status = @statusAfter AND c.reason IS @clauseCode)'] })}
        ORDER BY c.id`
     )
     .run({
+      ...selection.params,
       batchId,
       action: batch.action,
       statusAfter: batch.statusAfter,
@@ -51,8 +52,7 @@ export function appendDecisionBatch(db: Db, commentIds: number[], batch: NewBatc
       moderator: batch.actor.moderator,
       machine: batch.actor.machine,
       decidedAt,
-      automated: batch.automated ? 1 : 0,
-      ids: JSON.stringify(commentIds)
+      automated: batch.automated ? 1 : 0
     }).changes
   projectBatch(db, batchId)
   return { batchId, changed }
@@ -109,43 +109,4 @@ function projectBatch(db: Db, batchId: number): void {
     `UPDATE comments SET status = d.status_after, reason = d.clause_code
      FROM decisions d WHERE d.batch_id = ? AND d.comment_id = comments.id`
   ).run(batchId)
-}
-
-interface LogRecord {
-  decisionId: number
-  batchId: number
-  decidedAt: string
-  moderator: string
-  machine: string
-  commentId: string
-  articleTitle: string | null
-  authorName: string | null
-  action: DecisionLogEntry['action']
-  statusBefore: Status
-  statusAfter: Status
-  clause: string | null
-  clauseTitle: string | null
-  note: string | null
-  scores: string
-  automated: number
-}
-
-/** The decision log in the order it was written, one entry at a time (constant memory). */
-export function* iterateDecisionLog(db: Db): Generator<DecisionLogEntry> {
-  const rows = db
-    .prepare<[], LogRecord>(
-      `SELECT d.id AS decisionId, d.batch_id AS batchId, d.decided_at AS decidedAt, d.moderator, d.machine,
-              c.external_id AS commentId, ar.title AS articleTitle, au.name AS authorName, d.action,
-              d.status_before AS statusBefore, d.status_after AS statusAfter, d.clause_code AS clause,
-              d.clause_title AS clauseTitle, d.note, d.scores, d.automated
-       FROM decisions d
-       JOIN comments c ON c.id = d.comment_id
-       LEFT JOIN articles ar ON ar.id = c.article_id
-       LEFT JOIN authors au ON au.id = c.author_id
-       ORDER BY d.id`
-    )
-    .iterate()
-  for (const row of rows) {
-    yield { ...row, scores: JSON.parse(row.scores), automated: row.automated === 1, syncState: 'local' }
-  }
 }

@@ -1,8 +1,10 @@
 // Queue pages and counts, computed in SQL. Pages are keyset-paginated: the cursor is the last row's
 // sort key and id, so page 5,000 costs what page 1 costs.
 import { z } from 'zod'
-import type { CommentRow, QueueCounts, QueueId, QueuePage, SortKey, Status } from '../../../shared/model'
+import type { Filter } from '../../../shared/filter'
+import type { CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
 import type { Db } from './database'
+import { filterConditions, whereClause } from './filter-sql'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -19,19 +21,10 @@ const SORT_SPECS: Record<SortKey, SortSpec> = {
   reports: { column: 'reports', descending: true }
 }
 
-const QUEUE_STATUS: Record<QueueId, Status | null> = {
-  review: 'pending',
-  likely: 'pending',
-  approved: 'approved',
-  removed: 'removed',
-  disabled: 'disabled',
-  all: null
-}
-
 const cursorSchema = z.tuple([z.union([z.number(), z.string(), z.null()]), z.number().int()])
 
 export interface PageQuery {
-  queue: QueueId
+  filter: Filter
   sort: SortKey
   after: string | null
   limit: number
@@ -56,18 +49,9 @@ interface RowRecord {
 
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = SORT_SPECS[query.sort]
-  const where: string[] = []
-  const params: Record<string, unknown> = { limit: query.limit + 1, excerpt: EXCERPT_CHARS }
-  const status = QUEUE_STATUS[query.queue]
-  if (status) {
-    where.push('c.status = @status')
-    params.status = status
-  }
-  if (query.queue === 'likely') {
-    // Under another sort, walk that sort's index and filter, rather than sort every likely comment.
-    where.push(column === 'priority' ? 'c.priority >= @threshold' : '+c.priority >= @threshold')
-    params.threshold = query.likelyThreshold
-  }
+  const { where, params } = filterConditions(query.filter, query.likelyThreshold, { indexPriority: column === 'priority' })
+  params.limit = query.limit + 1
+  params.excerpt = EXCERPT_CHARS
   if (query.after) {
     const [value, id] = parseCursor(query.after)
     where.push(`(c.${column}, c.id) ${descending ? '<' : '>'} (@afterValue, @afterId)`)
@@ -82,7 +66,7 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
     FROM comments c
     LEFT JOIN authors au ON au.id = c.author_id
     LEFT JOIN articles ar ON ar.id = c.article_id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ${whereClause({ where, params })}
     ORDER BY c.${column} ${direction}, c.id ${direction}
     LIMIT @limit`
   const records = db.prepare<Record<string, unknown>, RowRecord>(sql).all(params)
@@ -133,4 +117,10 @@ export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
     disabled: count('disabled'),
     all: [...byStatus.values()].reduce((a, b) => a + b, 0)
   }
+}
+
+/** How many comments a filter matches (what a bulk action over it would touch). */
+export function countMatching(db: Db, filter: Filter, likelyThreshold: number): number {
+  const conditions = filterConditions(filter, likelyThreshold)
+  return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM comments c ${whereClause(conditions)}`).get(conditions.params)!.n
 }

@@ -2,6 +2,9 @@
 import type { Scores, Span } from '../../../shared/model'
 import type { Db } from './database'
 
+/** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
+export const SMALLEST_KEPT_SCORE = 0.01
+
 export interface ScoredComment {
   commentId: number
   scores: Scores
@@ -9,36 +12,31 @@ export interface ScoredComment {
   modelVersion: string
 }
 
+const UNSCORED = 'FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ?)'
+
 /** Comments the scorer has not scored yet (changed text drops old scores, so those come back too). */
 export function unscoredComments(db: Db, scorer: string, limit: number): { id: number; text: string }[] {
-  return db
-    .prepare<[string, number], { id: number; text: string }>(
-      `SELECT c.id, c.text FROM comments c
-       WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.comment_id = c.id AND s.scorer = ?)
-       ORDER BY c.id LIMIT ?`
-    )
-    .all(scorer, limit)
+  return db.prepare<[string, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} ORDER BY c.id LIMIT ?`).all(scorer, limit)
 }
 
 export function countUnscored(db: Db, scorer: string): number {
-  return db
-    .prepare<[string], { n: number }>(
-      'SELECT count(*) AS n FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.comment_id = c.id AND s.scorer = ?)'
-    )
-    .get(scorer)!.n
+  return db.prepare<[string], { n: number }>(`SELECT count(*) AS n ${UNSCORED}`).get(scorer)!.n
 }
 
 export function saveScores(db: Db, scorer: string, results: ScoredComment[], primary: boolean, now: Date): void {
-  const insert = db.prepare(`
-    INSERT OR REPLACE INTO scores (comment_id, scorer, attribute, score, model_version, spans, scored_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const mark = db.prepare('INSERT OR REPLACE INTO scorings (comment_id, scorer, model_version, scored_at) VALUES (?, ?, ?, ?)')
+  const clear = db.prepare('DELETE FROM scores WHERE comment_id = ? AND scorer = ?')
+  const insert = db.prepare('INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES (?, ?, ?, ?, ?)')
   const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ? WHERE id = ?')
   const scoredAt = now.toISOString()
   db.transaction(() => {
     for (const result of results) {
+      mark.run(result.commentId, scorer, result.modelVersion, scoredAt)
+      clear.run(result.commentId, scorer)
       for (const [attribute, score] of Object.entries(result.scores)) {
+        if (score < SMALLEST_KEPT_SCORE) continue
         const spans = result.spans.filter((span) => span.attribute === attribute)
-        insert.run(result.commentId, scorer, attribute, score, result.modelVersion, JSON.stringify(spans), scoredAt)
+        insert.run(result.commentId, scorer, attribute, score, spans.length ? JSON.stringify(spans) : null)
       }
       if (primary) {
         const priority = Math.max(0, ...Object.values(result.scores))
@@ -46,4 +44,10 @@ export function saveScores(db: Db, scorer: string, results: ScoredComment[], pri
       }
     }
   })()
+}
+
+/** Forgets a comment's scores (its text changed), so every scorer scores it again. */
+export function dropScores(db: Db, commentId: number): void {
+  db.prepare('DELETE FROM scores WHERE comment_id = ?').run(commentId)
+  db.prepare('DELETE FROM scorings WHERE comment_id = ?').run(commentId)
 }

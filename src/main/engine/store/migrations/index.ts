@@ -1,4 +1,5 @@
 import initial from './001-initial'
+import outbox from './002-outbox'
 
-/** Every migration in order; the database's user_version is how many have run. */
-export const migrations: readonly string[] = [initial]
+/** Every migration in order; the database's user_version is how many have run. Append only. */
+export const migrations: readonly string[] = [initial, outbox]

@@ -1,0 +1,94 @@
+// Turns a Filter into SQL conditions over `comments c`, with named parameters. The only place user
+// filters meet SQL: every value is a bound parameter, never spliced into the text.
+import type { Bounds, Filter } from '../../../shared/filter'
+import type { QueueId, Status } from '../../../shared/model'
+
+export interface Conditions {
+  /** Conditions to AND together; empty means every comment. */
+  where: string[]
+  params: Record<string, unknown>
+}
+
+const QUEUE_STATUS: Record<QueueId, Status | null> = {
+  review: 'pending',
+  likely: 'pending',
+  approved: 'approved',
+  removed: 'removed',
+  disabled: 'disabled',
+  all: null
+}
+
+const BOUND_OPERATORS: Record<keyof Bounds, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' }
+
+export function filterConditions(filter: Filter, likelyThreshold: number, options: { indexPriority?: boolean } = {}): Conditions {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  const status = QUEUE_STATUS[filter.queue]
+  if (status) {
+    where.push('c.status = @status')
+    params.status = status
+  }
+  // `+` keeps SQLite from choosing the priority index when the page is sorted by something else.
+  const priority = options.indexPriority === false ? '+c.priority' : 'c.priority'
+  if (filter.queue === 'likely') {
+    where.push(`${priority} >= @likelyThreshold`)
+    params.likelyThreshold = likelyThreshold
+  }
+  if (filter.score) {
+    const { attribute, ...range } = filter.score
+    const column = attribute ? `json_extract(c.scores, '$.${attribute}')` : priority
+    addBounds(where, params, column, 'score', range)
+  }
+  if (filter.reports) addBounds(where, params, 'c.reports', 'reports', filter.reports)
+  if (filter.search) {
+    where.push('c.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH @search)')
+    params.search = ftsQuery(filter.search)
+  }
+  if (filter.article !== undefined) {
+    where.push('c.article_id IN (SELECT id FROM articles WHERE external_id = @article)')
+    params.article = filter.article
+  }
+  if (filter.author !== undefined) {
+    where.push('c.author_id IN (SELECT id FROM authors WHERE external_id = @author)')
+    params.author = filter.author
+  }
+  if (filter.source !== undefined) {
+    where.push('c.source_id IN (SELECT id FROM sources WHERE name = @source)')
+    params.source = filter.source
+  }
+  if (filter.since) {
+    where.push('c.created_at >= @since')
+    params.since = new Date(filter.since).toISOString()
+  }
+  if (filter.until) {
+    where.push('c.created_at < @until')
+    params.until = new Date(filter.until).toISOString()
+  }
+  return { where, params }
+}
+
+function addBounds(where: string[], params: Record<string, unknown>, column: string, name: string, bounds: Bounds): void {
+  for (const [bound, value] of Object.entries(bounds) as [keyof Bounds, number][]) {
+    const param = `${name}_${bound}`
+    where.push(`${column} ${BOUND_OPERATORS[bound]} @${param}`)
+    params[param] = value
+  }
+}
+
+/** Every word the person typed must appear; FTS5 operators in the input are treated as plain words. */
+export function ftsQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `"${word.replaceAll('"', '""')}"`)
+    .join(' ')
+}
+
+/** Conditions that select comments by Sieve's ids. */
+export function keyConditions(keys: number[]): Conditions {
+  return { where: ['c.id IN (SELECT value FROM json_each(@keys))'], params: { keys: JSON.stringify(keys) } }
+}
+
+export function whereClause(conditions: Conditions): string {
+  return conditions.where.length ? `WHERE ${conditions.where.join(' AND ')}` : ''
+}
