@@ -1,42 +1,37 @@
-// Streams an NDJSON file into the store in batches: constant memory, bad lines reported, good ones kept.
-import { createReadStream } from 'node:fs'
+// Sieve's NDJSON interchange format, one comment per line, streamed into the store in batches:
+// constant memory, bad lines reported, good ones kept.
 import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import type { Db } from '../../store/database'
-import { upsertComments, type IncomingComment } from '../../store/comments'
-import { emptyReport, type ImportReport } from '../import-report'
+import { openFileInput } from './file-input'
 import { fromInterchange } from './interchange'
+import { landRecords, type LandedReport, type LandOptions, type ParsedRecord } from './land-records'
 
-const BATCH = 2000
-
-export async function importNdjson(db: Db, sourceId: number, path: string, now: () => Date): Promise<ImportReport> {
-  const report = emptyReport()
-  const seen = new Map<string, number>()
-  let batch: IncomingComment[] = []
-  const flush = () => {
-    const counts = upsertComments(db, sourceId, batch, now())
-    report.added += counts.added
-    report.updated += counts.updated
-    report.unchanged += counts.unchanged
-    batch = []
-  }
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
-  let lineNumber = 0
-  for await (const line of lines) {
-    lineNumber++
-    if (line.trim() === '') continue
+export async function* ndjsonRecords(text: Readable): AsyncGenerator<ParsedRecord> {
+  const lines = createInterface({ input: text, crlfDelay: Infinity })
+  let line = 0
+  for await (const content of lines) {
+    line++
+    // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
+    const json = line === 1 ? content.replace(/^\ufeff/, '') : content
+    if (json.trim() === '') continue
     try {
-      const comment = fromInterchange(JSON.parse(line))
-      const firstLine = seen.get(comment.externalId)
-      if (firstLine !== undefined) throw new Error(`id "${comment.externalId}" already appeared on line ${firstLine}`)
-      seen.set(comment.externalId, lineNumber)
-      batch.push(comment)
+      yield { line, comment: fromInterchange(JSON.parse(json)) }
     } catch (error) {
-      report.rejected.push({ line: lineNumber, reason: reasonOf(error) })
+      yield { line, reason: reasonOf(error) }
     }
-    if (batch.length >= BATCH) flush()
   }
-  flush()
-  return report
+}
+
+export async function importNdjson(
+  db: Db,
+  sourceId: number,
+  path: string,
+  now: () => Date,
+  options: Omit<LandOptions, 'now'> = {}
+): Promise<LandedReport> {
+  const input = await openFileInput(path)
+  return landRecords(db, sourceId, ndjsonRecords(input.text), input, { ...options, now })
 }
 
 function reasonOf(error: unknown): string {
