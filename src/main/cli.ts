@@ -2,12 +2,15 @@
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId } from '../shared/model'
+import { parseWhere, type Filter } from '../shared/filter'
+import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../shared/model'
 import { createEngine, type Engine } from './engine/engine'
 import { UserError } from './engine/errors'
+import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-file'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
 import { startHttpTransport } from './transport/http'
+import { inProcessClient } from './transport/in-process'
 
 const ROOT = resolve(__dirname, '../..')
 const RESOURCES_DIR = join(ROOT, 'resources')
@@ -31,9 +34,14 @@ function printImport(report: ImportReport): void {
   if (report.rejected.length) console.log(`${report.rejected.length} lines rejected.`)
 }
 
-function progressLine(label: string): (progress: { done: number; total: number }) => void {
+/** A progress bar on a terminal (nothing when the output goes elsewhere). */
+function progressLine<P = { done: number; total: number }>(
+  label: string,
+  read: (progress: P) => { done: number; total: number } = (progress) => progress as { done: number; total: number }
+): (progress: P) => void {
   if (!process.stderr.isTTY) return () => {}
-  return ({ done, total }) => {
+  return (progress) => {
+    const { done, total } = read(progress)
     const width = 30
     const filled = total ? Math.round((done / total) * width) : width
     process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`)
@@ -43,17 +51,34 @@ function progressLine(label: string): (progress: { done: number; total: number }
 
 program
   .command('import')
-  .description('import comments from an NDJSON interchange file')
+  .description('import comments from a file: NDJSON, CSV, WordPress WXR or Disqus XML')
   .argument('<file>')
+  .addOption(new Option('--format <format>', 'the file format (default: guessed from the file)').choices(FILE_FORMATS))
+  .option('--map <columns>', 'CSV: which header holds which field, e.g. "id=comment_id,text=body,authorName=user"')
   .option('--source <name>', 'the source the comments belong to', 'Imported file')
-  .action(async (file: string, options: { source: string }) => {
-    if (!existsSync(file)) throw new UserError(`No such file: ${file}`)
+  .action(async (file: string, options: { format?: FileFormat; map?: string; source: string }) => {
     const engine = openEngine()
-    const report = await engine.importNdjson(file, options.source)
+    const report = await engine.importFile(file, {
+      format: options.format,
+      sourceName: options.source,
+      csvMapping: options.map ? parseMapping(options.map) : undefined,
+      onProgress: progressLine('importing', ({ bytesRead, totalBytes }) => ({ done: bytesRead, total: totalBytes }))
+    })
+    console.log(`Read ${report.format}${report.csvMapping ? ` with columns ${JSON.stringify(report.csvMapping)}` : ''}.`)
     printImport(report)
     engine.close()
     if (report.added + report.updated + report.unchanged === 0) process.exitCode = 1
   })
+
+function parseMapping(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const [field, header] = pair.split('=').map((part) => part.trim())
+      if (!field || header === undefined) throw new UserError(`--map: "${pair}" is not field=header`)
+      return [field, header]
+    })
+  )
+}
 
 program
   .command('score')
@@ -66,20 +91,36 @@ program
     engine.close()
   })
 
+const WHERE_HELP =
+  'a filter: comma-separated clauses such as "queue=review,score<0.05", "toxicity>=0.9,reports>0", ' +
+  '"article=a1,search=affidavit" (keys: queue search article author source since until score <attribute> reports)'
+
+/** The filter a command names with --where and/or --queue (--queue wins over a queue inside --where). */
+function filterFrom(options: { where?: string; queue?: QueueId }): Filter {
+  let filter: Filter
+  try {
+    filter = parseWhere(options.where ?? '')
+  } catch (error) {
+    throw new UserError(`--where: ${(error as Error).message}`)
+  }
+  return options.queue ? { ...filter, queue: options.queue } : filter
+}
+
 program
   .command('list')
   .description('list a queue, worst first')
-  .addOption(new Option('--queue <queue>', 'which queue').choices(QUEUES).default('review'))
+  .addOption(new Option('--queue <queue>', 'which queue (default: review)').choices(QUEUES))
+  .option('--where <filter>', WHERE_HELP)
   .option('--limit <n>', 'at most this many', positiveInt, 50)
   .option('--json', 'print one JSON array')
-  .action(async (options: { queue: QueueId; limit: number; json?: boolean }) => {
+  .action(async (options: { queue?: QueueId; where?: string; limit: number; json?: boolean }) => {
+    const filter = filterFrom(options)
     const engine = openEngine()
     const rows: CommentRow[] = []
     let after: string | null = null
     do {
-      const page = await engine.handlers.queuePage({
-        queue: options.queue,
-        sort: 'priority',
+      const page: QueuePage = await inProcessClient(engine.handlers).call('queuePage', {
+        filter,
         after,
         limit: Math.min(500, options.limit - rows.length)
       })
@@ -102,19 +143,35 @@ program
 
 program
   .command('act')
-  .description('approve, remove, disable or enable comments by id')
+  .description('approve, remove, disable or enable comments by id, or every comment a filter matches')
   .argument('<action>', ACTIONS.join('|'), (value: string) => {
     if (!(ACTIONS as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of ${ACTIONS.join(', ')}`)
     return value as Action
   })
-  .argument('<ids...>')
+  .argument('[ids...]')
+  .option('--where <filter>', `instead of ids, ${WHERE_HELP}`)
+  .option('--dry-run', 'with --where: only say how many comments it matches')
   .option('--reason <code>', 'the Terms-of-Use clause (required for remove)')
   .option('--note <text>', 'a note kept with the decision')
   .option('--moderator <name>', 'who is deciding (default: the logged-in user)')
-  .action(async (action: Action, ids: string[], options: { reason?: string; note?: string; moderator?: string }) => {
+  .action(async (action: Action, ids: string[], options: { where?: string; dryRun?: boolean; reason?: string; note?: string; moderator?: string }) => {
+    if ((ids.length > 0) === (options.where !== undefined)) throw new UserError('Name the comments either by id or with --where, not both.')
     const engine = openEngine(options.moderator)
-    const result = engine.decideByIds(ids, action, { clause: options.reason, note: options.note })
-    console.log(`${action}: ${result.changed} of ${ids.length} comments changed.`)
+    const decision = { clause: options.reason, note: options.note }
+    if (options.where !== undefined) {
+      const filter = filterFrom(options)
+      const client = inProcessClient(engine.handlers)
+      const matching = await client.call('count', { filter })
+      if (options.dryRun) {
+        console.log(`${matching} comments match; nothing was changed.`)
+      } else {
+        const result = await client.call('decide', { filter, action, ...decision })
+        console.log(`${action}: ${result.changed} of ${matching} matching comments changed (one batch: one undo).`)
+      }
+    } else {
+      const result = engine.decideByIds(ids, action, decision)
+      console.log(`${action}: ${result.changed} of ${ids.length} comments changed.`)
+    }
     engine.close()
   })
 
@@ -125,7 +182,9 @@ program
   .option('--out <file>', 'write here instead of standard output')
   .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
     const engine = openEngine()
-    await engine.writeDecisionLog(options.format, options.out ? createWriteStream(options.out) : process.stdout)
+    const out = options.out ? createWriteStream(options.out) : process.stdout
+    await engine.writeDecisionLog(options.format, out)
+    if (out !== process.stdout) await new Promise<void>((done) => out.end(() => done()))
     engine.close()
   })
 

@@ -2,9 +2,9 @@
 // input must pass (checked on the engine side, always) and its result type. The IPC and HTTP transports,
 // the renderer's client and the tests are generic over this object.
 import { z } from 'zod'
+import { filterSchema } from './filter'
 import {
   ACTIONS,
-  QUEUES,
   SORTS,
   type DecisionResult,
   type Policy,
@@ -39,22 +39,27 @@ export const api = {
   queuePage: call<QueuePage>()(
     z
       .object({
-        queue: z.enum(QUEUES),
+        filter: filterSchema,
         sort: z.enum(SORTS).default('priority'),
         after: z.string().max(200).nullable().default(null),
         limit: z.number().int().min(1).max(500).default(100)
       })
       .strict()
   ),
+  /** How many comments a filter matches: what a bulk action over it would touch. */
+  count: call<number>()(z.object({ filter: filterSchema }).strict()),
+  /** Decides on the comments named by `keys`, or on every comment `filter` matches, in one transaction. */
   decide: call<DecisionResult>()(
     z
       .object({
-        keys: z.array(z.number().int().positive()).min(1).max(10_000),
+        keys: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+        filter: filterSchema.optional(),
         action: z.enum(ACTIONS),
         clause: z.string().max(64).optional(),
         note: z.string().max(4000).optional()
       })
       .strict()
+      .refine((input) => (input.keys === undefined) !== (input.filter === undefined), 'give either keys or a filter')
   ),
   undo: call<UndoResult>()(nothing),
   exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
@@ -59,5 +59,43 @@ describe('the command line', () => {
     expect(runCli(['import', join(dir, 'missing.ndjson')], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/No such file/) })
     expect(runCli(['act', 'approve', 'nope'], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/No comment has the id "nope"/) })
     expect(runCli(['list', '--queue', 'everything'], env).code).not.toBe(0)
+  })
+})
+
+describe('bulk actions from the command line', () => {
+  it('acts on every comment a --where filter matches, with a dry run first', () => {
+    const dir = tempDir()
+    const db = join(dir, 'bulk.db')
+    const lines = Array.from({ length: 30 }, (_, i) => comment(`c${i}`, i < 25 ? `A calm comment number ${i}.` : `You idiot number ${i}, f*** off`))
+    runCli(['import', writeNdjson(dir, 'in.ndjson', lines), '--db', db])
+    runCli(['score', '--db', db])
+
+    expect(runCli(['act', 'approve', '--where', 'queue=review,maxScore<0.05', '--dry-run', '--db', db]).stdout).toMatch(/25 comments match; nothing was changed/)
+    const acted = runCli(['act', 'approve', '--where', 'queue=review,maxScore<0.05', '--db', db])
+    expect(acted.stdout).toMatch(/approve: 25 of 25 matching comments changed/)
+    const left = JSON.parse(runCli(['list', '--json', '--db', db]).stdout)
+    expect(left.map((item: { id: string }) => item.id).sort()).toEqual(['c25', 'c26', 'c27', 'c28', 'c29'])
+
+    const bad = runCli(['act', 'approve', '--where', 'score<lots', '--db', db])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--where: "score<lots": lots is not a number/)
+    expect(runCli(['act', 'approve', 'c1', '--where', 'queue=all', '--db', db]).code).toBe(2)
+  })
+})
+
+describe('importing other formats from the command line', () => {
+  it('guesses WXR, Disqus and CSV from the file, and takes a CSV column mapping', () => {
+    const dir = tempDir()
+    const db = join(dir, 'formats.db')
+    const fixtures = join(__dirname, '../fixtures/import')
+    expect(runCli(['import', join(fixtures, 'wordpress.wxr.xml'), '--db', db]).stdout).toMatch(/Read wxr[\s\S]*7 comments landed: 7 new/)
+    expect(runCli(['import', join(fixtures, 'disqus-export.xml'), '--db', db]).stdout).toMatch(/Read disqus[\s\S]*7 comments landed: 7 new/)
+    const csv = join(dir, 'mapped.csv')
+    writeFileSync(csv, 'ref,words,who\nr1,"A comment, with a comma",ann\nr2,,bob\n')
+    const mapped = runCli(['import', csv, '--map', 'id=ref,text=words,authorName=who', '--db', db])
+    expect(mapped.stdout).toMatch(/Read csv/)
+    expect(mapped.stdout).toMatch(/1 comments landed: 1 new/)
+    expect(mapped.stdout).toMatch(/line 3: rejected:/)
+    expect(runCli(['import', csv, '--format', 'xml', '--db', db]).code).not.toBe(0)
   })
 })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 async function engineWith(ids: string[], dir = tempDir()) {
   const engine = tempEngine({}, dir)
-  await engine.importNdjson(writeNdjson(dir, 'in.ndjson', ids.map((id) => comment(id, `comment ${id} is a stupid idiot`))))
+  await engine.importFile(writeNdjson(dir, 'in.ndjson', ids.map((id) => comment(id, `comment ${id} is a stupid idiot`))))
   await engine.score('local')
   return engine
 }

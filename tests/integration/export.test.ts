@@ -17,7 +17,7 @@ describe('exporting the decision log', () => {
     const dir = tempDir()
     const engine = tempEngine({}, dir)
     const payloads = ['=HYPERLINK("http://evil")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR']
-    await engine.importNdjson(
+    await engine.importFile(
       writeNdjson(
         dir,
         'in.ndjson',
@@ -40,7 +40,7 @@ describe('exporting the decision log', () => {
   it('writes one row per decision with the moderator, clause, note and scores, in CSV and JSON alike', async () => {
     const dir = tempDir()
     const engine = tempEngine({}, dir)
-    await engine.importNdjson(writeNdjson(dir, 'in.ndjson', [comment('c1', 'you idiot'), comment('c2', 'fine')]))
+    await engine.importFile(writeNdjson(dir, 'in.ndjson', [comment('c1', 'you idiot'), comment('c2', 'fine')]))
     await engine.score('local')
     engine.decideByIds(['c1'], 'remove', { clause: 'abusive', note: 'insult' })
     engine.decideByIds(['c2'], 'approve', {})

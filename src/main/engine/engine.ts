@@ -12,12 +12,12 @@ import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
 import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
 import { loadDemo } from './sources/demo/demo-source'
-import { importNdjson } from './sources/files/ndjson'
+import { importFile, type ImportFileOptions, type ImportFileReport } from './sources/files/import-file'
 import type { ImportReport } from './sources/import-report'
 import { ensureSource, resolveExternalId } from './store/comments'
 import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
-import { queueCounts, queuePage } from './store/queues'
+import { countMatching, queueCounts, queuePage } from './store/queues'
 
 export interface EngineOptions {
   dbPath: string
@@ -30,6 +30,8 @@ export interface EngineOptions {
   nativeBinding?: string
 }
 
+export type FileImportOptions = Omit<ImportFileOptions, 'now'> & { sourceName?: string }
+
 export interface Engine {
   readonly db: Db
   readonly policy: Policy
@@ -37,7 +39,8 @@ export interface Engine {
   readonly handlers: Handlers
   isEmpty(): boolean
   loadDemo(): Promise<ImportReport>
-  importNdjson(path: string, sourceName?: string): Promise<ImportReport>
+  /** Imports a file of comments (NDJSON, CSV, WordPress WXR, Disqus XML; detected when not named). */
+  importFile(path: string, options?: FileImportOptions): Promise<ImportFileReport>
   score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
@@ -59,8 +62,9 @@ export function createEngine(options: EngineOptions): Engine {
     policy: () => policy,
     counts: () => queueCounts(db, likelyThreshold),
     queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),
-    decide: (input) =>
-      decide(db, policy, actor, { commentIds: input.keys, action: input.action, clause: input.clause, note: input.note }, now()),
+    count: ({ filter }) => countMatching(db, filter, likelyThreshold),
+    decide: ({ keys, filter, ...rest }) =>
+      decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now(), likelyThreshold),
     undo: () => undoLast(db, actor, now()),
     exportLog: async ({ format }) => {
       const chunks: string[] = []
@@ -87,13 +91,13 @@ export function createEngine(options: EngineOptions): Engine {
     handlers,
     isEmpty: () => db.prepare('SELECT 1 FROM comments LIMIT 1').get() === undefined,
     loadDemo: () => loadDemo(db, options.resourcesDir, now),
-    importNdjson: (path, sourceName = 'Imported file') =>
-      importNdjson(db, ensureSource(db, 'file', sourceName, now()), path, now),
+    importFile: (path, { sourceName = 'Imported file', ...rest } = {}) =>
+      importFile(db, ensureSource(db, 'file', sourceName, now()), path, { ...rest, now }),
     score: (scorerName, onProgress) =>
       scoreUnscored(db, createScorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
     decideByIds(ids, action, { clause, note }) {
-      const commentIds = ids.map((id) => resolveExternalId(db, id))
-      return decide(db, policy, actor, { commentIds, action, clause, note }, now())
+      const keys = ids.map((id) => resolveExternalId(db, id))
+      return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)
     },
     writeDecisionLog: writeLog,
     close: () => db.close()

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { parseWhere } from '../../src/shared/filter'
+import { inProcessClient } from '../../src/main/transport/in-process'
+import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+
+async function demoLike() {
+  const dir = tempDir()
+  const engine = tempEngine({}, dir)
+  const texts = [
+    'Thank you for explaining the affidavit rule so clearly.',
+    'Interesting analysis of the summit.',
+    'Good reporting, keep it up.',
+    'You are a stupid idiot.',
+    'I will kill you, we know where you live.',
+    'Earn 50000 per week from home, WhatsApp +91 90000 12345'
+  ]
+  await engine.importFile(
+    writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`c${i}`, text, { reports: i >= 3 ? i : 0, article: { id: i % 2 ? 'a1' : 'a2', title: 'T' } })))
+  )
+  await engine.score('local')
+  return engine
+}
+
+describe('bulk actions over a filter', () => {
+  it('approves every comment under a score in one batch, without loading them, and one undo reverts it', async () => {
+    const engine = await demoLike()
+    const filter = parseWhere('queue=review,score<0.1')
+    expect(await engine.handlers.count({ filter })).toBe(3)
+    const result = await engine.handlers.decide({ filter, action: 'approve' })
+    expect(result.changed).toBe(3)
+    expect(engine.db.prepare('SELECT count(DISTINCT batch_id) AS n FROM decisions').get()).toEqual({ n: 1 })
+    expect(await engine.handlers.counts({})).toMatchObject({ review: 3, approved: 3 })
+
+    const undone = await engine.handlers.undo({})
+    expect(undone.ids.sort()).toEqual(['c0', 'c1', 'c2'])
+    expect(await engine.handlers.counts({})).toMatchObject({ review: 6, approved: 0 })
+  })
+
+  it('combines conditions: reports, article, full-text search', async () => {
+    const engine = await demoLike()
+    expect(await engine.handlers.count({ filter: parseWhere('reports>=4') })).toBe(2)
+    expect(await engine.handlers.count({ filter: parseWhere('article=a1') })).toBe(3)
+    expect(await engine.handlers.count({ filter: parseWhere('search=affidavit') })).toBe(1)
+    expect(await engine.handlers.count({ filter: parseWhere('search=kill,threat>=0.5') })).toBe(1)
+    expect(await engine.handlers.count({ filter: parseWhere('queue=all,search="OR') })).toBe(0)
+    const page = await inProcessClient(engine.handlers).call('queuePage', { filter: parseWhere('search=summit') })
+    expect(page.rows.map((row) => row.id)).toEqual(['c1'])
+  })
+
+  it('removes everything matching with a clause, and refuses a filtered removal without one', async () => {
+    const engine = await demoLike()
+    const filter = parseWhere('score>=0.5')
+    expect(() => engine.handlers.decide({ filter, action: 'remove' })).toThrow(/must name a Terms-of-Use clause/)
+    const result = await engine.handlers.decide({ filter, action: 'remove', clause: 'abusive', note: 'bulk' })
+    expect(result.changed).toBe(3)
+    const removed = engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'removed' AND reason = 'abusive'").get()
+    expect(removed).toEqual({ n: 3 })
+  })
+})
