@@ -32,12 +32,14 @@ test('a moderator triages the demo queue by keyboard, and every decision survive
   const review = await queue.count('Needs review')
 
   // a approves; the cursor moves on to the next comment.
+  const approvedAtStart = await queue.count('Approved')
   const approved = await queue.cursorId()
   const second = (await queue.idsInView())[1]
   await queue.press('a')
   await expect(queue.row(approved)).toHaveCount(0)
   await expect.poll(() => queue.cursorId()).toBe(second)
   await expect.poll(() => queue.count('Needs review')).toBe(review - 1)
+  await expect.poll(() => queue.count('Approved')).toBe(approvedAtStart + 1)
 
   // j moves down, k back up.
   await queue.press('j')
@@ -64,7 +66,8 @@ test('a moderator triages the demo queue by keyboard, and every decision survive
   await expect.poll(() => queue.count('Disabled')).toBe(0)
   await expect.poll(() => queue.cursorId()).toBe(disabled)
 
-  // x selects two rows; one a acts on both.
+  // x selects two rows; one a acts on both, after a confirmation that states the count.
+  const approvedBefore = await queue.count('Approved')
   await queue.press('j')
   await queue.press('x')
   await queue.press('j')
@@ -72,7 +75,9 @@ test('a moderator triages the demo queue by keyboard, and every decision survive
   await expect(queue.grid.locator('[role=row][aria-selected=true]')).toHaveCount(2)
   const bulk = await queue.grid.locator('[role=row][aria-selected=true]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-comment-id')!))
   await queue.press('a')
-  await expect.poll(() => queue.count('Approved')).toBeGreaterThanOrEqual(3)
+  await expect(page.getByRole('alertdialog')).toContainText('Approve 2 comments?')
+  await queue.press('Enter')
+  await expect.poll(() => queue.count('Approved')).toBe(approvedBefore + 2)
 
   // ? shows the key map.
   await queue.press('?')
@@ -113,4 +118,23 @@ test('everything works by mouse too', async ({ page }) => {
   await expect(queue.row(id)).toContainText('spam')
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(queue.rows).toHaveCount(0)
+})
+
+test('* selects the whole queue without loading it; one decision and one undo cover all of it', async ({ page }) => {
+  await page.goto(sieve.url)
+  const queue = new QueuePage(page)
+  await expect(queue.rows.first()).toBeVisible()
+  const likely = await queue.count('Likely violations')
+  await queue.open('Likely violations')
+  await expect(queue.rows.first()).toBeVisible()
+  await queue.press('*')
+  await expect(page.getByRole('toolbar')).toContainText(`All ${likely} in this queue selected`)
+  await queue.press('d')
+  await expect(page.getByRole('alertdialog')).toContainText(`Disable ${likely} comments?`)
+  await queue.press('Enter')
+  await expect.poll(() => queue.count('Disabled')).toBe(likely)
+  await expect.poll(() => queue.count('Likely violations')).toBe(0)
+  await queue.press('z')
+  await expect.poll(() => queue.count('Disabled')).toBe(0)
+  await expect.poll(() => queue.count('Likely violations')).toBe(likely)
 })

@@ -7,11 +7,19 @@ import { DEFAULT_KEYMAP, keysFor, type Command } from './keyboard/keymap'
 import { useKeyboard } from './keyboard/useKeyboard'
 import { QueueTable } from './queue/QueueTable'
 import { QueueTabs } from './queue/QueueTabs'
+import { ConfirmDialog } from './queue/ConfirmDialog'
 import { ReasonPicker } from './queue/ReasonPicker'
 import { useQueue } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 
-type Overlay = 'help' | 'picker' | null
+interface PendingDecision {
+  action: Action
+  clause?: string
+  note?: string
+}
+type Overlay = { kind: 'help' } | { kind: 'picker' } | ({ kind: 'confirm' } & PendingDecision) | null
+
+const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 
 const ACTION_BUTTONS: { command: Command & Action; label: string }[] = [
   { command: 'approve', label: 'Approve' },
@@ -38,17 +46,23 @@ export function App() {
     void queue.start()
   }, [])
 
-  const targetCount = state.selected.size || (state.rows[state.cursor] ? 1 : 0)
+  const targetCount = state.matching ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
+  /** A decision on one comment happens at once; on more, after a confirmation that states the count. */
+  const request = (decision: PendingDecision) => {
+    if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
+    else if (targetCount === 1) void queue.decide(decision.action, decision.clause, decision.note)
+  }
   const run: Record<Command, () => void> = {
     next: () => void queue.move(1),
     previous: () => void queue.move(-1),
     toggleSelect: () => void queue.toggleSelect(),
-    approve: () => void queue.decide('approve'),
-    remove: () => targetCount > 0 && setOverlay('picker'),
-    disable: () => void queue.decide('disable'),
-    enable: () => void queue.decide('enable'),
+    selectAllMatching: () => void queue.selectAllMatching(),
+    approve: () => request({ action: 'approve' }),
+    remove: () => targetCount > 0 && setOverlay({ kind: 'picker' }),
+    disable: () => request({ action: 'disable' }),
+    enable: () => request({ action: 'enable' }),
     undo: () => void queue.undo(),
-    help: () => setOverlay('help'),
+    help: () => setOverlay({ kind: 'help' }),
     clear: () => void queue.clearSelection()
   }
   useKeyboard(DEFAULT_KEYMAP, run, overlay === null && policy !== null)
@@ -73,8 +87,15 @@ export function App() {
         <button onClick={run.undo} title={`Undo (${keysFor(DEFAULT_KEYMAP, 'undo')})`}>
           Undo
         </button>
+        <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(DEFAULT_KEYMAP, 'selectAllMatching')})`}>
+          Select all
+        </button>
         <span className="selection" aria-live="polite">
-          {state.selected.size ? `${state.selected.size} selected` : ''}
+          {state.matching !== null
+            ? `All ${state.matching.toLocaleString()} in this queue selected`
+            : state.selected.size
+              ? `${state.selected.size} selected`
+              : ''}
         </span>
         <span className="spacer" />
         <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
@@ -100,15 +121,26 @@ export function App() {
       <footer className="status" role="status" aria-live="polite">
         {state.message}
       </footer>
-      {overlay === 'help' && <HelpOverlay keymap={DEFAULT_KEYMAP} onClose={() => setOverlay(null)} />}
-      {overlay === 'picker' && policy && (
+      {overlay?.kind === 'help' && <HelpOverlay keymap={DEFAULT_KEYMAP} onClose={() => setOverlay(null)} />}
+      {overlay?.kind === 'picker' && policy && (
         <ReasonPicker
           clauses={policy.clauses}
           count={targetCount}
           onCancel={() => setOverlay(null)}
           onPick={(clause, note) => {
             setOverlay(null)
-            void queue.decide('remove', clause, note || undefined)
+            request({ action: 'remove', clause, note: note || undefined })
+          }}
+        />
+      )}
+      {overlay?.kind === 'confirm' && (
+        <ConfirmDialog
+          message={`${ACTION_LABELS[overlay.action]} ${targetCount.toLocaleString()} comments${overlay.clause ? ` under “${overlay.clause}”` : ''}?`}
+          confirmLabel={ACTION_LABELS[overlay.action]}
+          onCancel={() => setOverlay(null)}
+          onConfirm={() => {
+            setOverlay(null)
+            void queue.decide(overlay.action, overlay.clause, overlay.note)
           }}
         />
       )}

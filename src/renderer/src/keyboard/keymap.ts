@@ -4,6 +4,7 @@ export type Command =
   | 'next'
   | 'previous'
   | 'toggleSelect'
+  | 'selectAllMatching'
   | 'approve'
   | 'remove'
   | 'disable'
@@ -23,6 +24,7 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next comment' },
   { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous comment' },
   { command: 'toggleSelect', keys: ['x', ' '], label: 'Select or deselect the comment' },
+  { command: 'selectAllMatching', keys: ['*'], label: 'Select everything in this queue, loaded or not' },
   { command: 'approve', keys: ['a'], label: 'Approve' },
   { command: 'remove', keys: ['r'], label: 'Remove — pick a Terms-of-Use clause' },
   { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },

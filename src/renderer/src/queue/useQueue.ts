@@ -15,6 +15,8 @@ export interface QueueState {
   next: string | null
   cursor: number
   selected: ReadonlySet<number>
+  /** Set when everything the view's filter matches is selected (loaded or not): how many that is. */
+  matching: number | null
   counts: QueueCounts | null
   loading: boolean
   message: string | null
@@ -42,6 +44,7 @@ export function useQueue(initialQueue: QueueId) {
     next: null,
     cursor: 0,
     selected: new Set(),
+    matching: null,
     counts: null,
     loading: true,
     message: null
@@ -62,7 +65,16 @@ export function useQueue(initialQueue: QueueId) {
     [set]
   )
 
-  const refreshCounts = useCallback(async () => set({ counts: await client.call('counts', {}) }), [set])
+  // Counts are for the eye only: they refresh beside the command chain, never holding up the next key,
+  // and a late answer never overwrites a newer one.
+  const countsAsked = useRef(0)
+  const refreshCounts = useCallback(() => {
+    const asked = ++countsAsked.current
+    client
+      .call('counts', {})
+      .then((counts) => asked === countsAsked.current && set({ counts }))
+      .catch((error: Error) => set({ message: error.message }))
+  }, [set])
 
   const reload = useCallback(
     async (queue: QueueId, keepAtLeast = PAGE, focusIds: string[] = []) => {
@@ -70,7 +82,7 @@ export function useQueue(initialQueue: QueueId) {
       const rows: CommentRow[] = []
       let next: string | null = null
       do {
-        const page: QueuePage = await client.call('queuePage', { queue, after: next, limit: PAGE })
+        const page: QueuePage = await client.call('queuePage', { filter: { queue }, after: next, limit: PAGE })
         rows.push(...page.rows)
         next = page.next
       } while (next && rows.length < keepAtLeast)
@@ -82,9 +94,10 @@ export function useQueue(initialQueue: QueueId) {
         next,
         loading: false,
         cursor: focus >= 0 ? focus : sameQueue ? clamp(state.current.cursor, rows.length) : 0,
-        selected: sameQueue ? state.current.selected : new Set()
+        selected: sameQueue ? state.current.selected : new Set(),
+        matching: null
       })
-      await refreshCounts()
+      refreshCounts()
     },
     [set, refreshCounts]
   )
@@ -92,7 +105,7 @@ export function useQueue(initialQueue: QueueId) {
   const loadMore = useCallback(async () => {
     const { next, queue } = state.current
     if (!next) return
-    const page = await client.call('queuePage', { queue, after: next, limit: PAGE })
+    const page = await client.call('queuePage', { filter: { queue }, after: next, limit: PAGE })
     if (queue !== state.current.queue || next !== state.current.next) return
     set({ rows: [...state.current.rows, ...page.rows], next: page.next })
   }, [set])
@@ -117,11 +130,23 @@ export function useQueue(initialQueue: QueueId) {
           if (!selected.delete(target)) selected.add(target)
           set({ selected })
         }),
-      clearSelection: () => serial(() => set({ selected: new Set(), message: null })),
+      clearSelection: () => serial(() => set({ selected: new Set(), matching: null, message: null })),
+      /** Selects every comment the view's filter matches, without loading them. */
+      selectAllMatching: () =>
+        serial(async () => {
+          const matching = await client.call('count', { filter: { queue: state.current.queue } })
+          set({ matching, selected: new Set() })
+        }),
       /** Decides on the selection, or on the cursor row when nothing is selected. */
       decide: (action: Action, clause?: string, note?: string) =>
         serial(async () => {
-          const { rows, cursor, selected, queue } = state.current
+          const { rows, cursor, selected, queue, matching } = state.current
+          if (matching !== null) {
+            const result = await client.call('decide', { filter: { queue }, action, clause, note })
+            await reload(queue)
+            set({ message: `${verb(action)} ${result.changed.toLocaleString()} comments (one undo reverts them all).` })
+            return
+          }
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
           if (!keys.length) return
           const result = await client.call('decide', { keys, action, clause, note })
@@ -141,7 +166,7 @@ export function useQueue(initialQueue: QueueId) {
             selected: new Set(),
             message: `${verb(action)} ${keys.length === 1 ? '1 comment' : `${keys.length} comments`}${result.changed < keys.length ? ` (${keys.length - result.changed} already were)` : ''}.`
           })
-          await refreshCounts()
+          refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
         }),
       undo: () =>
