@@ -1,0 +1,175 @@
+// `npm run bench`: builds a deterministic corpus (1,000,000 comments by default), loads it the way a
+// moderator would, and prints medians. Figures, not tests: nothing here passes or fails.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { Command } from 'commander'
+import type { Client } from '../src/shared/api'
+import { QUEUES, SORTS, type QueuePage } from '../src/shared/model'
+import { createEngine, type Engine } from '../src/main/engine/engine'
+import { createScorer } from '../src/main/engine/scoring/scorers'
+import { inProcessClient } from '../src/main/transport/in-process'
+import { writeCorpus } from './corpus'
+import { RESOURCES_DIR, ROOT } from './paths'
+import { measureUi } from './ui'
+
+const options = new Command('bench')
+  .option('--size <n>', 'comments in the corpus', (value) => Number(value), 1_000_000)
+  .option('--json', 'print one JSON object instead of a table')
+  .option('--keep <dir>', 'build in this folder and keep it')
+  .option('--no-ui', 'skip the browser measurements')
+  .parse()
+  .opts<{ size: number; json?: boolean; keep?: string; ui: boolean }>()
+
+const figures: Record<string, number> = {}
+const notes: string[] = []
+const log = (message: string) => options.json || process.stderr.write(`${message}\n`)
+
+const median = (values: number[]) => quantile(values, 0.5)
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}
+async function timed<T>(run: () => Promise<T> | T): Promise<[number, T]> {
+  const started = performance.now()
+  const result = await run()
+  return [performance.now() - started, result]
+}
+const round = (value: number, digits = 1) => Number(value.toFixed(digits))
+
+async function main(): Promise<void> {
+  const dir = options.keep ?? mkdtempSync(join(tmpdir(), 'sieve-bench-'))
+  const corpus = join(dir, 'corpus.ndjson')
+  const dbPath = join(dir, 'bench.db')
+  try {
+    log(`Writing a ${options.size.toLocaleString()}-comment corpus...`)
+    await writeCorpus(corpus, { size: options.size, articles: 2000, authors: 100_000 })
+
+    log('Importing (NDJSON, FTS included) in a process of its own...')
+    const child = JSON.parse(
+      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(__dirname, 'import-child.ts'), dbPath, corpus], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20
+      })
+    ) as { landed: number; ms: number; maxRssMb: number }
+    figures.import_per_s = Math.round(child.landed / (child.ms / 1000))
+    figures.rss_mb_import = Math.round(child.maxRssMb)
+
+    const engine = createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'bench' })
+    const client = inProcessClient(engine.handlers)
+    await measureScoring(engine)
+    figures.db_mb_per_1m = round(statSync(dbPath).size / 2 ** 20 / (options.size / 1_000_000))
+    await measurePages(client)
+    await measureSearch(client)
+    // The browser goes before the bulk steps: those empty the queue it measures.
+    if (options.ui) Object.assign(figures, await measureUi(dbPath, log))
+    await measureBulk(engine, client)
+    await measureExport(engine)
+    engine.close()
+    report()
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function measureScoring(engine: Engine): Promise<void> {
+  log('Scoring with the local scorer...')
+  const sample = engine.db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
+  const scorer = createScorer('local')
+  const [pureMs] = await timed(async () => {
+    for (let i = 0; i < sample.length; i += scorer.batchSize) await scorer.score(sample.slice(i, i + scorer.batchSize))
+  })
+  figures.score_local_per_s = Math.round(sample.length / (pureMs / 1000))
+  const [jobMs, progress] = await timed(() => engine.score('local'))
+  figures.score_job_per_s = Math.round(progress.done / (jobMs / 1000))
+}
+
+async function measurePages(client: Client): Promise<void> {
+  log('Queue pages under every queue and sort, first and deep...')
+  const times: number[] = []
+  for (const queue of QUEUES) {
+    for (const sort of SORTS) {
+      let after: string | null = null
+      for (let page = 0; page < 30; page++) {
+        const [ms, result]: [number, QueuePage] = await timed(() => client.call('queuePage', { filter: { queue }, sort, after, limit: 100 }))
+        times.push(ms)
+        after = result.next
+        if (!after) break
+      }
+    }
+  }
+  figures.page_ms_p50 = round(median(times))
+  figures.page_ms_p95 = round(quantile(times, 0.95))
+  const [countsMs] = await timed(() => client.call('counts', {}))
+  figures.counts_ms = round(countsMs)
+}
+
+async function measureSearch(client: Client): Promise<void> {
+  log('Full-text search...')
+  const times: number[] = []
+  for (const words of ['affidavit', 'idiot', 'sakhalin exxon', 'whatsapp', 'north korea kursk', 'zzzunknown']) {
+    for (let run = 0; run < 3; run++) {
+      const [ms] = await timed(() => client.call('queuePage', { filter: { queue: 'all', search: words }, limit: 100 }))
+      times.push(ms)
+    }
+  }
+  figures.search_ms_p50 = round(median(times))
+  figures.search_ms_max = round(Math.max(...times))
+}
+
+async function measureBulk(engine: Engine, client: Client): Promise<void> {
+  // A date window holding about 100,000 pending comments (the corpus posts one every 20 s, 90% pending).
+  const first = engine.db.prepare<[], { t: string }>("SELECT min(created_at) AS t FROM comments WHERE status = 'pending'").get()!.t
+  const until = new Date(Date.parse(first) + Math.round(100_000 / 0.9) * 20_000).toISOString()
+  const filter = { queue: 'review' as const, since: first, until }
+  const matching = await client.call('count', { filter })
+  log(`Bulk approve of ${matching.toLocaleString()} comments, then its undo...`)
+  const [bulkMs, result] = await timed(() => client.call('decide', { filter, action: 'approve' }))
+  figures.bulk_ms_100k = Math.round((bulkMs * 100_000) / result.changed)
+  const [undoMs] = await timed(() => client.call('undo', {}))
+  figures.undo_ms_100k = Math.round((undoMs * 100_000) / result.changed)
+  notes.push(`bulk: ${result.changed.toLocaleString()} comments in ${Math.round(bulkMs)} ms, undo in ${Math.round(undoMs)} ms`)
+}
+
+async function measureExport(engine: Engine): Promise<void> {
+  log('Approving everything to grow the decision log, then exporting it as CSV...')
+  await inProcessClient(engine.handlers).call('decide', { filter: { queue: 'all' }, action: 'approve' })
+  const rows = engine.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions').get()!.n
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
+  const [ms] = await timed(() => engine.writeDecisionLog('csv', sink))
+  figures.export_ms_1m = Math.round((ms * 1_000_000) / rows)
+  notes.push(`export: ${rows.toLocaleString()} decision rows in ${Math.round(ms)} ms`)
+}
+
+const TARGETS: Record<string, string> = {
+  import_per_s: '≥ 100,000',
+  page_ms_p50: '',
+  page_ms_p95: '≤ 20',
+  counts_ms: '',
+  search_ms_p50: '≤ 50',
+  search_ms_max: '',
+  bulk_ms_100k: '≤ 2,000',
+  undo_ms_100k: '≤ 2,000',
+  export_ms_1m: '≤ 5,000',
+  db_mb_per_1m: '',
+  rss_mb_import: '≤ 300',
+  score_local_per_s: '≥ 20,000',
+  score_job_per_s: '',
+  ui_open_ms: '≤ 1,000',
+  ui_step_ms_p50: '≤ 16'
+}
+
+function report(): void {
+  if (options.json) {
+    console.log(JSON.stringify({ comments: options.size, ...figures }))
+    return
+  }
+  console.log(`\nSieve benchmark: ${options.size.toLocaleString()} comments (medians unless named)\n`)
+  console.log('| figure | value | target |\n| --- | ---: | --- |')
+  for (const [key, value] of Object.entries(figures)) console.log(`| ${key} | ${value.toLocaleString()} | ${TARGETS[key] ?? ''} |`)
+  for (const note of notes) console.log(`\n${note}`)
+}
+
+void main()
