@@ -7,6 +7,7 @@ import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId, type Queue
 import { createEngine, type Engine } from './engine/engine'
 import { UserError } from './engine/errors'
 import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-file'
+import { describeImport } from './engine/sources/describe-import'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
 import { startHttpTransport } from './transport/http'
@@ -28,10 +29,7 @@ function openEngine(moderator?: string): Engine {
 }
 
 function printImport(report: ImportReport): void {
-  const landed = report.added + report.updated + report.unchanged
-  console.log(`${landed} comments landed: ${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged.`)
-  for (const { line, reason } of report.rejected) console.log(`line ${line}: rejected: ${reason}`)
-  if (report.rejected.length) console.log(`${report.rejected.length} lines rejected.`)
+  console.log(describeImport(report, Infinity))
 }
 
 /** A progress bar on a terminal (nothing when the output goes elsewhere). */

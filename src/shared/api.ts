@@ -6,7 +6,9 @@ import { filterSchema } from './filter'
 import {
   ACTIONS,
   SORTS,
+  type CommentDetail,
   type DecisionResult,
+  type JobSnapshot,
   type Policy,
   type QueueCounts,
   type QueuePage,
@@ -62,6 +64,16 @@ export const api = {
       .refine((input) => (input.keys === undefined) !== (input.filter === undefined), 'give either keys or a filter')
   ),
   undo: call<UndoResult>()(nothing),
+  /** One comment with its thread, article, author's record, every scorer's scores and its history. */
+  commentDetail: call<CommentDetail>()(z.object({ key: z.number().int().positive() }).strict()),
+  /** A file for import, sent in base64 chunks of at most 512 KiB, then imported as a job. */
+  uploadBegin: call<{ uploadId: string }>()(z.object({ name: z.string().min(1).max(255) }).strict()),
+  uploadChunk: call<{ bytes: number }>()(z.object({ uploadId: z.uuid(), data: z.base64().max(700_000) }).strict()),
+  importUpload: call<JobSnapshot>()(
+    z.object({ uploadId: z.uuid(), format: z.enum(['ndjson', 'csv', 'wxr', 'disqus']).optional() }).strict()
+  ),
+  job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
+  cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
 }
 

@@ -129,3 +129,55 @@ export interface DecisionLogEntry {
   automated: boolean
   syncState: 'local'
 }
+
+/** A neighbour of the comment in the detail pane: its parent, a reply, another comment by its author. */
+export interface RelatedComment {
+  key: number
+  id: string
+  text: string
+  authorName: string | null
+  createdAt: string | null
+  status: Status
+  reason: string | null
+}
+
+export interface DecisionHistoryEntry {
+  decidedAt: string
+  moderator: string
+  action: Action | 'undo'
+  statusAfter: Status
+  clause: string | null
+  clauseTitle: string | null
+  note: string | null
+  automated: boolean
+}
+
+export interface ScorerScores {
+  scorer: string
+  modelVersion: string
+  scoredAt: string
+  /** Attributes scored below 0.01 are absent. */
+  scores: Scores
+}
+
+/** Everything the detail pane shows about one comment. */
+export interface CommentDetail {
+  comment: CommentRow & { upstreamStatus: Status; source: string }
+  article: { id: string; title: string | null; url: string | null; commentingOpen: boolean } | null
+  author: { id: string; name: string | null; comments: number; removed: number; recent: RelatedComment[] } | null
+  parent: RelatedComment | null
+  replies: RelatedComment[]
+  scorers: ScorerScores[]
+  history: DecisionHistoryEntry[]
+}
+
+/** A long job as the UI sees it. */
+export interface JobSnapshot {
+  id: number
+  kind: string
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+  /** When finished: what happened, in a sentence or a few lines. */
+  message: string | null
+}

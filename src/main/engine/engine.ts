@@ -10,14 +10,18 @@ import { decide, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
+import { createJobs } from './jobs'
 import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
 import { loadDemo } from './sources/demo/demo-source'
 import { importFile, type ImportFileOptions, type ImportFileReport } from './sources/files/import-file'
 import type { ImportReport } from './sources/import-report'
+import { describeImport } from './sources/describe-import'
+import { commentDetail } from './store/comment-detail'
 import { ensureSource, resolveExternalId } from './store/comments'
 import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage } from './store/queues'
+import { createUploads } from './uploads'
 
 export interface EngineOptions {
   dbPath: string
@@ -56,6 +60,8 @@ export function createEngine(options: EngineOptions): Engine {
   const likelyThreshold = options.likelyThreshold ?? 0.7
 
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
+  const jobs = createJobs()
+  const uploads = createUploads()
 
   const handlers: Handlers = {
     session: () => ({ ...actor, version }),
@@ -66,6 +72,28 @@ export function createEngine(options: EngineOptions): Engine {
     decide: ({ keys, filter, ...rest }) =>
       decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now(), likelyThreshold),
     undo: () => undoLast(db, actor, now()),
+    commentDetail: ({ key }) => commentDetail(db, key),
+    uploadBegin: ({ name }) => ({ uploadId: uploads.begin(name) }),
+    uploadChunk: ({ uploadId, data }) => ({ bytes: uploads.append(uploadId, data) }),
+    importUpload: ({ uploadId, format }) => {
+      const path = uploads.path(uploadId)
+      return jobs.start('import', async ({ signal, progress }) => {
+        try {
+          const report = await engine.importFile(path, {
+            format,
+            signal,
+            onProgress: ({ bytesRead, totalBytes }) => progress(bytesRead, totalBytes)
+          })
+          // New comments join the queues where their scores put them, not at the bottom.
+          const scored = signal.aborted ? null : await engine.score(PRIMARY_SCORER)
+          return describeImport(report) + (scored ? `\nScored ${scored.done} comments.` : '')
+        } finally {
+          uploads.remove(uploadId)
+        }
+      })
+    },
+    job: ({ jobId }) => jobs.get(jobId),
+    cancelJob: ({ jobId }) => jobs.cancel(jobId),
     exportLog: async ({ format }) => {
       const chunks: string[] = []
       const collect = new Writable({
@@ -84,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  return {
+  const engine: Engine = {
     db,
     policy,
     actor,
@@ -100,6 +128,10 @@ export function createEngine(options: EngineOptions): Engine {
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)
     },
     writeDecisionLog: writeLog,
-    close: () => db.close()
+    close: () => {
+      uploads.close()
+      db.close()
+    }
   }
+  return engine
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Session } from '../../shared/api'
 import { QUEUE_LABELS, type Action, type Policy } from '../../shared/model'
 import { client } from './api'
+import { ImportDialog } from './import/ImportDialog'
 import { HelpOverlay } from './keyboard/HelpOverlay'
 import { DEFAULT_KEYMAP, keysFor, type Command } from './keyboard/keymap'
 import { useKeyboard } from './keyboard/useKeyboard'
@@ -17,7 +18,7 @@ interface PendingDecision {
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'picker' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'picker' } | { kind: 'import' } | ({ kind: 'confirm' } & PendingDecision) | null
 
 const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 
@@ -98,6 +99,9 @@ export function App() {
               : ''}
         </span>
         <span className="spacer" />
+        <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
+          Import…
+        </button>
         <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
           Export CSV
         </button>
@@ -121,6 +125,14 @@ export function App() {
       <footer className="status" role="status" aria-live="polite">
         {state.message}
       </footer>
+      {overlay?.kind === 'import' && (
+        <ImportDialog
+          onClose={(imported) => {
+            setOverlay(null)
+            if (imported) void queue.start()
+          }}
+        />
+      )}
       {overlay?.kind === 'help' && <HelpOverlay keymap={DEFAULT_KEYMAP} onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'picker' && policy && (
         <ReasonPicker

@@ -1,6 +1,6 @@
 // A file opened for streaming: its text in chunks, its size, and how many bytes have been read so far
 // (the one honest progress measure for a parser that does not know how many records are coming).
-import { createReadStream, type ReadStream } from 'node:fs'
+import type { ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { UserError } from '../../errors'
 
@@ -14,7 +14,9 @@ export interface FileInput {
 
 export async function openFileInput(path: string): Promise<FileInput> {
   const totalBytes = (await statFile(path)).size
-  const text = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 })
+  // Opened here, not lazily by the stream, so a file removed after a cancel is never opened late.
+  const handle = await open(path, 'r')
+  const text = handle.createReadStream({ encoding: 'utf8', highWaterMark: 64 * 1024 })
   return { text, totalBytes, bytesRead: () => text.bytesRead, close: () => text.destroy() }
 }
 

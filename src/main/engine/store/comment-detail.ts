@@ -1,0 +1,101 @@
+// One comment with its context, for the detail pane: thread, article, author's record, every scorer's
+// scores and its decision history. Each part is one indexed query.
+import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../shared/model'
+import { UserError } from '../errors'
+import type { Db } from './database'
+
+const RELATED = `SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500) AS text, au.name AS authorName,
+                        c.created_at AS createdAt, c.status, c.reason
+                 FROM comments c LEFT JOIN authors au ON au.id = c.author_id`
+const RECENT_BY_AUTHOR = 10
+
+interface CommentRecord {
+  key: number
+  id: string
+  text: string
+  authorName: string | null
+  articleTitle: string | null
+  createdAt: string | null
+  reports: number
+  status: Status
+  reason: string | null
+  priority: number
+  scores: string
+  spans: string
+  upstreamStatus: Status
+  source: string
+  sourceId: number
+  parentId: string | null
+  articleKey: number | null
+  authorKey: number | null
+}
+
+export function commentDetail(db: Db, key: number): CommentDetail {
+  const record = db
+    .prepare<[number], CommentRecord>(
+      `SELECT c.id AS key, c.external_id AS id, c.text, au.name AS authorName, ar.title AS articleTitle,
+              c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans,
+              c.upstream_status AS upstreamStatus, s.name AS source, c.source_id AS sourceId,
+              c.parent_external_id AS parentId, c.article_id AS articleKey, c.author_id AS authorKey
+       FROM comments c JOIN sources s ON s.id = c.source_id
+       LEFT JOIN authors au ON au.id = c.author_id LEFT JOIN articles ar ON ar.id = c.article_id
+       WHERE c.id = ?`
+    )
+    .get(key)
+  if (!record) throw new UserError('That comment is no longer in the database.')
+  const { sourceId, parentId, articleKey, authorKey, scores, spans, ...comment } = record
+  return {
+    comment: { ...comment, scores: JSON.parse(scores) as Scores, spans: JSON.parse(spans) },
+    article: articleKey === null ? null : article(db, articleKey),
+    author: authorKey === null ? null : author(db, authorKey, key),
+    parent: parentId === null ? null : (db.prepare<[number, string], RelatedComment>(`${RELATED} WHERE c.source_id = ? AND c.external_id = ?`).get(sourceId, parentId) ?? null),
+    replies: db
+      .prepare<[number, string], RelatedComment>(`${RELATED} WHERE c.source_id = ? AND c.parent_external_id = ? ORDER BY c.created_at, c.id`)
+      .all(sourceId, comment.id),
+    scorers: scorers(db, key),
+    history: db
+      .prepare<[number], Omit<DecisionHistoryEntry, 'automated'> & { automated: number }>(
+        `SELECT decided_at AS decidedAt, moderator, action, status_after AS statusAfter, clause_code AS clause,
+                clause_title AS clauseTitle, note, automated
+         FROM decisions WHERE comment_id = ? ORDER BY id`
+      )
+      .all(key)
+      .map((entry) => ({ ...entry, automated: entry.automated === 1 }))
+  }
+}
+
+function article(db: Db, articleKey: number): CommentDetail['article'] {
+  const row = db
+    .prepare<[number], { id: string; title: string | null; url: string | null; open: number }>(
+      'SELECT external_id AS id, title, url, commenting_open AS open FROM articles WHERE id = ?'
+    )
+    .get(articleKey)!
+  return { id: row.id, title: row.title, url: row.url, commentingOpen: row.open === 1 }
+}
+
+function author(db: Db, authorKey: number, exceptKey: number): CommentDetail['author'] {
+  const who = db.prepare<[number], { id: string; name: string | null }>('SELECT external_id AS id, name FROM authors WHERE id = ?').get(authorKey)!
+  const record = db
+    .prepare<[number], { comments: number; removed: number }>(
+      `SELECT count(*) AS comments, count(*) FILTER (WHERE status = 'removed') AS removed FROM comments WHERE author_id = ?`
+    )
+    .get(authorKey)!
+  const recent = db
+    .prepare<[number, number, number], RelatedComment>(`${RELATED} WHERE c.author_id = ? AND c.id != ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?`)
+    .all(authorKey, exceptKey, RECENT_BY_AUTHOR)
+  return { ...who, ...record, recent }
+}
+
+function scorers(db: Db, key: number): ScorerScores[] {
+  const runs = db
+    .prepare<[number], { scorer: string; modelVersion: string; scoredAt: string }>(
+      'SELECT scorer, model_version AS modelVersion, scored_at AS scoredAt FROM scorings WHERE comment_id = ? ORDER BY scorer'
+    )
+    .all(key)
+  const scores = db.prepare<[number], { scorer: string; attribute: keyof Scores; score: number }>(
+    'SELECT scorer, attribute, score FROM scores WHERE comment_id = ?'
+  )
+  const byScorer = new Map<string, Scores>()
+  for (const row of scores.all(key)) byScorer.set(row.scorer, { ...byScorer.get(row.scorer), [row.attribute]: row.score })
+  return runs.map((run) => ({ ...run, scores: byScorer.get(run.scorer) ?? {} }))
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { QueuePage } from './support/queue-page'
+import { startSieve, type SieveServer } from './support/sieve-server'
+
+let sieve: SieveServer
+test.beforeEach(async () => {
+  sieve = await startSieve()
+})
+test.afterEach(async () => {
+  await sieve.stop()
+})
+
+test('a moderator imports a file from the UI, sees the progress and the rejected lines, and the queue grows', async ({ page }) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'sieve-import-')), 'more.ndjson')
+  const good = (i: number) => JSON.stringify({ id: `new${i}`, text: `You absolute idiot number ${i}`, article: { id: 'a9', title: 'A new story' } })
+  writeFileSync(file, [good(1), '{"id": "broken"', good(2), good(3)].join('\n'))
+
+  await page.goto(sieve.url)
+  const queue = new QueuePage(page)
+  await expect(queue.rows.first()).toBeVisible()
+  const [all, likely] = [await queue.count('All'), await queue.count('Likely violations')]
+
+  await page.getByRole('button', { name: 'Import…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import comments' })
+  await dialog.getByLabel('File', { exact: true }).setInputFiles(file)
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await expect(dialog).toContainText('3 comments landed: 3 new')
+  await expect(dialog).toContainText('line 2: rejected: not valid JSON')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect.poll(() => queue.count('All')).toBe(all + 3)
+  // Scored on arrival: the insults join the likely violations rather than the bottom of the queue.
+  await expect.poll(() => queue.count('Likely violations')).toBe(likely + 3)
+})
