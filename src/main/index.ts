@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs'
 import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron'
+import { isWebUrl } from '../shared/urls'
 import { createEngine, type Engine } from './engine/engine'
 import { serveIpc } from './transport/ipc'
 import { secureWebPreferences } from './web-preferences'
@@ -53,7 +54,11 @@ function lockDown(): void {
       if (!isTrustedUrl(url)) event.preventDefault()
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // Links open in the person's browser, and only web links; never in a window of ours.
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isWebUrl(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
   })
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Session } from '../../shared/api'
 import { QUEUE_LABELS, type Action, type Policy } from '../../shared/model'
 import { client } from './api'
+import { DetailPane } from './detail/DetailPane'
 import { ImportDialog } from './import/ImportDialog'
 import { HelpOverlay } from './keyboard/HelpOverlay'
 import { DEFAULT_KEYMAP, keysFor, type Command } from './keyboard/keymap'
@@ -36,6 +37,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null)
   const [overlay, setOverlay] = useState<Overlay>(null)
   const [fatal, setFatal] = useState<string | null>(null)
+  const [detailOpen, setDetailOpen] = useState(false)
 
   useEffect(() => {
     Promise.all([client.call('policy', {}), client.call('session', {})])
@@ -63,8 +65,9 @@ export function App() {
     disable: () => request({ action: 'disable' }),
     enable: () => request({ action: 'enable' }),
     undo: () => void queue.undo(),
+    detail: () => setDetailOpen((open) => !open),
     help: () => setOverlay({ kind: 'help' }),
-    clear: () => void queue.clearSelection()
+    clear: () => (detailOpen ? setDetailOpen(false) : void queue.clearSelection())
   }
   useKeyboard(DEFAULT_KEYMAP, run, overlay === null && policy !== null)
 
@@ -112,16 +115,19 @@ export function App() {
           ?
         </button>
       </div>
-      <QueueTable
-        rows={state.rows}
-        cursor={state.cursor}
-        selected={state.selected}
-        label={QUEUE_LABELS[state.queue]}
-        hasMore={state.next !== null}
-        onCursor={(index) => void queue.moveTo(index)}
-        onToggle={(key) => void queue.toggleSelect(key)}
-        onNearEnd={queue.loadMore}
-      />
+      <div className="workspace">
+        <QueueTable
+          rows={state.rows}
+          cursor={state.cursor}
+          selected={state.selected}
+          label={QUEUE_LABELS[state.queue]}
+          hasMore={state.next !== null}
+          onCursor={(index) => void queue.moveTo(index)}
+          onToggle={(key) => void queue.toggleSelect(key)}
+          onNearEnd={queue.loadMore}
+        />
+        {detailOpen && <DetailPane commentKey={state.rows[state.cursor]?.key ?? null} onClose={() => setDetailOpen(false)} />}
+      </div>
       <footer className="status" role="status" aria-live="polite">
         {state.message}
       </footer>

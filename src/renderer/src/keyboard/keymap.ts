@@ -10,6 +10,7 @@ export type Command =
   | 'disable'
   | 'enable'
   | 'undo'
+  | 'detail'
   | 'help'
   | 'clear'
 
@@ -30,8 +31,9 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },
   { command: 'enable', keys: ['e'], label: 'Re-enable / restore' },
   { command: 'undo', keys: ['z', 'Ctrl+z', 'Meta+z'], label: 'Undo the last decision' },
+  { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
   { command: 'help', keys: ['?'], label: 'Show this key map' },
-  { command: 'clear', keys: ['Escape'], label: 'Close, or clear the selection' }
+  { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, or clear the selection' }
 ]
 
 /** The parts of a KeyboardEvent the key map reads. */
