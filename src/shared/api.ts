@@ -64,6 +64,8 @@ export const api = {
       .refine((input) => (input.keys === undefined) !== (input.filter === undefined), 'give either keys or a filter')
   ),
   undo: call<UndoResult>()(nothing),
+  /** Redoes the latest undo (until a fresh decision is made). */
+  redo: call<UndoResult>()(nothing),
   /** One comment with its thread, article, author's record, every scorer's scores and its history. */
   commentDetail: call<CommentDetail>()(z.object({ key: z.number().int().positive() }).strict()),
   /** A file for import, sent in base64 chunks of at most 512 KiB, then imported as a job. */

@@ -101,9 +101,10 @@ export interface DecisionResult {
   changed: number
 }
 
+/** What an undo or a redo did. */
 export interface UndoResult {
-  /** The batch that was undone, or null when there was nothing to undo. */
-  undoneBatchId: number | null
+  /** The batch that was undone (or the undo that was redone); null when there was nothing to do. */
+  batchId: number | null
   /** Source ids of the comments put back. */
   ids: string[]
   action: Action | null

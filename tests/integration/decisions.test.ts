@@ -63,7 +63,7 @@ describe('decisions', () => {
     expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
     await engine.handlers.undo({})
     expect(status(engine, 'c1')).toEqual({ status: 'pending', reason: null })
-    expect(await engine.handlers.undo({})).toEqual({ undoneBatchId: null, ids: [], action: null })
+    expect(await engine.handlers.undo({})).toEqual({ batchId: null, ids: [], action: null })
   })
 
   it('applies a bulk decision whole, and one undo reverts all of it', async () => {
@@ -121,5 +121,28 @@ describe('decisions', () => {
     } finally {
       reopened.close()
     }
+  })
+})
+
+describe('redo', () => {
+  it('walks back up the undo stack, and a fresh decision ends it', async () => {
+    const engine = await engineWith(['c1', 'c2', 'c3'])
+    const [k1, k2, k3] = ['c1', 'c2', 'c3'].map((id) => keyOf(engine, id))
+    await engine.handlers.decide({ keys: [k1], action: 'remove', clause: 'spam' })
+    await engine.handlers.decide({ keys: [k2, k3], action: 'approve' })
+    await engine.handlers.undo({})
+    await engine.handlers.undo({})
+    expect(await engine.handlers.counts({})).toMatchObject({ review: 3 })
+
+    expect(await engine.handlers.redo({})).toMatchObject({ ids: ['c1'], action: 'remove' })
+    expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
+    expect((await engine.handlers.redo({})).ids.sort()).toEqual(['c2', 'c3'])
+    expect(await engine.handlers.redo({})).toMatchObject({ batchId: null })
+    // A redo is itself undoable.
+    expect((await engine.handlers.undo({})).ids.sort()).toEqual(['c2', 'c3'])
+    // A fresh decision ends the redo stack.
+    await engine.handlers.decide({ keys: [k2], action: 'disable' })
+    expect(await engine.handlers.redo({})).toMatchObject({ batchId: null, ids: [] })
+    expect(status(engine, 'c3')).toEqual({ status: 'pending', reason: null })
   })
 })

@@ -25,7 +25,9 @@ describe('the key map', () => {
       [press('e'), 'enable'],
       [press('z'), 'undo'],
       [press('z', { ctrlKey: true }), 'undo'],
-      [press('Z', { metaKey: true, shiftKey: true }), 'none'],
+      [press('Z', { shiftKey: true }), 'redo'],
+      [press('Z', { ctrlKey: true, shiftKey: true }), 'redo'],
+      [press('Z', { metaKey: true, shiftKey: true }), 'redo'],
       [press('?', { shiftKey: true }), 'help'],
       [press('Escape'), 'clear']
     ]

@@ -65,6 +65,7 @@ export function App() {
     disable: () => request({ action: 'disable' }),
     enable: () => request({ action: 'enable' }),
     undo: () => void queue.undo(),
+    redo: () => void queue.redo(),
     detail: () => setDetailOpen((open) => !open),
     help: () => setOverlay({ kind: 'help' }),
     clear: () => (detailOpen ? setDetailOpen(false) : void queue.clearSelection())
@@ -90,6 +91,9 @@ export function App() {
         ))}
         <button onClick={run.undo} title={`Undo (${keysFor(DEFAULT_KEYMAP, 'undo')})`}>
           Undo
+        </button>
+        <button onClick={run.redo} title={`Redo (${keysFor(DEFAULT_KEYMAP, 'redo')})`}>
+          Redo
         </button>
         <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(DEFAULT_KEYMAP, 'selectAllMatching')})`}>
           Select all

@@ -3,7 +3,7 @@ import { ACTION_STATUS, type Action, type DecisionResult, type Policy, type Undo
 import type { Filter } from '../../../shared/filter'
 import type { Db } from '../store/database'
 import { filterConditions, keyConditions } from '../store/filter-sql'
-import { appendDecisionBatch, appendUndoBatch, lastUndoableBatch, type Actor } from '../store/decisions'
+import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from '../store/decisions'
 import { findClause } from './policy'
 import { UserError } from '../errors'
 
@@ -57,8 +57,18 @@ export function decide(
 export function undoLast(db: Db, actor: Actor, at: Date): UndoResult {
   return db.transaction(() => {
     const batch = lastUndoableBatch(db, actor)
-    if (!batch) return { undoneBatchId: null, ids: [], action: null }
+    if (!batch) return { batchId: null, ids: [], action: null }
     const { ids } = appendUndoBatch(db, batch.id, actor, at)
-    return { undoneBatchId: batch.id, ids, action: batch.action }
+    return { batchId: batch.id, ids, action: batch.action }
+  })()
+}
+
+/** Makes again the decisions the actor's latest undo took back (when nothing new was decided since). */
+export function redoLast(db: Db, actor: Actor, at: Date): UndoResult {
+  return db.transaction(() => {
+    const undo = lastRedoableUndo(db, actor)
+    if (!undo) return { batchId: null, ids: [], action: null }
+    const { ids } = appendRedoBatch(db, undo.id, actor, at)
+    return { batchId: undo.id, ids, action: undo.action }
   })()
 }

@@ -58,7 +58,7 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
   return { batchId, changed }
 }
 
-/** The actor's latest batch that has not been undone, if any. */
+/** The actor's latest batch that has not been undone, if any (a redo counts as a batch of its own). */
 export function lastUndoableBatch(db: Db, actor: Actor): { id: number; action: Action } | undefined {
   return db
     .prepare<[string], { id: number; action: Action }>(
@@ -94,13 +94,62 @@ export function appendUndoBatch(db: Db, batchId: number, actor: Actor, at: Date)
      ORDER BY d.comment_id`
   ).run({ undoBatchId, batchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
   projectBatch(db, undoBatchId)
-  const ids = db
+  return { undoBatchId, ids: externalIdsOf(db, undoBatchId) }
+}
+
+/**
+ * The undo the actor may redo: their latest undo not yet redone, provided they have made no fresh
+ * decision since (a new decision ends the redo stack, as in any editor).
+ */
+export function lastRedoableUndo(db: Db, actor: Actor): { id: number; action: Action } | undefined {
+  return db
+    .prepare<[string, string], { id: number; action: Action }>(
+      `SELECT u.id, u.action FROM batches u
+       WHERE u.kind = 'undo' AND u.moderator = ?
+         AND NOT EXISTS (SELECT 1 FROM batches r WHERE r.reverts = u.id)
+         AND NOT EXISTS (SELECT 1 FROM batches f WHERE f.moderator = ? AND f.kind = 'decide' AND f.reverts IS NULL AND f.id > u.id)
+       ORDER BY u.id DESC LIMIT 1`
+    )
+    .get(actor.moderator, actor.moderator)
+}
+
+/**
+ * Appends a batch that makes again the decisions an undo took back, on the comments still in the state
+ * the undo left them in. The new batch is an ordinary decision batch, so it can be undone in its turn.
+ */
+export function appendRedoBatch(db: Db, undoBatchId: number, actor: Actor, at: Date): { redoBatchId: number; ids: string[] } {
+  const decidedAt = at.toISOString()
+  const redoBatchId = Number(
+    db
+      .prepare(
+        `INSERT INTO batches (kind, action, moderator, machine, created_at, reverts)
+         SELECT 'decide', action, ?, ?, ?, id FROM batches WHERE id = ?`
+      )
+      .run(actor.moderator, actor.machine, decidedAt, undoBatchId).lastInsertRowid
+  )
+  db.prepare(
+    `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+                            clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
+     SELECT @redoBatchId, u.comment_id, original.action, c.status, original.status_after, c.reason, original.clause_code,
+            original.clause_title, original.clause_description, original.note, @moderator, @machine, @decidedAt, 0, c.scores
+     FROM decisions u
+     JOIN batches undo ON undo.id = u.batch_id
+     JOIN decisions original ON original.batch_id = undo.reverts AND original.comment_id = u.comment_id
+     JOIN comments c ON c.id = u.comment_id
+     WHERE u.batch_id = @undoBatchId AND c.status = u.status_after AND c.reason IS u.clause_code
+     ORDER BY u.comment_id`
+  ).run({ redoBatchId, undoBatchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
+  projectBatch(db, redoBatchId)
+  return { redoBatchId, ids: externalIdsOf(db, redoBatchId) }
+}
+
+function externalIdsOf(db: Db, batchId: number): string[] {
+  return db
     .prepare<[number], { id: string }>(
       `SELECT c.external_id AS id FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.batch_id = ? ORDER BY d.id`
     )
-    .all(undoBatchId)
+    .all(batchId)
     .map((row) => row.id)
-  return { undoBatchId, ids }
 }
 
 /** Moves each comment a batch decided on to the state its decision left it in. */

@@ -10,6 +10,7 @@ export type Command =
   | 'disable'
   | 'enable'
   | 'undo'
+  | 'redo'
   | 'detail'
   | 'help'
   | 'clear'
@@ -30,7 +31,8 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'remove', keys: ['r'], label: 'Remove — pick a Terms-of-Use clause' },
   { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },
   { command: 'enable', keys: ['e'], label: 'Re-enable / restore' },
-  { command: 'undo', keys: ['z', 'Ctrl+z', 'Meta+z'], label: 'Undo the last decision' },
+  { command: 'undo', keys: ['z', 'Ctrl+z', 'Meta+z'], label: 'Undo the last decision (again for the one before)' },
+  { command: 'redo', keys: ['Z', 'Ctrl+Shift+z', 'Meta+Shift+z'], label: 'Redo what was undone' },
   { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
   { command: 'help', keys: ['?'], label: 'Show this key map' },
   { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, or clear the selection' }

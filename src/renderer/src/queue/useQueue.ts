@@ -110,6 +110,21 @@ export function useQueue(initialQueue: QueueId) {
     set({ rows: [...state.current.rows, ...page.rows], next: page.next })
   }, [set])
 
+  /** Undo or redo, then show the queue as it now is, with the cursor on the first comment put back. */
+  const revert = useCallback(
+    async (kind: 'undo' | 'redo') => {
+      const result = await client.call(kind, {})
+      if (result.batchId === null) {
+        set({ message: `Nothing to ${kind}.` })
+        return
+      }
+      await reload(state.current.queue, Math.max(PAGE, state.current.rows.length), result.ids)
+      const count = result.ids.length === 1 ? '1 comment' : `${result.ids.length} comments`
+      set({ message: kind === 'undo' ? `Undid ${result.action} on ${count}.` : `Redid ${result.action} on ${count}.` })
+    },
+    [reload, set]
+  )
+
   const commands = useMemo(
     () => ({
       open: (queue: QueueId) => serial(() => reload(queue)),
@@ -169,19 +184,11 @@ export function useQueue(initialQueue: QueueId) {
           refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
         }),
-      undo: () =>
-        serial(async () => {
-          const result = await client.call('undo', {})
-          if (result.undoneBatchId === null) {
-            set({ message: 'Nothing to undo.' })
-            return
-          }
-          await reload(state.current.queue, Math.max(PAGE, state.current.rows.length), result.ids)
-          set({ message: `Undid ${result.action} on ${result.ids.length === 1 ? '1 comment' : `${result.ids.length} comments`}.` })
-        }),
+      undo: () => serial(() => revert('undo')),
+      redo: () => serial(() => revert('redo')),
       dismissMessage: () => set({ message: null })
     }),
-    [serial, reload, loadMore, refreshCounts, set]
+    [serial, reload, loadMore, refreshCounts, revert, set]
   )
 
   return { state: state.current, ...commands }
