@@ -63,6 +63,17 @@ export const api = {
       .strict()
       .refine((input) => (input.keys === undefined) !== (input.filter === undefined), 'give either keys or a filter')
   ),
+  /** Asks for a second opinion on comments, with a note; they show in the Escalated queue until decided. */
+  escalate: call<{ escalated: number }>()(
+    z
+      .object({
+        keys: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+        filter: filterSchema.optional(),
+        note: z.string().min(1).max(4000)
+      })
+      .strict()
+      .refine((input) => (input.keys === undefined) !== (input.filter === undefined), 'give either keys or a filter')
+  ),
   undo: call<UndoResult>()(nothing),
   /** Redoes the latest undo (until a fresh decision is made). */
   redo: call<UndoResult>()(nothing),

@@ -37,11 +37,13 @@ export const ACTION_STATUS: Record<Action, Status> = {
   enable: 'approved'
 }
 
-export const QUEUES = ['review', 'likely', 'approved', 'removed', 'disabled', 'all'] as const
+export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
   review: 'Needs review',
   likely: 'Likely violations',
+  reported: 'Reported by readers',
+  escalated: 'Escalated',
   approved: 'Approved',
   removed: 'Removed',
   disabled: 'Disabled',
@@ -170,6 +172,14 @@ export interface CommentDetail {
   replies: RelatedComment[]
   scorers: ScorerScores[]
   history: DecisionHistoryEntry[]
+  /** The open request for a second opinion, if any. */
+  escalation: Escalation | null
+}
+
+export interface Escalation {
+  note: string
+  moderator: string
+  createdAt: string
 }
 
 /** A long job as the UI sees it. */

@@ -57,3 +57,30 @@ describe('bulk actions over a filter', () => {
     expect(removed).toEqual({ n: 3 })
   })
 })
+
+describe('escalation and the reported queue', () => {
+  it('puts escalated comments in their queue with the note, until someone decides', async () => {
+    const engine = await demoLike()
+    const client = inProcessClient(engine.handlers)
+    const keys = (engine.db.prepare("SELECT id FROM comments WHERE external_id IN ('c3', 'c4') ORDER BY id").all() as { id: number }[]).map((r) => r.id)
+    await expect(client.call('escalate', { keys, note: '  ' })).rejects.toThrow(/needs a note/)
+    expect(await client.call('escalate', { keys, note: 'legal: names a private person' })).toEqual({ escalated: 2 })
+    expect(await client.call('escalate', { keys, note: 'again' })).toEqual({ escalated: 0 })
+    expect((await client.call('counts', {})).escalated).toBe(2)
+    const page = await client.call('queuePage', { filter: { queue: 'escalated' } })
+    expect(page.rows.map((row) => row.id).sort()).toEqual(['c3', 'c4'])
+    expect((await client.call('commentDetail', { key: keys[0] })).escalation).toMatchObject({ note: 'legal: names a private person', moderator: 'alice' })
+
+    await client.call('decide', { keys: [keys[0]], action: 'remove', clause: 'abusive' })
+    expect((await client.call('counts', {})).escalated).toBe(1)
+    expect((await client.call('commentDetail', { key: keys[0] })).escalation).toBeNull()
+  })
+
+  it('lists pending comments readers reported in their own queue', async () => {
+    const engine = await demoLike()
+    const client = inProcessClient(engine.handlers)
+    expect((await client.call('counts', {})).reported).toBe(3)
+    const page = await client.call('queuePage', { filter: { queue: 'reported' }, sort: 'reports' })
+    expect(page.rows.map((row) => row.reports)).toEqual([5, 4, 3])
+  })
+})

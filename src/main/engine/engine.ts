@@ -6,7 +6,7 @@ import { Writable } from 'node:stream'
 import { version } from '../../../package.json'
 import type { Handlers } from '../../shared/api'
 import type { Action, Policy } from '../../shared/model'
-import { decide, redoLast, undoLast } from './moderation/decide'
+import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
@@ -71,6 +71,9 @@ export function createEngine(options: EngineOptions): Engine {
     count: ({ filter }) => countMatching(db, filter, likelyThreshold),
     decide: ({ keys, filter, ...rest }) =>
       decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now(), likelyThreshold),
+    escalate: ({ keys, filter, note }) => ({
+      escalated: escalateComments(db, actor, keys ? { keys } : { filter: filter! }, note, now(), likelyThreshold)
+    }),
     undo: () => undoLast(db, actor, now()),
     redo: () => redoLast(db, actor, now()),
     commentDetail: ({ key }) => commentDetail(db, key),

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Session } from '../../shared/api'
-import { QUEUE_LABELS, type Action, type Policy } from '../../shared/model'
+import { QUEUE_LABELS, QUEUES, type Action, type Policy, type QueueId, type SortKey } from '../../shared/model'
 import { client } from './api'
 import { DetailPane } from './detail/DetailPane'
 import { ImportDialog } from './import/ImportDialog'
@@ -10,7 +10,9 @@ import { useKeyboard } from './keyboard/useKeyboard'
 import { QueueTable } from './queue/QueueTable'
 import { QueueTabs } from './queue/QueueTabs'
 import { ConfirmDialog } from './queue/ConfirmDialog'
+import { NoteDialog } from './queue/NoteDialog'
 import { ReasonPicker } from './queue/ReasonPicker'
+import { SearchBox } from './queue/SearchBox'
 import { useQueue } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 
@@ -19,7 +21,9 @@ interface PendingDecision {
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'picker' } | { kind: 'import' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+
+const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
 const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 
@@ -38,6 +42,7 @@ export function App() {
   const [overlay, setOverlay] = useState<Overlay>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [detailOpen, setDetailOpen] = useState(false)
+  const searchBox = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     Promise.all([client.call('policy', {}), client.call('session', {})])
@@ -55,11 +60,21 @@ export function App() {
     if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
     else if (targetCount === 1) void queue.decide(decision.action, decision.clause, decision.note)
   }
+  const goTo = Object.fromEntries(QUEUES.map((id) => [`go:${id}`, () => void queue.open(id)])) as Record<`go:${QueueId}`, () => void>
   const run: Record<Command, () => void> = {
+    ...goTo,
     next: () => void queue.move(1),
     previous: () => void queue.move(-1),
+    extendDown: () => void queue.extend(1),
+    extendUp: () => void queue.extend(-1),
     toggleSelect: () => void queue.toggleSelect(),
+    selectView: () => void queue.selectView(),
     selectAllMatching: () => void queue.selectAllMatching(),
+    escalate: () => targetCount > 0 && setOverlay({ kind: 'escalate' }),
+    search: () => searchBox.current?.focus(),
+    sort: () => void queue.cycleSort(),
+    previousArticle: () => void queue.jumpArticle(-1),
+    nextArticle: () => void queue.jumpArticle(1),
     approve: () => request({ action: 'approve' }),
     remove: () => targetCount > 0 && setOverlay({ kind: 'picker' }),
     disable: () => request({ action: 'disable' }),
@@ -95,17 +110,24 @@ export function App() {
         <button onClick={run.redo} title={`Redo (${keysFor(DEFAULT_KEYMAP, 'redo')})`}>
           Redo
         </button>
+        <button onClick={run.escalate} disabled={targetCount === 0} title={`Escalate for a second opinion (${keysFor(DEFAULT_KEYMAP, 'escalate')})`}>
+          Escalate…
+        </button>
         <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(DEFAULT_KEYMAP, 'selectAllMatching')})`}>
           Select all
         </button>
         <span className="selection" aria-live="polite">
           {state.matching !== null
-            ? `All ${state.matching.toLocaleString()} in this queue selected`
+            ? `All ${state.matching.toLocaleString()} in this ${state.search ? 'search' : 'queue'} selected`
             : state.selected.size
               ? `${state.selected.size} selected`
               : ''}
         </span>
         <span className="spacer" />
+        <SearchBox ref={searchBox} value={state.search} onSearch={(text) => void queue.search(text)} />
+        <button onClick={run.sort} title={`Sort order (${keysFor(DEFAULT_KEYMAP, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
+          {SORT_LABELS[state.sort]}
+        </button>
         <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
           Import…
         </button>
@@ -140,6 +162,16 @@ export function App() {
           onClose={(imported) => {
             setOverlay(null)
             if (imported) void queue.start()
+          }}
+        />
+      )}
+      {overlay?.kind === 'escalate' && (
+        <NoteDialog
+          title={`Escalate ${targetCount === 1 ? 'this comment' : `${targetCount.toLocaleString()} comments`} for a second opinion`}
+          onCancel={() => setOverlay(null)}
+          onSubmit={(note) => {
+            setOverlay(null)
+            void queue.escalate(note)
           }}
         />
       )}

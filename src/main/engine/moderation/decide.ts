@@ -2,6 +2,7 @@
 import { ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
 import type { Filter } from '../../../shared/filter'
 import type { Db } from '../store/database'
+import { escalate, resolveEscalations } from '../store/escalations'
 import { filterConditions, keyConditions } from '../store/filter-sql'
 import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from '../store/decisions'
 import { findClause } from './policy'
@@ -38,10 +39,9 @@ export function decide(
     throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
   }
   const note = request.note?.trim() ? request.note : null
-  const selection =
-    'keys' in request.target ? keyConditions(request.target.keys) : filterConditions(request.target.filter, likelyThreshold)
-  return db.transaction(() =>
-    appendDecisionBatch(db, selection, {
+  const selection = targetConditions(request.target, likelyThreshold)
+  return db.transaction(() => {
+    const result = appendDecisionBatch(db, selection, {
       action: request.action,
       statusAfter: ACTION_STATUS[request.action],
       clause,
@@ -50,7 +50,19 @@ export function decide(
       automated: request.automated ?? false,
       at
     })
-  )()
+    resolveEscalations(db, result.batchId, at)
+    return result
+  })()
+}
+
+/** Asks for a second opinion on the targeted comments; the note says why (it is required). */
+export function escalateComments(db: Db, actor: Actor, target: DecisionRequest['target'], note: string, at: Date, likelyThreshold: number): number {
+  if (!note.trim()) throw new UserError('An escalation needs a note saying what the second opinion is for.')
+  return db.transaction(() => escalate(db, targetConditions(target, likelyThreshold), note, actor, at))()
+}
+
+function targetConditions(target: DecisionRequest['target'], likelyThreshold: number) {
+  return 'keys' in target ? keyConditions(target.keys) : filterConditions(target.filter, likelyThreshold)
 }
 
 /** Undoes the actor's latest batch that is not yet undone. */

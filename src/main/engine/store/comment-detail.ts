@@ -3,6 +3,7 @@
 import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../shared/model'
 import { UserError } from '../errors'
 import type { Db } from './database'
+import { openEscalation } from './escalations'
 
 const RELATED = `SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500) AS text, au.name AS authorName,
                         c.created_at AS createdAt, c.status, c.reason
@@ -60,7 +61,8 @@ export function commentDetail(db: Db, key: number): CommentDetail {
          FROM decisions WHERE comment_id = ? ORDER BY id`
       )
       .all(key)
-      .map((entry) => ({ ...entry, automated: entry.automated === 1 }))
+      .map((entry) => ({ ...entry, automated: entry.automated === 1 })),
+    escalation: openEscalation(db, key)
   }
 }
 

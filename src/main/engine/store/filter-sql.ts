@@ -12,6 +12,8 @@ export interface Conditions {
 const QUEUE_STATUS: Record<QueueId, Status | null> = {
   review: 'pending',
   likely: 'pending',
+  reported: 'pending',
+  escalated: null,
   approved: 'approved',
   removed: 'removed',
   disabled: 'disabled',
@@ -34,6 +36,8 @@ export function filterConditions(filter: Filter, likelyThreshold: number, option
     where.push(`${priority} >= @likelyThreshold`)
     params.likelyThreshold = likelyThreshold
   }
+  if (filter.queue === 'reported') where.push('c.reports > 0')
+  if (filter.queue === 'escalated') where.push('c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)')
   if (filter.score) {
     const { attribute, ...range } = filter.score
     const column = attribute ? `json_extract(c.scores, '$.${attribute}')` : priority

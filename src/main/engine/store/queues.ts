@@ -109,9 +109,12 @@ export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
     .prepare<[number], { n: number }>("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND priority >= ?")
     .get(likelyThreshold)!.n
   const count = (status: Status) => byStatus.get(status) ?? 0
+  const single = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n
   return {
     review: count('pending'),
     likely,
+    reported: single("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND reports > 0"),
+    escalated: single('SELECT count(DISTINCT comment_id) AS n FROM escalations WHERE resolved_at IS NULL'),
     approved: count('approved'),
     removed: count('removed'),
     disabled: count('disabled'),

@@ -25,7 +25,7 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
   if (commentKey === null) return null
   if (error) return <aside className="detail" aria-label="Comment detail">{error}</aside>
   if (!detail || detail.comment.key !== commentKey) return <aside className="detail" aria-label="Comment detail" aria-busy="true" />
-  const { comment, article, author, parent, replies, scorers, history } = detail
+  const { comment, article, author, parent, replies, scorers, history, escalation } = detail
   const signals = [...new Map(comment.spans.map((span) => [`${span.attribute}:${span.signal}`, span])).values()]
 
   return (
@@ -36,6 +36,11 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
           ×
         </button>
       </header>
+      {escalation && (
+        <p className="escalation" role="note">
+          Escalated by {escalation.moderator}: {escalation.note}
+        </p>
+      )}
       <p className="full-text">
         <HighlightedText text={comment.text} spans={comment.spans} />
       </p>

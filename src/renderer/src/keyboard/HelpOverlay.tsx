@@ -26,7 +26,7 @@ export function HelpOverlay({ keymap, onClose }: { keymap: Binding[]; onClose: (
               <tr key={binding.command}>
                 <td>
                   {binding.keys.map((key) => (
-                    <kbd key={key}>{keyLabel(key)}</kbd>
+                    <kbd key={keyLabel(key)}>{keyLabel(key)}</kbd>
                   ))}
                 </td>
                 <td>{binding.label}</td>

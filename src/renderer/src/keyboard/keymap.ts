@@ -1,39 +1,70 @@
 // The key map is data: one table drives both the key handlers and the `?` overlay.
+import { QUEUE_LABELS, type QueueId } from '../../../shared/model'
 
 export type Command =
   | 'next'
   | 'previous'
+  | 'extendDown'
+  | 'extendUp'
   | 'toggleSelect'
+  | 'selectView'
   | 'selectAllMatching'
   | 'approve'
   | 'remove'
   | 'disable'
   | 'enable'
+  | 'escalate'
   | 'undo'
   | 'redo'
   | 'detail'
+  | 'search'
+  | 'sort'
+  | 'previousArticle'
+  | 'nextArticle'
+  | `go:${QueueId}`
   | 'help'
   | 'clear'
 
+/** One key as keyName() spells it ("j", "ArrowDown", "Ctrl+z", " "), or a sequence of them (["g", "r"]). */
+export type KeySpec = string | string[]
+
 export interface Binding {
   command: Command
-  /** Key names as keyName() spells them: "j", "ArrowDown", "Ctrl+z", " " (space). */
-  keys: string[]
+  keys: KeySpec[]
   label: string
 }
+
+const GO_KEYS: [QueueId, string][] = [
+  ['review', 'r'],
+  ['likely', 'l'],
+  ['reported', 'p'],
+  ['escalated', 'e'],
+  ['approved', 'a'],
+  ['removed', 'x'],
+  ['disabled', 'd']
+]
 
 export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next comment' },
   { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous comment' },
+  { command: 'extendDown', keys: ['J', 'Shift+ArrowDown'], label: 'Extend the selection down' },
+  { command: 'extendUp', keys: ['K', 'Shift+ArrowUp'], label: 'Extend the selection up' },
   { command: 'toggleSelect', keys: ['x', ' '], label: 'Select or deselect the comment' },
+  { command: 'selectView', keys: ['Ctrl+a', 'Meta+a'], label: 'Select every comment loaded in the view' },
   { command: 'selectAllMatching', keys: ['*'], label: 'Select everything in this queue, loaded or not' },
   { command: 'approve', keys: ['a'], label: 'Approve' },
   { command: 'remove', keys: ['r'], label: 'Remove — pick a Terms-of-Use clause' },
   { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },
   { command: 'enable', keys: ['e'], label: 'Re-enable / restore' },
+  { command: 'escalate', keys: ['!'], label: 'Escalate for a second opinion, with a note' },
   { command: 'undo', keys: ['z', 'Ctrl+z', 'Meta+z'], label: 'Undo the last decision (again for the one before)' },
   { command: 'redo', keys: ['Z', 'Ctrl+Shift+z', 'Meta+Shift+z'], label: 'Redo what was undone' },
   { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
+  { command: 'search', keys: ['/'], label: 'Search the comment text' },
+  { command: 'sort', keys: ['s'], label: 'Next sort order (worst first, newest, oldest, most reported)' },
+  { command: 'previousArticle', keys: ['['], label: "Previous article's comments" },
+  { command: 'nextArticle', keys: [']'], label: "Next article's comments" },
+  ...GO_KEYS.map(([queue, key]): Binding => ({ command: `go:${queue}`, keys: [['g', key]], label: `Go to ${QUEUE_LABELS[queue]}` })),
   { command: 'help', keys: ['?'], label: 'Show this key map' },
   { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, or clear the selection' }
 ]
@@ -56,17 +87,50 @@ export function keyName(event: KeyPress): string {
   return [...modifiers, key].join('+')
 }
 
+const strokes = (spec: KeySpec) => (Array.isArray(spec) ? spec : [spec])
+
+/** What the keys pressed so far mean: a command, the start of a sequence, or nothing. */
+export function match(keymap: Binding[], pressed: string[]): Command | 'prefix' | undefined {
+  let prefix = false
+  for (const binding of keymap) {
+    for (const spec of binding.keys) {
+      const keys = strokes(spec)
+      if (keys.length === pressed.length && keys.every((key, i) => key === pressed[i])) return binding.command
+      if (keys.length > pressed.length && pressed.every((key, i) => key === keys[i])) prefix = true
+    }
+  }
+  return prefix ? 'prefix' : undefined
+}
+
 export function commandFor(keymap: Binding[], event: KeyPress): Command | undefined {
-  const name = keyName(event)
-  return keymap.find((binding) => binding.keys.includes(name))?.command
+  const found = match(keymap, [keyName(event)])
+  return found === 'prefix' ? undefined : found
 }
 
 /** How a key is shown to people. */
-export function keyLabel(key: string): string {
+export function keyLabel(spec: KeySpec): string {
   const names: Record<string, string> = { ' ': 'Space', ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' }
-  return names[key] ?? key
+  return strokes(spec)
+    .map((key) => key.replace(/ArrowDown|ArrowUp|Escape|^ $/, (name) => names[name]))
+    .join(' then ')
 }
 
 export function keysFor(keymap: Binding[], command: Command): string {
   return (keymap.find((binding) => binding.command === command)?.keys ?? []).map(keyLabel).join(' / ')
+}
+
+/** Two bindings that claim the same keys, or where one's keys start the other's sequence: refused. */
+export function conflicts(keymap: Binding[]): string[] {
+  const all = keymap.flatMap((binding) => binding.keys.map((spec) => ({ command: binding.command, keys: strokes(spec) })))
+  const found: string[] = []
+  all.forEach((a, i) =>
+    all.slice(i + 1).forEach((b) => {
+      const shorter = a.keys.length <= b.keys.length ? a : b
+      const longer = shorter === a ? b : a
+      if (shorter.keys.every((key, k) => key === longer.keys[k])) {
+        found.push(`${keyLabel(shorter.keys)} is bound to both ${a.command} and ${b.command}`)
+      }
+    })
+  )
+  return found
 }

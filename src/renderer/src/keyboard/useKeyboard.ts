@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react'
-import { commandFor, type Binding, type Command } from './keymap'
+import { keyName, match, type Binding, type Command } from './keymap'
+
+/** How long the second key of a sequence ("g" then "r") may wait. */
+const SEQUENCE_MS = 1500
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta'])
 
 /** Calls the handler of each key-map command pressed, except while the person is typing in a field. */
 export function useKeyboard(keymap: Binding[], handlers: Partial<Record<Command, () => void>>, enabled: boolean): void {
@@ -7,13 +11,26 @@ export function useKeyboard(keymap: Binding[], handlers: Partial<Record<Command,
   latest.current = handlers
   useEffect(() => {
     if (!enabled) return
+    let pending: string[] = []
+    let pendingSince = 0
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return
-      const command = commandFor(keymap, event)
-      const handler = command && latest.current[command]
-      if (!handler) return
+      if (isTyping(event.target) || MODIFIER_KEYS.has(event.key)) return
+      if (event.timeStamp - pendingSince > SEQUENCE_MS) pending = []
+      let found = match(keymap, [...pending, keyName(event)])
+      // A key that does not continue the sequence starts afresh.
+      if (found === undefined && pending.length) {
+        pending = []
+        found = match(keymap, [keyName(event)])
+      }
+      if (found === undefined) return
       event.preventDefault()
-      handler()
+      if (found === 'prefix') {
+        pending = [...pending, keyName(event)]
+        pendingSince = event.timeStamp
+        return
+      }
+      pending = []
+      latest.current[found]?.()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)

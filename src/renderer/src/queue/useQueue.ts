@@ -1,19 +1,38 @@
-// The state of the queue on screen: its loaded rows, the cursor, the selection and the counts.
-// Commands run one after another, each on the state the previous one left, so two quick key
-// presses can never decide the same comment twice; a decision shows only once the engine has stored it.
+// The state of the queue on screen: what it shows (queue, search, sort), its loaded rows, the cursor,
+// the selection and the counts. Commands run one after another, each on the state the previous one
+// left, so two quick key presses can never decide the same comment twice; a decision shows only once
+// the engine has stored it.
 import { useCallback, useMemo, useRef, useState } from 'react'
-import { ACTION_STATUS, type Action, type CommentRow, type QueueCounts, type QueueId, type QueuePage, type Status } from '../../../shared/model'
+import type { Filter } from '../../../shared/filter'
+import {
+  ACTION_STATUS,
+  SORTS,
+  type Action,
+  type CommentRow,
+  type QueueCounts,
+  type QueueId,
+  type QueuePage,
+  type SortKey,
+  type Status
+} from '../../../shared/model'
 import { client } from '../api'
 
 const PAGE = 100
 /** Load the next page when the cursor comes this close to the last loaded row. */
 const PREFETCH = 20
 
-export interface QueueState {
+export interface View {
   queue: QueueId
+  search: string | null
+  sort: SortKey
+}
+
+export interface QueueState extends View {
   rows: CommentRow[]
   next: string | null
   cursor: number
+  /** Where shift+move started extending the selection from. */
+  anchor: number | null
   selected: ReadonlySet<number>
   /** Set when everything the view's filter matches is selected (loaded or not): how many that is. */
   matching: number | null
@@ -25,24 +44,35 @@ export interface QueueState {
 const QUEUE_STATUS: Partial<Record<QueueId, Status>> = {
   review: 'pending',
   likely: 'pending',
+  reported: 'pending',
   approved: 'approved',
   removed: 'removed',
   disabled: 'disabled'
 }
 
-function belongs(queue: QueueId, row: CommentRow): boolean {
-  const status = QUEUE_STATUS[queue]
-  return status === undefined || row.status === status
+/** Whether a comment just decided into `status` stays in the queue on screen. */
+function staysAfterDecision(queue: QueueId, status: Status): boolean {
+  if (queue === 'escalated') return false // a decision settles the escalation
+  const expected = QUEUE_STATUS[queue]
+  return expected === undefined || expected === status
+}
+
+export function viewFilter(view: View): Filter {
+  return { queue: view.queue, ...(view.search ? { search: view.search } : {}) }
 }
 
 const clamp = (index: number, length: number) => Math.max(0, Math.min(index, length - 1))
+const count = (n: number) => (n === 1 ? '1 comment' : `${n.toLocaleString()} comments`)
 
-export function useQueue(initialQueue: QueueId) {
+export function useQueue(initial: QueueId) {
   const state = useRef<QueueState>({
-    queue: initialQueue,
+    queue: initial,
+    search: null,
+    sort: 'priority',
     rows: [],
     next: null,
     cursor: 0,
+    anchor: null,
     selected: new Set(),
     matching: null,
     counts: null,
@@ -76,37 +106,41 @@ export function useQueue(initialQueue: QueueId) {
       .catch((error: Error) => set({ message: error.message }))
   }, [set])
 
-  const reload = useCallback(
-    async (queue: QueueId, keepAtLeast = PAGE, focusIds: string[] = []) => {
+  /** Shows `view` from its first row, keeping at least `keepAtLeast` rows loaded and the cursor on `focusIds`. */
+  const show = useCallback(
+    async (view: View, keepAtLeast = PAGE, focusIds: string[] = []) => {
       set({ loading: true })
       const rows: CommentRow[] = []
       let next: string | null = null
       do {
-        const page: QueuePage = await client.call('queuePage', { filter: { queue }, after: next, limit: PAGE })
+        const page: QueuePage = await client.call('queuePage', { filter: viewFilter(view), sort: view.sort, after: next, limit: PAGE })
         rows.push(...page.rows)
         next = page.next
       } while (next && rows.length < keepAtLeast)
       const focus = rows.findIndex((row) => focusIds.includes(row.id))
-      const sameQueue = queue === state.current.queue
+      const same = view.queue === state.current.queue && view.search === state.current.search && view.sort === state.current.sort
       set({
-        queue,
+        ...view,
         rows,
         next,
         loading: false,
-        cursor: focus >= 0 ? focus : sameQueue ? clamp(state.current.cursor, rows.length) : 0,
-        selected: sameQueue ? state.current.selected : new Set(),
+        cursor: focus >= 0 ? focus : same ? clamp(state.current.cursor, rows.length) : 0,
+        anchor: null,
+        selected: same ? state.current.selected : new Set(),
         matching: null
       })
       refreshCounts()
     },
     [set, refreshCounts]
   )
+  const current = (): View => ({ queue: state.current.queue, search: state.current.search, sort: state.current.sort })
 
   const loadMore = useCallback(async () => {
-    const { next, queue } = state.current
+    const { next } = state.current
     if (!next) return
-    const page = await client.call('queuePage', { filter: { queue }, after: next, limit: PAGE })
-    if (queue !== state.current.queue || next !== state.current.next) return
+    const view = current()
+    const page = await client.call('queuePage', { filter: viewFilter(view), sort: view.sort, after: next, limit: PAGE })
+    if (next !== state.current.next) return
     set({ rows: [...state.current.rows, ...page.rows], next: page.next })
   }, [set])
 
@@ -118,38 +152,64 @@ export function useQueue(initialQueue: QueueId) {
         set({ message: `Nothing to ${kind}.` })
         return
       }
-      await reload(state.current.queue, Math.max(PAGE, state.current.rows.length), result.ids)
-      const count = result.ids.length === 1 ? '1 comment' : `${result.ids.length} comments`
-      set({ message: kind === 'undo' ? `Undid ${result.action} on ${count}.` : `Redid ${result.action} on ${count}.` })
+      await show(current(), Math.max(PAGE, state.current.rows.length), result.ids)
+      set({ message: `${kind === 'undo' ? 'Undid' : 'Redid'} ${result.action} on ${count(result.ids.length)}.` })
     },
-    [reload, set]
+    [show, set]
+  )
+
+  const move = useCallback(
+    async (delta: number, extend: boolean) => {
+      const { rows, cursor, anchor, selected } = state.current
+      const to = clamp(cursor + delta, rows.length)
+      if (extend) {
+        // Shift+move selects every row from where the extension started to the cursor.
+        const from = anchor ?? cursor
+        const range = rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((row) => row.key)
+        set({ cursor: to, anchor: from, selected: new Set([...selected, ...range]), matching: null })
+      } else {
+        set({ cursor: to, anchor: null })
+      }
+      if (rows.length - to < PREFETCH) await loadMore()
+    },
+    [set, loadMore]
   )
 
   const commands = useMemo(
     () => ({
-      open: (queue: QueueId) => serial(() => reload(queue)),
-      start: () => serial(() => reload(state.current.queue)),
+      open: (queue: QueueId) => serial(() => show({ ...current(), queue })),
+      start: () => serial(() => show(current())),
+      search: (search: string | null) => serial(() => show({ ...current(), search: search?.trim() || null })),
+      cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
       loadMore: () => serial(loadMore),
-      move: (delta: number) =>
-        serial(async () => {
+      move: (delta: number) => serial(() => move(delta, false)),
+      extend: (delta: number) => serial(() => move(delta, true)),
+      moveTo: (index: number) => serial(() => set({ cursor: clamp(index, state.current.rows.length), anchor: null })),
+      /** Moves to the first comment of the next (or previous) article in the view. */
+      jumpArticle: (direction: 1 | -1) =>
+        serial(() => {
           const { rows, cursor } = state.current
-          set({ cursor: clamp(cursor + delta, rows.length) })
-          if (rows.length - state.current.cursor < PREFETCH) await loadMore()
+          const title = rows[cursor]?.articleTitle
+          let index = cursor
+          while (index + direction >= 0 && index + direction < rows.length && rows[index].articleTitle === title) index += direction
+          // Going back lands on the first row of that article, not its last.
+          if (direction < 0) while (index > 0 && rows[index - 1].articleTitle === rows[index].articleTitle) index--
+          set({ cursor: index, anchor: null })
         }),
-      moveTo: (index: number) => serial(() => set({ cursor: clamp(index, state.current.rows.length) })),
       toggleSelect: (key?: number) =>
         serial(() => {
           const target = key ?? state.current.rows[state.current.cursor]?.key
           if (target === undefined) return
           const selected = new Set(state.current.selected)
           if (!selected.delete(target)) selected.add(target)
-          set({ selected })
+          set({ selected, matching: null })
         }),
-      clearSelection: () => serial(() => set({ selected: new Set(), matching: null, message: null })),
+      selectView: () => serial(() => set({ selected: new Set(state.current.rows.map((row) => row.key)), matching: null })),
+      clearSelection: () => serial(() => set({ selected: new Set(), matching: null, anchor: null, message: null })),
       /** Selects every comment the view's filter matches, without loading them. */
       selectAllMatching: () =>
         serial(async () => {
-          const matching = await client.call('count', { filter: { queue: state.current.queue } })
+          const matching = await client.call('count', { filter: viewFilter(current()) })
           set({ matching, selected: new Set() })
         }),
       /** Decides on the selection, or on the cursor row when nothing is selected. */
@@ -157,9 +217,9 @@ export function useQueue(initialQueue: QueueId) {
         serial(async () => {
           const { rows, cursor, selected, queue, matching } = state.current
           if (matching !== null) {
-            const result = await client.call('decide', { filter: { queue }, action, clause, note })
-            await reload(queue)
-            set({ message: `${verb(action)} ${result.changed.toLocaleString()} comments (one undo reverts them all).` })
+            const result = await client.call('decide', { filter: viewFilter(current()), action, clause, note })
+            await show(current())
+            set({ message: `${verb(action)} ${count(result.changed)} (one undo reverts them all).` })
             return
           }
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
@@ -168,27 +228,38 @@ export function useQueue(initialQueue: QueueId) {
           const decided = new Set(keys)
           const status = ACTION_STATUS[action]
           const reason = action === 'remove' ? (clause ?? null) : null
+          const stays = staysAfterDecision(queue, status)
           const kept = rows
+            .filter((row) => stays || !decided.has(row.key))
             .map((row) => (decided.has(row.key) ? { ...row, status, reason } : row))
-            .filter((row) => belongs(queue, row))
           // The cursor moves on to the next row: the one after it, or the one now in its place if it left the view.
           const keptKeys = new Set(kept.map((row) => row.key))
           const before = rows.slice(0, cursor).filter((row) => keptKeys.has(row.key)).length
           const nextCursor = keptKeys.has(rows[cursor]?.key) ? before + 1 : before
+          const unchanged = keys.length - result.changed
           set({
             rows: kept,
             cursor: clamp(nextCursor, kept.length),
+            anchor: null,
             selected: new Set(),
-            message: `${verb(action)} ${keys.length === 1 ? '1 comment' : `${keys.length} comments`}${result.changed < keys.length ? ` (${keys.length - result.changed} already were)` : ''}.`
+            message: `${verb(action)} ${count(keys.length)}${unchanged ? ` (${unchanged} already were)` : ''}.`
           })
           refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
+        }),
+      escalate: (note: string) =>
+        serial(async () => {
+          const { rows, cursor, selected, matching } = state.current
+          const target = matching !== null ? { filter: viewFilter(current()) } : { keys: selected.size ? [...selected] : [rows[cursor].key] }
+          const { escalated } = await client.call('escalate', { ...target, note })
+          set({ selected: new Set(), matching: null, message: `Escalated ${count(escalated)} for a second opinion.` })
+          refreshCounts()
         }),
       undo: () => serial(() => revert('undo')),
       redo: () => serial(() => revert('redo')),
       dismissMessage: () => set({ message: null })
     }),
-    [serial, reload, loadMore, refreshCounts, revert, set]
+    [serial, show, loadMore, move, refreshCounts, revert, set]
   )
 
   return { state: state.current, ...commands }

@@ -1,5 +1,5 @@
 // The sync outbox (decisions waiting to reach their platform), what a source needs to be pulled again,
-// bulk-friendly search indexing, and leaner scores.
+// escalations, bulk-friendly search indexing, and leaner scores.
 export default /* sql */ `
 -- Which scorer (and model) has scored a comment is one row per comment and scorer; the scores
 -- themselves are kept from 0.01 up (an absent attribute scored below that), spans only where there are any.
@@ -35,6 +35,18 @@ CREATE INDEX comments_parent ON comments (source_id, parent_external_id) WHERE p
 
 ALTER TABLE sources ADD COLUMN config TEXT NOT NULL DEFAULT '{}';  -- connection settings, never secrets
 ALTER TABLE sources ADD COLUMN cursor TEXT;                        -- where the next incremental pull starts
+
+-- Requests for a second opinion (legal, a senior editor): open until someone decides on the comment.
+CREATE TABLE escalations (
+  id           INTEGER PRIMARY KEY,
+  comment_id   INTEGER NOT NULL REFERENCES comments(id),
+  note         TEXT NOT NULL,
+  moderator    TEXT NOT NULL,
+  machine      TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  resolved_at  TEXT
+);
+CREATE INDEX escalations_open ON escalations (comment_id) WHERE resolved_at IS NULL;
 
 CREATE TABLE outbox (
   id           INTEGER PRIMARY KEY,
