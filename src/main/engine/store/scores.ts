@@ -14,9 +14,14 @@ export interface ScoredComment {
 
 const UNSCORED = 'FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ?)'
 
-/** Comments the scorer has not scored yet (changed text drops old scores, so those come back too). */
-export function unscoredComments(db: Db, scorer: string, limit: number): { id: number; text: string }[] {
-  return db.prepare<[string, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} ORDER BY c.id LIMIT ?`).all(scorer, limit)
+/**
+ * Comments the scorer has not scored yet, in id order after `afterId` (changed text drops old scores,
+ * so those come back too). Walking on from the last id keeps each batch as cheap as the first.
+ */
+export function unscoredComments(db: Db, scorer: string, afterId: number, limit: number): { id: number; text: string }[] {
+  return db
+    .prepare<[string, number, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`)
+    .all(scorer, afterId, limit)
 }
 
 export function countUnscored(db: Db, scorer: string): number {
