@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { filterSchema } from './filter'
 import {
   ACTIONS,
+  ATTRIBUTES,
   SORTS,
   type CommentDetail,
   type DecisionResult,
@@ -46,6 +47,12 @@ export const api = {
         after: z.string().max(200).nullable().default(null),
         limit: z.number().int().min(1).max(500).default(100)
       })
+      .strict()
+  ),
+  /** How the comments a filter matches spread over equal score bands (strongest attribute, or one). */
+  histogram: call<number[]>()(
+    z
+      .object({ filter: filterSchema, attribute: z.enum(ATTRIBUTES).optional(), buckets: z.number().int().min(2).max(100).default(20) })
       .strict()
   ),
   /** How many comments a filter matches: what a bulk action over it would touch. */

@@ -84,3 +84,19 @@ describe('escalation and the reported queue', () => {
     expect(page.rows.map((row) => row.reports)).toEqual([5, 4, 3])
   })
 })
+
+describe('the score histogram', () => {
+  it('counts the comments of a view in equal score bands, for the strongest attribute or one', async () => {
+    const engine = await demoLike()
+    const client = inProcessClient(engine.handlers)
+    const strongest = await client.call('histogram', { filter: { queue: 'review' } })
+    expect(strongest).toHaveLength(20)
+    expect(strongest.reduce((a, b) => a + b, 0)).toBe(6)
+    expect(strongest[0]).toBe(3) // the three civil comments score under 0.05
+    const spam = await client.call('histogram', { filter: { queue: 'review' }, attribute: 'SPAM', buckets: 10 })
+    expect(spam.reduce((a, b) => a + b, 0)).toBe(6)
+    expect(spam.slice(5).reduce((a, b) => a + b, 0)).toBe(1)
+    // The band below 0.05 is exactly what a filter on it matches.
+    expect(await client.call('count', { filter: { queue: 'review', score: { gte: 0, lt: 0.05 } } })).toBe(strongest[0])
+  })
+})

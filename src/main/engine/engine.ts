@@ -20,7 +20,7 @@ import { commentDetail } from './store/comment-detail'
 import { ensureSource, resolveExternalId } from './store/comments'
 import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
-import { countMatching, queueCounts, queuePage } from './store/queues'
+import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { createUploads } from './uploads'
 
 export interface EngineOptions {
@@ -69,6 +69,7 @@ export function createEngine(options: EngineOptions): Engine {
     counts: () => queueCounts(db, likelyThreshold),
     queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),
     count: ({ filter }) => countMatching(db, filter, likelyThreshold),
+    histogram: ({ filter, attribute, buckets }) => scoreHistogram(db, filter, attribute ?? null, buckets, likelyThreshold),
     decide: ({ keys, filter, ...rest }) =>
       decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now(), likelyThreshold),
     escalate: ({ keys, filter, note }) => ({

@@ -13,7 +13,8 @@ import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
 import { ReasonPicker } from './queue/ReasonPicker'
 import { SearchBox } from './queue/SearchBox'
-import { useQueue } from './queue/useQueue'
+import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
+import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 
 interface PendingDecision {
@@ -43,6 +44,8 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null)
   const [detailOpen, setDetailOpen] = useState(false)
   const searchBox = useRef<HTMLInputElement>(null)
+  const [bandsOpen, setBandsOpen] = useState(false)
+  const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 1 })
 
   useEffect(() => {
     Promise.all([client.call('policy', {}), client.call('session', {})])
@@ -54,7 +57,7 @@ export function App() {
     void queue.start()
   }, [])
 
-  const targetCount = state.matching ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
+  const targetCount = state.matching?.count ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
   /** A decision on one comment happens at once; on more, after a confirmation that states the count. */
   const request = (decision: PendingDecision) => {
     if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
@@ -70,6 +73,8 @@ export function App() {
     toggleSelect: () => void queue.toggleSelect(),
     selectView: () => void queue.selectView(),
     selectAllMatching: () => void queue.selectAllMatching(),
+    toggleBands: () => setBandsOpen((open) => !open),
+    selectBand: () => bandsOpen && void queue.selectAllMatching(bandScore(band)),
     escalate: () => targetCount > 0 && setOverlay({ kind: 'escalate' }),
     search: () => searchBox.current?.focus(),
     sort: () => void queue.cycleSort(),
@@ -118,12 +123,15 @@ export function App() {
         </button>
         <span className="selection" aria-live="polite">
           {state.matching !== null
-            ? `All ${state.matching.toLocaleString()} in this ${state.search ? 'search' : 'queue'} selected`
+            ? `All ${state.matching.count.toLocaleString()} in this ${state.matching.filter.score ? 'band' : state.search ? 'search' : 'queue'} selected`
             : state.selected.size
               ? `${state.selected.size} selected`
               : ''}
         </span>
         <span className="spacer" />
+        <button onClick={run.toggleBands} aria-pressed={bandsOpen} title={`Score bands (${keysFor(DEFAULT_KEYMAP, 'toggleBands')})`}>
+          Score bands
+        </button>
         <SearchBox ref={searchBox} value={state.search} onSearch={(text) => void queue.search(text)} />
         <button onClick={run.sort} title={`Sort order (${keysFor(DEFAULT_KEYMAP, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
           {SORT_LABELS[state.sort]}
@@ -141,6 +149,16 @@ export function App() {
           ?
         </button>
       </div>
+      {bandsOpen && (
+        <ScoreBands
+          filter={viewFilter(state)}
+          version={state.counts}
+          band={band}
+          onBand={setBand}
+          onSelect={run.selectBand}
+          selectKey={keysFor(DEFAULT_KEYMAP, 'selectBand')}
+        />
+      )}
       <div className="workspace">
         <QueueTable
           rows={state.rows}

@@ -2,7 +2,7 @@
 // sort key and id, so page 5,000 costs what page 1 costs.
 import { z } from 'zod'
 import type { Filter } from '../../../shared/filter'
-import type { CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
+import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
 import type { Db } from './database'
 import { filterConditions, whereClause } from './filter-sql'
 
@@ -126,4 +126,22 @@ export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
 export function countMatching(db: Db, filter: Filter, likelyThreshold: number): number {
   const conditions = filterConditions(filter, likelyThreshold)
   return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM comments c ${whereClause(conditions)}`).get(conditions.params)!.n
+}
+
+/**
+ * How the comments a filter matches spread over `buckets` equal score bands (the strongest attribute's
+ * score, or one attribute's), for the score-band triage histogram.
+ */
+export function scoreHistogram(db: Db, filter: Filter, attribute: Attribute | null, buckets: number, likelyThreshold: number): number[] {
+  const conditions = filterConditions(filter, likelyThreshold)
+  const score = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : 'c.priority'
+  const counts = new Array<number>(buckets).fill(0)
+  const rows = db
+    .prepare<Record<string, unknown>, { bucket: number; n: number }>(
+      `SELECT min(CAST(${score} * @buckets AS INTEGER), @buckets - 1) AS bucket, count(*) AS n
+       FROM comments c ${whereClause(conditions)} GROUP BY bucket`
+    )
+    .all({ ...conditions.params, buckets })
+  for (const { bucket, n } of rows) counts[Math.max(0, bucket)] += n
+  return counts
 }

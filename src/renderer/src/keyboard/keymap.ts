@@ -9,6 +9,8 @@ export type Command =
   | 'toggleSelect'
   | 'selectView'
   | 'selectAllMatching'
+  | 'toggleBands'
+  | 'selectBand'
   | 'approve'
   | 'remove'
   | 'disable'
@@ -52,6 +54,8 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'toggleSelect', keys: ['x', ' '], label: 'Select or deselect the comment' },
   { command: 'selectView', keys: ['Ctrl+a', 'Meta+a'], label: 'Select every comment loaded in the view' },
   { command: 'selectAllMatching', keys: ['*'], label: 'Select everything in this queue, loaded or not' },
+  { command: 'toggleBands', keys: ['h'], label: 'Show or hide the score-band histogram' },
+  { command: 'selectBand', keys: ['b'], label: 'Select every comment in the score band, loaded or not' },
   { command: 'approve', keys: ['a'], label: 'Approve' },
   { command: 'remove', keys: ['r'], label: 'Remove — pick a Terms-of-Use clause' },
   { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },

@@ -14,7 +14,7 @@ export function useKeyboard(keymap: Binding[], handlers: Partial<Record<Command,
     let pending: string[] = []
     let pendingSince = 0
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || MODIFIER_KEYS.has(event.key)) return
+      if (ownsKey(event.target, event.key) || MODIFIER_KEYS.has(event.key)) return
       if (event.timeStamp - pendingSince > SEQUENCE_MS) pending = []
       let found = match(keymap, [...pending, keyName(event)])
       // A key that does not continue the sequence starts afresh.
@@ -37,7 +37,12 @@ export function useKeyboard(keymap: Binding[], handlers: Partial<Record<Command,
   }, [keymap, enabled])
 }
 
-function isTyping(target: EventTarget | null): boolean {
+/** Keys that the focused control needs for itself: every key in a text field, arrows on a slider, … */
+function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+  if (target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  if (!(target instanceof HTMLInputElement)) return false
+  if (target.type === 'range') return /^(Arrow|Home|End|Page)/.test(key)
+  if (target.type === 'checkbox' || target.type === 'radio') return key === ' '
+  return true
 }

@@ -34,8 +34,8 @@ export interface QueueState extends View {
   /** Where shift+move started extending the selection from. */
   anchor: number | null
   selected: ReadonlySet<number>
-  /** Set when everything the view's filter matches is selected (loaded or not): how many that is. */
-  matching: number | null
+  /** Set when everything a filter matches is selected, loaded or not (the view, or a score band of it). */
+  matching: { filter: Filter; count: number } | null
   counts: QueueCounts | null
   loading: boolean
   message: string | null
@@ -206,18 +206,18 @@ export function useQueue(initial: QueueId) {
         }),
       selectView: () => serial(() => set({ selected: new Set(state.current.rows.map((row) => row.key)), matching: null })),
       clearSelection: () => serial(() => set({ selected: new Set(), matching: null, anchor: null, message: null })),
-      /** Selects every comment the view's filter matches, without loading them. */
-      selectAllMatching: () =>
+      /** Selects every comment the view's filter (narrowed by `score`, a band) matches, without loading them. */
+      selectAllMatching: (score?: Filter['score']) =>
         serial(async () => {
-          const matching = await client.call('count', { filter: viewFilter(current()) })
-          set({ matching, selected: new Set() })
+          const filter = { ...viewFilter(current()), ...(score ? { score } : {}) }
+          set({ matching: { filter, count: await client.call('count', { filter }) }, selected: new Set() })
         }),
       /** Decides on the selection, or on the cursor row when nothing is selected. */
       decide: (action: Action, clause?: string, note?: string) =>
         serial(async () => {
           const { rows, cursor, selected, queue, matching } = state.current
           if (matching !== null) {
-            const result = await client.call('decide', { filter: viewFilter(current()), action, clause, note })
+            const result = await client.call('decide', { filter: matching.filter, action, clause, note })
             await show(current())
             set({ message: `${verb(action)} ${count(result.changed)} (one undo reverts them all).` })
             return
@@ -250,7 +250,7 @@ export function useQueue(initial: QueueId) {
       escalate: (note: string) =>
         serial(async () => {
           const { rows, cursor, selected, matching } = state.current
-          const target = matching !== null ? { filter: viewFilter(current()) } : { keys: selected.size ? [...selected] : [rows[cursor].key] }
+          const target = matching !== null ? { filter: matching.filter } : { keys: selected.size ? [...selected] : [rows[cursor].key] }
           const { escalated } = await client.call('escalate', { ...target, note })
           set({ selected: new Set(), matching: null, message: `Escalated ${count(escalated)} for a second opinion.` })
           refreshCounts()
