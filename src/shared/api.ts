@@ -3,6 +3,7 @@
 // the renderer's client and the tests are generic over this object.
 import { z } from 'zod'
 import { filterSchema } from './filter'
+import { keymapSettingSchema, type KeymapSetting } from './settings'
 import {
   ACTIONS,
   ATTRIBUTES,
@@ -37,6 +38,8 @@ export interface ExportedFile {
 
 export const api = {
   session: call<Session>()(nothing),
+  keymap: call<KeymapSetting>()(nothing),
+  saveKeymap: call<KeymapSetting>()(keymapSettingSchema),
   policy: call<Policy>()(nothing),
   counts: call<QueueCounts>()(nothing),
   queuePage: call<QueuePage>()(

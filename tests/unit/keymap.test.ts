@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandFor, DEFAULT_KEYMAP, keyName, type KeyPress } from '../../src/renderer/src/keyboard/keymap'
+import { commandFor, conflicts, DEFAULT_KEYMAP, keyName, PRESETS, withKeys, type KeyPress } from '../../src/renderer/src/keyboard/keymap'
 
 const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -44,5 +44,31 @@ describe('the key map', () => {
   it('binds no key twice', () => {
     const keys = DEFAULT_KEYMAP.flatMap((binding) => binding.keys)
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('presets', () => {
+  it('give WordPress and Coral moderators their keys, with no key bound twice', () => {
+    const wordpress = PRESETS.wordpress
+    expect(commandFor(wordpress, press('a'))).toBe('approve')
+    expect(commandFor(wordpress, press('u'))).toBe('disable')
+    expect(commandFor(wordpress, press('s'))).toBe('removeSpam')
+    expect(commandFor(wordpress, press('d'))).toBe('remove')
+    expect(commandFor(wordpress, press('z'))).toBe('enable')
+    expect(commandFor(wordpress, press('z', { ctrlKey: true }))).toBe('undo')
+    const coral = PRESETS.coral
+    expect(commandFor(coral, press('f'))).toBe('approve')
+    expect(commandFor(coral, press('d'))).toBe('remove')
+    expect(commandFor(coral, press('t'))).toBe('nextQueue')
+    expect(commandFor(coral, press('2'))).toBe('go:likely')
+    expect(commandFor(coral, press('j'))).toBe('next')
+    for (const keymap of Object.values(PRESETS)) expect(conflicts(keymap)).toEqual([])
+  })
+
+  it('refuses a key map where one key means two things', () => {
+    const clash = withKeys(DEFAULT_KEYMAP, {}).map((binding) => (binding.command === 'approve' ? { ...binding, keys: ['a', 'j'] } : binding))
+    expect(conflicts(clash)).toEqual(['j is bound to both next and approve'])
+    const prefix = DEFAULT_KEYMAP.map((binding) => (binding.command === 'approve' ? { ...binding, keys: ['g'] } : binding))
+    expect(conflicts(prefix).length).toBeGreaterThan(0)
   })
 })

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { version } from '../../../package.json'
 import type { Handlers } from '../../shared/api'
+import { DEFAULT_KEYMAP_SETTING, keymapSettingSchema } from '../../shared/settings'
 import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
@@ -21,6 +22,7 @@ import { ensureSource, resolveExternalId } from './store/comments'
 import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
+import { readSetting, writeSetting } from './store/settings'
 import { createUploads } from './uploads'
 
 export interface EngineOptions {
@@ -66,6 +68,11 @@ export function createEngine(options: EngineOptions): Engine {
   const handlers: Handlers = {
     session: () => ({ ...actor, version }),
     policy: () => policy,
+    keymap: () => readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING),
+    saveKeymap: (setting) => {
+      writeSetting(db, 'keymap', setting)
+      return setting
+    },
     counts: () => queueCounts(db, likelyThreshold),
     queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),
     count: ({ filter }) => countMatching(db, filter, likelyThreshold),

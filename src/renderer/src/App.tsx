@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Session } from '../../shared/api'
 import { QUEUE_LABELS, QUEUES, type Action, type Policy, type QueueId, type SortKey } from '../../shared/model'
 import { client } from './api'
 import { DetailPane } from './detail/DetailPane'
 import { ImportDialog } from './import/ImportDialog'
 import { HelpOverlay } from './keyboard/HelpOverlay'
-import { DEFAULT_KEYMAP, keysFor, type Command } from './keyboard/keymap'
+import { keysFor, type Command } from './keyboard/keymap'
 import { useKeyboard } from './keyboard/useKeyboard'
 import { QueueTable } from './queue/QueueTable'
 import { QueueTabs } from './queue/QueueTabs'
@@ -16,13 +16,15 @@ import { SearchBox } from './queue/SearchBox'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
+import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
+import { DEFAULT_KEYMAP_SETTING, type KeymapSetting } from '../../shared/settings'
 
 interface PendingDecision {
   action: Action
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
 
 const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
@@ -44,14 +46,17 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null)
   const [detailOpen, setDetailOpen] = useState(false)
   const searchBox = useRef<HTMLInputElement>(null)
+  const [keymapSetting, setKeymapSetting] = useState<KeymapSetting>(DEFAULT_KEYMAP_SETTING)
+  const keymap = useMemo(() => effectiveKeymap(keymapSetting), [keymapSetting])
   const [bandsOpen, setBandsOpen] = useState(false)
   const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 1 })
 
   useEffect(() => {
-    Promise.all([client.call('policy', {}), client.call('session', {})])
-      .then(([loadedPolicy, loadedSession]) => {
+    Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {})])
+      .then(([loadedPolicy, loadedSession, loadedKeymap]) => {
         setPolicy(loadedPolicy)
         setSession(loadedSession)
+        setKeymapSetting(loadedKeymap)
       })
       .catch((error: Error) => setFatal(error.message))
     void queue.start()
@@ -82,6 +87,11 @@ export function App() {
     nextArticle: () => void queue.jumpArticle(1),
     approve: () => request({ action: 'approve' }),
     remove: () => targetCount > 0 && setOverlay({ kind: 'picker' }),
+    removeSpam: () => {
+      const spam = policy?.clauses.find((clause) => clause.upstream === 'spam')
+      if (spam) request({ action: 'remove', clause: spam.code })
+    },
+    nextQueue: () => void queue.open(QUEUES[(QUEUES.indexOf(state.queue) + 1) % QUEUES.length]),
     disable: () => request({ action: 'disable' }),
     enable: () => request({ action: 'enable' }),
     undo: () => void queue.undo(),
@@ -90,7 +100,7 @@ export function App() {
     help: () => setOverlay({ kind: 'help' }),
     clear: () => (detailOpen ? setDetailOpen(false) : void queue.clearSelection())
   }
-  useKeyboard(DEFAULT_KEYMAP, run, overlay === null && policy !== null)
+  useKeyboard(keymap, run, overlay === null && policy !== null)
 
   if (fatal) return <main className="fatal">Sieve cannot reach its engine: {fatal}</main>
 
@@ -105,20 +115,20 @@ export function App() {
       </header>
       <div className="toolbar" role="toolbar" aria-label="Actions">
         {ACTION_BUTTONS.map(({ command, label }) => (
-          <button key={command} onClick={run[command]} disabled={targetCount === 0} title={`${label} (${keysFor(DEFAULT_KEYMAP, command)})`}>
+          <button key={command} onClick={run[command]} disabled={targetCount === 0} title={`${label} (${keysFor(keymap, command)})`}>
             {label}
           </button>
         ))}
-        <button onClick={run.undo} title={`Undo (${keysFor(DEFAULT_KEYMAP, 'undo')})`}>
+        <button onClick={run.undo} title={`Undo (${keysFor(keymap, 'undo')})`}>
           Undo
         </button>
-        <button onClick={run.redo} title={`Redo (${keysFor(DEFAULT_KEYMAP, 'redo')})`}>
+        <button onClick={run.redo} title={`Redo (${keysFor(keymap, 'redo')})`}>
           Redo
         </button>
-        <button onClick={run.escalate} disabled={targetCount === 0} title={`Escalate for a second opinion (${keysFor(DEFAULT_KEYMAP, 'escalate')})`}>
+        <button onClick={run.escalate} disabled={targetCount === 0} title={`Escalate for a second opinion (${keysFor(keymap, 'escalate')})`}>
           Escalate…
         </button>
-        <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(DEFAULT_KEYMAP, 'selectAllMatching')})`}>
+        <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(keymap, 'selectAllMatching')})`}>
           Select all
         </button>
         <span className="selection" aria-live="polite">
@@ -129,11 +139,11 @@ export function App() {
               : ''}
         </span>
         <span className="spacer" />
-        <button onClick={run.toggleBands} aria-pressed={bandsOpen} title={`Score bands (${keysFor(DEFAULT_KEYMAP, 'toggleBands')})`}>
+        <button onClick={run.toggleBands} aria-pressed={bandsOpen} title={`Score bands (${keysFor(keymap, 'toggleBands')})`}>
           Score bands
         </button>
         <SearchBox ref={searchBox} value={state.search} onSearch={(text) => void queue.search(text)} />
-        <button onClick={run.sort} title={`Sort order (${keysFor(DEFAULT_KEYMAP, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
+        <button onClick={run.sort} title={`Sort order (${keysFor(keymap, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
           {SORT_LABELS[state.sort]}
         </button>
         <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
@@ -145,7 +155,10 @@ export function App() {
         <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
           Export JSON
         </button>
-        <button onClick={run.help} title="Keyboard (?)">
+        <button onClick={() => setOverlay({ kind: 'keymap' })} title="Keyboard settings: presets and your own keys">
+          Keys…
+        </button>
+        <button onClick={run.help} title={`Key map (${keysFor(keymap, 'help')})`}>
           ?
         </button>
       </div>
@@ -156,7 +169,7 @@ export function App() {
           band={band}
           onBand={setBand}
           onSelect={run.selectBand}
-          selectKey={keysFor(DEFAULT_KEYMAP, 'selectBand')}
+          selectKey={keysFor(keymap, 'selectBand')}
         />
       )}
       <div className="workspace">
@@ -193,7 +206,14 @@ export function App() {
           }}
         />
       )}
-      {overlay?.kind === 'help' && <HelpOverlay keymap={DEFAULT_KEYMAP} onClose={() => setOverlay(null)} />}
+      {overlay?.kind === 'keymap' && (
+        <KeymapSettings
+          setting={keymapSetting}
+          onClose={() => setOverlay(null)}
+          onSave={(setting) => void client.call('saveKeymap', setting).then(setKeymapSetting)}
+        />
+      )}
+      {overlay?.kind === 'help' && <HelpOverlay keymap={keymap} onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'picker' && policy && (
         <ReasonPicker
           clauses={policy.clauses}

@@ -13,6 +13,7 @@ export type Command =
   | 'selectBand'
   | 'approve'
   | 'remove'
+  | 'removeSpam'
   | 'disable'
   | 'enable'
   | 'escalate'
@@ -24,6 +25,7 @@ export type Command =
   | 'previousArticle'
   | 'nextArticle'
   | `go:${QueueId}`
+  | 'nextQueue'
   | 'help'
   | 'clear'
 
@@ -69,6 +71,8 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'previousArticle', keys: ['['], label: "Previous article's comments" },
   { command: 'nextArticle', keys: [']'], label: "Next article's comments" },
   ...GO_KEYS.map(([queue, key]): Binding => ({ command: `go:${queue}`, keys: [['g', key]], label: `Go to ${QUEUE_LABELS[queue]}` })),
+  { command: 'nextQueue', keys: [], label: 'Go to the next queue' },
+  { command: 'removeSpam', keys: [], label: 'Remove as spam (the spam clause, no picker)' },
   { command: 'help', keys: ['?'], label: 'Show this key map' },
   { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, or clear the selection' }
 ]
@@ -137,4 +141,42 @@ export function conflicts(keymap: Binding[]): string[] {
     })
   )
   return found
+}
+
+/** A key map with some commands' keys replaced; the keys they take are taken from every other command. */
+export function withKeys(base: Binding[], keys: Partial<Record<Command, KeySpec[]>>): Binding[] {
+  const taken = new Set(Object.values(keys).flat().map(keyLabel))
+  return base.map((binding) => {
+    const own = keys[binding.command]
+    return own ? { ...binding, keys: own } : { ...binding, keys: binding.keys.filter((spec) => !taken.has(keyLabel(spec))) }
+  })
+}
+
+export const PRESET_NAMES = { sieve: 'Sieve', wordpress: 'WordPress', coral: 'Coral' } as const
+export type PresetName = keyof typeof PRESET_NAMES
+
+/** Key maps for moderators coming from WordPress's comment screen and from Coral, so their fingers keep working. */
+export const PRESETS: Record<PresetName, Binding[]> = {
+  sieve: DEFAULT_KEYMAP,
+  wordpress: withKeys(DEFAULT_KEYMAP, {
+    approve: ['a'],
+    disable: ['u'], // unapprove: back to held, hidden
+    removeSpam: ['s'],
+    remove: ['d', 'r'], // trash, naming a clause
+    enable: ['z', 'e'], // restore
+    undo: ['Ctrl+z', 'Meta+z'],
+    sort: ['S']
+  }),
+  coral: withKeys(DEFAULT_KEYMAP, {
+    approve: ['f', 'a'],
+    remove: ['d', 'r'], // reject, naming a clause
+    disable: ['D'],
+    nextQueue: ['t'],
+    ...Object.fromEntries(
+      (['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const).map((queue, i) => [
+        `go:${queue}`,
+        [String(i + 1)]
+      ])
+    )
+  })
 }
