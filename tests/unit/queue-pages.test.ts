@@ -83,6 +83,18 @@ describe('queue pages', () => {
     }
   })
 
+  it('page through search results newest-added first, walking the search index rather than sorting', () => {
+    const db = seeded(60)
+    for (const queue of ['all', 'review'] as const) {
+      const rows = everyPage(db, { filter: { queue, search: 'comment' }, sort: 'priority', likelyThreshold: 0.7 })
+      const expected = queue === 'all' ? 60 : 24
+      expect(rows.map((row) => row.key)).toEqual([...rows.map((row) => row.key)].sort((a, b) => b - a))
+      expect(new Set(rows.map((row) => row.key)).size).toBe(expected)
+      const plan = explain(db, { filter: { queue, search: 'comment' }, sort: 'priority', after: JSON.stringify([30, 30]), limit: 100, likelyThreshold: 0.7 })
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+
   it('refuses a cursor it did not hand out', () => {
     const db = seeded(3)
     expect(() => queuePage(db, { filter: { queue: 'all' }, sort: 'priority', after: '"; DROP TABLE comments', limit: 5, likelyThreshold: 0.7 })).toThrow(/cursor/)

@@ -143,9 +143,15 @@ export function App() {
           Score bands
         </button>
         <SearchBox ref={searchBox} value={state.search} onSearch={(text) => void queue.search(text)} />
-        <button onClick={run.sort} title={`Sort order (${keysFor(keymap, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
-          {SORT_LABELS[state.sort]}
-        </button>
+        {state.search ? (
+          <span className="muted" title="Search results come newest-added first">
+            Newest added
+          </span>
+        ) : (
+          <button onClick={run.sort} title={`Sort order (${keysFor(keymap, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
+            {SORT_LABELS[state.sort]}
+          </button>
+        )}
         <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
           Import…
         </button>

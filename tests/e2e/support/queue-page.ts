@@ -22,8 +22,11 @@ export class QueuePage {
     return this.page.getByRole('tab', { name: new RegExp(`^${label}`) })
   }
 
+  /** A queue's count as its tab shows it (once the counts have arrived). */
   async count(label: string): Promise<number> {
-    const text = await this.tab(label).locator('.count').innerText()
+    const badge = this.tab(label).locator('.count')
+    await expect(badge).toHaveText(/\d/)
+    const text = await badge.innerText()
     return Number(text.replace(/[^0-9]/g, ''))
   }
 

@@ -22,12 +22,19 @@ const QUEUE_STATUS: Record<QueueId, Status | null> = {
 
 const BOUND_OPERATORS: Record<keyof Bounds, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' }
 
-export function filterConditions(filter: Filter, likelyThreshold: number, options: { indexPriority?: boolean } = {}): Conditions {
+export interface ConditionOptions {
+  /** false when the page is sorted by something other than priority (its index would be the wrong walk). */
+  indexPriority?: boolean
+  /** false when the page walks comments in id order (search results): no status index either. */
+  indexStatus?: boolean
+}
+
+export function filterConditions(filter: Filter, likelyThreshold: number, options: ConditionOptions = {}): Conditions {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const status = QUEUE_STATUS[filter.queue]
   if (status) {
-    where.push('c.status = @status')
+    where.push(options.indexStatus === false ? '+c.status = @status' : 'c.status = @status')
     params.status = status
   }
   // `+` keeps SQLite from choosing the priority index when the page is sorted by something else.

@@ -10,9 +10,15 @@ import { filterConditions, whereClause } from './filter-sql'
 export const EXCERPT_CHARS = 1000
 
 interface SortSpec {
-  column: 'priority' | 'created_at' | 'reports'
+  column: 'priority' | 'created_at' | 'reports' | 'id'
   descending: boolean
 }
+
+/**
+ * Search results come newest-added first whatever the sort: the search index yields them in id order,
+ * so the first page of a word in 100,000 comments costs what a rare word's does.
+ */
+const SEARCH_SORT: SortSpec = { column: 'id', descending: true }
 
 const SORT_SPECS: Record<SortKey, SortSpec> = {
   priority: { column: 'priority', descending: true },
@@ -48,8 +54,11 @@ interface RowRecord {
 }
 
 export function queuePage(db: Db, query: PageQuery): QueuePage {
-  const { column, descending } = SORT_SPECS[query.sort]
-  const { where, params } = filterConditions(query.filter, query.likelyThreshold, { indexPriority: column === 'priority' })
+  const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
+  const { where, params } = filterConditions(query.filter, query.likelyThreshold, {
+    indexPriority: column === 'priority',
+    indexStatus: column !== 'id'
+  })
   params.limit = query.limit + 1
   params.excerpt = EXCERPT_CHARS
   if (query.after) {

@@ -20,6 +20,8 @@ import { client } from '../api'
 const PAGE = 100
 /** Load the next page when the cursor comes this close to the last loaded row. */
 const PREFETCH = 20
+/** Counts refresh once the keys have paused this long. */
+const COUNTS_AFTER_MS = 250
 
 export interface View {
   queue: QueueId
@@ -95,15 +97,19 @@ export function useQueue(initial: QueueId) {
     [set]
   )
 
-  // Counts are for the eye only: they refresh beside the command chain, never holding up the next key,
-  // and a late answer never overwrites a newer one.
+  // Counts are for the eye only: they refresh beside the command chain once the keys pause (counting a
+  // million comments takes a while), never holding up the next key; a late answer never overwrites a newer one.
   const countsAsked = useRef(0)
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const refreshCounts = useCallback(() => {
-    const asked = ++countsAsked.current
-    client
-      .call('counts', {})
-      .then((counts) => asked === countsAsked.current && set({ counts }))
-      .catch((error: Error) => set({ message: error.message }))
+    clearTimeout(countsTimer.current)
+    countsTimer.current = setTimeout(() => {
+      const asked = ++countsAsked.current
+      client
+        .call('counts', {})
+        .then((counts) => asked === countsAsked.current && set({ counts }))
+        .catch((error: Error) => set({ message: error.message }))
+    }, COUNTS_AFTER_MS)
   }, [set])
 
   /** Shows `view` from its first row, keeping at least `keepAtLeast` rows loaded and the cursor on `focusIds`. */
