@@ -3,7 +3,7 @@
 // the renderer's client and the tests are generic over this object.
 import { z } from 'zod'
 import { filterSchema } from './filter'
-import { keymapSettingSchema, type KeymapSetting } from './settings'
+import { keymapSettingSchema, tableLayoutSchema, type KeymapSetting, type TableLayout } from './settings'
 import {
   ACTIONS,
   ATTRIBUTES,
@@ -40,6 +40,8 @@ export const api = {
   session: call<Session>()(nothing),
   keymap: call<KeymapSetting>()(nothing),
   saveKeymap: call<KeymapSetting>()(keymapSettingSchema),
+  tableLayout: call<TableLayout>()(nothing),
+  saveTableLayout: call<TableLayout>()(tableLayoutSchema),
   policy: call<Policy>()(nothing),
   counts: call<QueueCounts>()(nothing),
   queuePage: call<QueuePage>()(

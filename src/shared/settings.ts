@@ -13,3 +13,15 @@ export const keymapSettingSchema = z
 export type KeymapSetting = z.infer<typeof keymapSettingSchema>
 
 export const DEFAULT_KEYMAP_SETTING: KeymapSetting = { preset: 'sieve', overrides: {} }
+
+/** The queue table's columns as the moderator arranged them. */
+export const tableLayoutSchema = z
+  .object({
+    sizes: z.record(z.string().max(40), z.number().min(40).max(2000)),
+    hidden: z.array(z.string().max(40)).max(20),
+    order: z.array(z.string().max(40)).max(20)
+  })
+  .strict()
+export type TableLayout = z.infer<typeof tableLayoutSchema>
+
+export const DEFAULT_TABLE_LAYOUT: TableLayout = { sizes: {}, hidden: [], order: [] }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { version } from '../../../package.json'
 import type { Handlers } from '../../shared/api'
-import { DEFAULT_KEYMAP_SETTING, keymapSettingSchema } from '../../shared/settings'
+import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, keymapSettingSchema, tableLayoutSchema } from '../../shared/settings'
 import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
@@ -72,6 +72,11 @@ export function createEngine(options: EngineOptions): Engine {
     saveKeymap: (setting) => {
       writeSetting(db, 'keymap', setting)
       return setting
+    },
+    tableLayout: () => readSetting(db, 'tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT),
+    saveTableLayout: (layout) => {
+      writeSetting(db, 'tableLayout', layout)
+      return layout
     },
     counts: () => queueCounts(db, likelyThreshold),
     queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),

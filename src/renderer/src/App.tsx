@@ -17,14 +17,16 @@ import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
-import { DEFAULT_KEYMAP_SETTING, type KeymapSetting } from '../../shared/settings'
+import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
+import { ColumnsDialog } from './queue/ColumnsDialog'
+import { useDebounced } from './useDebounced'
 
 interface PendingDecision {
   action: Action
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
 
 const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
@@ -48,15 +50,22 @@ export function App() {
   const searchBox = useRef<HTMLInputElement>(null)
   const [keymapSetting, setKeymapSetting] = useState<KeymapSetting>(DEFAULT_KEYMAP_SETTING)
   const keymap = useMemo(() => effectiveKeymap(keymapSetting), [keymapSetting])
+  const [layout, setLayout] = useState<TableLayout>(DEFAULT_TABLE_LAYOUT)
+  const saveLayout = useDebounced((next: TableLayout) => void client.call('saveTableLayout', next), 400)
+  const changeLayout = (next: TableLayout) => {
+    setLayout(next)
+    saveLayout(next)
+  }
   const [bandsOpen, setBandsOpen] = useState(false)
   const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 1 })
 
   useEffect(() => {
-    Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {})])
-      .then(([loadedPolicy, loadedSession, loadedKeymap]) => {
+    Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {}), client.call('tableLayout', {})])
+      .then(([loadedPolicy, loadedSession, loadedKeymap, loadedLayout]) => {
         setPolicy(loadedPolicy)
         setSession(loadedSession)
         setKeymapSetting(loadedKeymap)
+        setLayout(loadedLayout)
       })
       .catch((error: Error) => setFatal(error.message))
     void queue.start()
@@ -161,6 +170,9 @@ export function App() {
         <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
           Export JSON
         </button>
+        <button onClick={() => setOverlay({ kind: 'columns' })} title="Show, hide and reorder columns">
+          Columns…
+        </button>
         <button onClick={() => setOverlay({ kind: 'keymap' })} title="Keyboard settings: presets and your own keys">
           Keys…
         </button>
@@ -181,6 +193,10 @@ export function App() {
       <div className="workspace">
         <QueueTable
           rows={state.rows}
+          layout={layout}
+          onLayout={changeLayout}
+          sort={state.search ? null : state.sort}
+          onSort={(sort) => void queue.sortBy(sort)}
           cursor={state.cursor}
           selected={state.selected}
           label={QUEUE_LABELS[state.queue]}
@@ -212,6 +228,7 @@ export function App() {
           }}
         />
       )}
+      {overlay?.kind === 'columns' && <ColumnsDialog layout={layout} onLayout={changeLayout} onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'keymap' && (
         <KeymapSettings
           setting={keymapSetting}

@@ -1,21 +1,31 @@
 // The queue as an ARIA grid: TanStack Table lays out the columns, TanStack Virtual renders only the
 // rows in view, and the engine supplies the rows a page at a time.
 import { useEffect, useRef } from 'react'
-import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
+import {
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+  useTable
+} from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { CommentRow } from '../../../shared/model'
+import type { CommentRow, SortKey } from '../../../shared/model'
+import type { TableLayout } from '../../../shared/settings'
 import { age } from './age'
 import { HighlightedText } from './HighlightedText'
 import { ScoreBar } from './ScoreBar'
 
 const ROW_HEIGHT = 64
 
-const features = tableFeatures({ columnSizingFeature })
+const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnVisibilityFeature, columnOrderingFeature })
 const column = createColumnHelper<typeof features, CommentRow>()
 const columns = column.columns([
   column.accessor('priority', { header: 'Score', size: 170, cell: (info) => <ScoreBar scores={info.row.original.scores} /> }),
   column.accessor('text', {
     header: 'Comment',
+    enableHiding: false,
     size: 560,
     cell: (info) => (
       <div className="comment-text">
@@ -39,8 +49,29 @@ const columns = column.columns([
   })
 ])
 
+/** The columns the engine can sort by, and the sort a click on their header asks for. */
+const HEADER_SORTS: Partial<Record<string, (current: SortKey) => SortKey>> = {
+  priority: () => 'priority',
+  createdAt: (current) => (current === 'newest' ? 'oldest' : 'newest'),
+  reports: () => 'reports'
+}
+const SORTED_BY: Partial<Record<SortKey, [string, 'descending' | 'ascending']>> = {
+  priority: ['priority', 'descending'],
+  newest: ['createdAt', 'descending'],
+  oldest: ['createdAt', 'ascending'],
+  reports: ['reports', 'descending']
+}
+
+// Every column is an accessor column: its id is the field it shows.
+export const COLUMN_IDS = columns.map((definition) => (definition as { accessorKey: string }).accessorKey)
+export const COLUMN_NAMES = Object.fromEntries(columns.map((definition, i) => [COLUMN_IDS[i], String(definition.header)]))
+
 interface QueueTableProps {
   rows: CommentRow[]
+  layout: TableLayout
+  onLayout(layout: TableLayout): void
+  sort: SortKey | null
+  onSort(sort: SortKey): void
   cursor: number
   selected: ReadonlySet<number>
   label: string
@@ -50,8 +81,21 @@ interface QueueTableProps {
   onNearEnd(): void
 }
 
-export function QueueTable({ rows, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd }: QueueTableProps) {
-  const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.key) })
+export function QueueTable(props: QueueTableProps) {
+  const { rows, layout, onLayout, sort, onSort, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd } = props
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => String(row.key),
+    columnResizeMode: 'onChange',
+    state: {
+      columnSizing: layout.sizes,
+      columnVisibility: Object.fromEntries(layout.hidden.map((id) => [id, false])),
+      columnOrder: layout.order
+    },
+    onColumnSizingChange: (update) => onLayout({ ...layout, sizes: typeof update === 'function' ? update(layout.sizes) : update })
+  })
   const scroller = useRef<HTMLDivElement>(null)
   const tableRows = table.getRowModel().rows
   const virtualizer = useVirtualizer({
@@ -72,9 +116,9 @@ export function QueueTable({ rows, cursor, selected, label, hasMore, onCursor, o
     if (hasMore && lastVisible >= rows.length - 10) onNearEnd()
   }, [hasMore, lastVisible, rows.length, onNearEnd])
 
-  const template = table
-    .getHeaderGroups()[0]
-    .headers.map((header) => (header.column.id === 'text' ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
+  const headers = table.getHeaderGroups()[0].headers
+  const template = headers
+    .map((header) => (header.column.id === 'text' ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
     .join(' ')
   const gridStyle = { gridTemplateColumns: `36px ${template}` }
 
@@ -83,11 +127,29 @@ export function QueueTable({ rows, cursor, selected, label, hasMore, onCursor, o
       <div className="grid-head" role="rowgroup">
         <div className="grid-row head" role="row" aria-rowindex={1} style={gridStyle}>
           <div role="columnheader" className="cell check" aria-label="Selected" />
-          {table.getHeaderGroups()[0].headers.map((header) => (
-            <div role="columnheader" className="cell" key={header.id}>
-              <table.FlexRender header={header} />
-            </div>
-          ))}
+          {headers.map((header) => {
+            const sortBy = HEADER_SORTS[header.column.id]
+            const sorted = sort && SORTED_BY[sort]?.[0] === header.column.id ? SORTED_BY[sort]![1] : undefined
+            return (
+              <div role="columnheader" className="cell" key={header.id} aria-sort={sorted ?? (sortBy ? 'none' : undefined)}>
+                {sortBy ? (
+                  <button className="header-sort" onClick={() => onSort(sortBy(sort ?? 'priority'))} title="Sort by this column">
+                    <table.FlexRender header={header} />
+                    {sorted ? (sorted === 'descending' ? ' ↓' : ' ↑') : ''}
+                  </button>
+                ) : (
+                  <table.FlexRender header={header} />
+                )}
+                <div
+                  className="resizer"
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label={`Resize ${String(header.column.columnDef.header)}`}
+                  onMouseDown={header.getResizeHandler()}
+                />
+              </div>
+            )
+          })}
         </div>
       </div>
       <div className="grid-body" role="rowgroup" ref={scroller}>
@@ -120,7 +182,7 @@ export function QueueTable({ rows, cursor, selected, label, hasMore, onCursor, o
                     onClick={(event) => event.stopPropagation()}
                   />
                 </div>
-                {row.getAllCells().map((cell) => (
+                {row.getVisibleCells().map((cell) => (
                   <div role="gridcell" className={`cell col-${cell.column.id}`} key={cell.id}>
                     <table.FlexRender cell={cell} />
                   </div>

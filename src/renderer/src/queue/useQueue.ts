@@ -187,6 +187,7 @@ export function useQueue(initial: QueueId) {
       start: () => serial(() => show(current())),
       search: (search: string | null) => serial(() => show({ ...current(), search: search?.trim() || null })),
       cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
+      sortBy: (sort: SortKey) => serial(() => show({ ...current(), sort })),
       loadMore: () => serial(loadMore),
       move: (delta: number) => serial(() => move(delta, false)),
       extend: (delta: number) => serial(() => move(delta, true)),
