@@ -13,6 +13,7 @@ import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
 import { ReasonPicker } from './queue/ReasonPicker'
 import { SearchBox } from './queue/SearchBox'
+import { Pace } from './queue/Pace'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
@@ -118,6 +119,7 @@ export function App() {
       <header className="top">
         <h1>Sieve</h1>
         <QueueTabs current={state.queue} counts={state.counts} onOpen={(id) => void queue.open(id)} />
+        <Pace decided={state.decided} left={state.counts?.review ?? null} />
         <span className="who" title={session ? `on ${session.machine}` : ''}>
           {session?.moderator}
         </span>

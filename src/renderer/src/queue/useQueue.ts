@@ -39,6 +39,8 @@ export interface QueueState extends View {
   /** Set when everything a filter matches is selected, loaded or not (the view, or a score band of it). */
   matching: { filter: Filter; count: number } | null
   counts: QueueCounts | null
+  /** Comments decided in this session, for the pace shown beside the counts. */
+  decided: number
   loading: boolean
   message: string | null
 }
@@ -78,6 +80,7 @@ export function useQueue(initial: QueueId) {
     selected: new Set(),
     matching: null,
     counts: null,
+    decided: 0,
     loading: true,
     message: null
   })
@@ -226,7 +229,7 @@ export function useQueue(initial: QueueId) {
           if (matching !== null) {
             const result = await client.call('decide', { filter: matching.filter, action, clause, note })
             await show(current())
-            set({ message: `${verb(action)} ${count(result.changed)} (one undo reverts them all).` })
+            set({ decided: state.current.decided + result.changed, message: `${verb(action)} ${count(result.changed)} (one undo reverts them all).` })
             return
           }
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
@@ -249,6 +252,7 @@ export function useQueue(initial: QueueId) {
             cursor: clamp(nextCursor, kept.length),
             anchor: null,
             selected: new Set(),
+            decided: state.current.decided + result.changed,
             message: `${verb(action)} ${count(keys.length)}${unchanged ? ` (${unchanged} already were)` : ''}.`
           })
           refreshCounts()
