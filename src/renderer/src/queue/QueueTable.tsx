@@ -118,7 +118,10 @@ export function QueueTable(props: QueueTableProps) {
 
   const headers = table.getHeaderGroups()[0].headers
   const template = headers
-    .map((header) => (header.column.id === 'text' ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
+    // The comment takes the room left (never under 240 px) unless the moderator sized it.
+    .map((header) =>
+      header.column.id === 'text' && layout.sizes.text === undefined ? 'minmax(240px, 1fr)' : `${header.getSize()}px`
+    )
     .join(' ')
   const gridStyle = { gridTemplateColumns: `36px ${template}` }
 
