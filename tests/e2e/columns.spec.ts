@@ -1,19 +1,6 @@
-import { expect, test } from '@playwright/test'
-import { QueuePage } from './support/queue-page'
-import { startSieve, type SieveServer } from './support/sieve-server'
+import { expect, test } from './support/fixtures'
 
-let sieve: SieveServer
-test.beforeEach(async () => {
-  sieve = await startSieve()
-})
-test.afterEach(async () => {
-  await sieve.stop()
-})
-
-test('columns sort by their header, resize, hide and reorder, and the layout is remembered', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('columns sort by their header, resize, hide and reorder, and the layout is remembered', async ({ page, queue }) => {
   const headers = () => queue.grid.getByRole('columnheader').allInnerTexts()
 
   // Sorting by a header: Age toggles newest / oldest.

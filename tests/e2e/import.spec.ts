@@ -1,26 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
-import { QueuePage } from './support/queue-page'
-import { startSieve, type SieveServer } from './support/sieve-server'
+import { expect, test } from './support/fixtures'
 
-let sieve: SieveServer
-test.beforeEach(async () => {
-  sieve = await startSieve()
-})
-test.afterEach(async () => {
-  await sieve.stop()
-})
-
-test('a moderator imports a file from the UI, sees the progress and the rejected lines, and the queue grows', async ({ page }) => {
+test('a moderator imports a file from the UI, sees the progress and the rejected lines, and the queue grows', async ({ page, queue }) => {
   const file = join(mkdtempSync(join(tmpdir(), 'sieve-import-')), 'more.ndjson')
   const good = (i: number) => JSON.stringify({ id: `new${i}`, text: `You absolute idiot number ${i}`, article: { id: 'a9', title: 'A new story' } })
   writeFileSync(file, [good(1), '{"id": "broken"', good(2), good(3)].join('\n'))
 
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
   const [all, likely] = [await queue.count('All'), await queue.count('Likely violations')]
 
   await page.getByRole('button', { name: 'Import…' }).click()

@@ -1,22 +1,8 @@
 // One test per key group beyond the basics: jumps between queues, selection by range and view, search
 // then bulk, sort, article jumps, escalation.
-import { expect, test } from '@playwright/test'
-import { QueuePage } from './support/queue-page'
-import { startSieve, type SieveServer } from './support/sieve-server'
+import { expect, test } from './support/fixtures'
 
-let sieve: SieveServer
-let queue: QueuePage
-test.beforeEach(async ({ page }) => {
-  sieve = await startSieve()
-  await page.goto(sieve.url)
-  queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
-})
-test.afterEach(async () => {
-  await sieve.stop()
-})
-
-test('g then a letter jumps to a queue', async () => {
+test('g then a letter jumps to a queue', async ({ queue }) => {
   for (const [key, label] of [
     ['l', 'Likely violations'],
     ['p', 'Reported by readers'],
@@ -32,7 +18,7 @@ test('g then a letter jumps to a queue', async () => {
   }
 })
 
-test('shift+move extends the selection, ctrl+a selects the view, esc clears', async ({ page }) => {
+test('shift+move extends the selection, ctrl+a selects the view, esc clears', async ({ page, queue }) => {
   await queue.press('Shift+ArrowDown')
   await queue.press('Shift+ArrowDown')
   await expect(queue.grid.locator('[role=row][aria-selected=true]')).toHaveCount(3)
@@ -44,7 +30,7 @@ test('shift+move extends the selection, ctrl+a selects the view, esc clears', as
   await expect(page.getByRole('toolbar')).not.toContainText('selected')
 })
 
-test('/ searches the comment text, and the results can be acted on in bulk', async ({ page }) => {
+test('/ searches the comment text, and the results can be acted on in bulk', async ({ page, queue }) => {
   await queue.press('/')
   await expect(page.getByRole('searchbox', { name: 'Search comments' })).toBeFocused()
   await page.keyboard.type('affidavit')
@@ -63,7 +49,7 @@ test('/ searches the comment text, and the results can be acted on in bulk', asy
   await expect(queue.rows).toHaveCount(0)
 })
 
-test('s cycles the sort order; [ and ] jump between articles', async ({ page }) => {
+test('s cycles the sort order; [ and ] jump between articles', async ({ page, queue }) => {
   await queue.press('s')
   await expect(page.getByRole('button', { name: 'Sort: Newest' })).toBeVisible()
   const dates = await queue.rows.evaluateAll((rows) => rows.slice(0, 8).map((row) => row.querySelector('.col-createdAt')!.textContent))
@@ -76,7 +62,7 @@ test('s cycles the sort order; [ and ] jump between articles', async ({ page }) 
   await expect.poll(article).toBe(first)
 })
 
-test('! escalates with a note; the comment waits in Escalated until someone decides', async ({ page }) => {
+test('! escalates with a note; the comment waits in Escalated until someone decides', async ({ page, queue }) => {
   const id = await queue.cursorId()
   await queue.press('!')
   await page.getByRole('textbox', { name: 'Note' }).fill('legal: names a private person')
@@ -92,7 +78,7 @@ test('! escalates with a note; the comment waits in Escalated until someone deci
   await expect.poll(() => queue.count('Escalated')).toBe(0)
 })
 
-test('score bands: h shows the histogram, b selects the band, one stroke approves it and one undo reverts it', async ({ page }) => {
+test('score bands: h shows the histogram, b selects the band, one stroke approves it and one undo reverts it', async ({ page, queue }) => {
   await queue.press('h')
   const bands = page.getByRole('region', { name: 'Score bands' })
   await expect(bands).toBeVisible()

@@ -1,19 +1,6 @@
-import { expect, test } from '@playwright/test'
-import { QueuePage } from './support/queue-page'
-import { startSieve, type SieveServer } from './support/sieve-server'
+import { expect, test } from './support/fixtures'
 
-let sieve: SieveServer
-test.beforeEach(async () => {
-  sieve = await startSieve()
-})
-test.afterEach(async () => {
-  await sieve.stop()
-})
-
-test('a moderator from WordPress picks its preset, rebinds a key, is refused a clash, and it all survives a reload', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('a moderator from WordPress picks its preset, rebinds a key, is refused a clash, and it all survives a reload', async ({ page, queue }) => {
 
   await page.getByRole('button', { name: 'Keys…' }).click()
   const settings = page.getByRole('dialog', { name: 'Keyboard' })

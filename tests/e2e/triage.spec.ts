@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { QueuePage } from './support/queue-page'
-import { startSieve, type SieveServer } from './support/sieve-server'
+import { expect, test } from './support/fixtures'
 
-let sieve: SieveServer
-test.beforeEach(async () => {
-  sieve = await startSieve()
-})
-test.afterEach(async () => {
-  await sieve.stop()
-})
-
-test('a moderator triages the demo queue by keyboard, and every decision survives a reload and reaches the log', async ({ page }) => {
+test('a moderator triages the demo queue by keyboard, and every decision survives a reload and reaches the log', async ({ page, queue }) => {
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
     void dialog.dismiss()
   })
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
 
   // Opens on Needs review, worst first, over the demo queue.
   await expect(queue.tab('Needs review')).toHaveAttribute('aria-selected', 'true')
@@ -105,10 +93,7 @@ test('a moderator triages the demo queue by keyboard, and every decision survive
   expect(dialogs).toEqual([])
 })
 
-test('everything works by mouse too', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('everything works by mouse too', async ({ page, queue }) => {
   const target = queue.rows.nth(2)
   const id = (await target.getAttribute('data-comment-id'))!
   await target.click()
@@ -121,10 +106,7 @@ test('everything works by mouse too', async ({ page }) => {
   await expect(queue.rows).toHaveCount(0)
 })
 
-test('* selects the whole queue without loading it; one decision and one undo cover all of it', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('* selects the whole queue without loading it; one decision and one undo cover all of it', async ({ page, queue }) => {
   const likely = await queue.count('Likely violations')
   await queue.open('Likely violations')
   await expect(queue.rows.first()).toBeVisible()
@@ -140,10 +122,7 @@ test('* selects the whole queue without loading it; one decision and one undo co
   await expect.poll(() => queue.count('Likely violations')).toBe(likely)
 })
 
-test('enter or o opens the detail pane: full text, why it scored, thread, author record, history', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('enter or o opens the detail pane: full text, why it scored, thread, author record, history', async ({ page, queue }) => {
   await queue.press('o')
   const pane = page.getByRole('complementary', { name: 'Comment detail' })
   await expect(pane).toBeVisible()
@@ -162,10 +141,7 @@ test('enter or o opens the detail pane: full text, why it scored, thread, author
   await expect(pane).toBeVisible()
 })
 
-test('z walks back through an undo stack and shift+z walks forward again', async ({ page }) => {
-  await page.goto(sieve.url)
-  const queue = new QueuePage(page)
-  await expect(queue.rows.first()).toBeVisible()
+test('z walks back through an undo stack and shift+z walks forward again', async ({ page, queue }) => {
   const approved = await queue.count('Approved')
   const first = await queue.cursorId()
   await queue.press('a')

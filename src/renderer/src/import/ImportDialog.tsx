@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react'
 import type { JobSnapshot } from '../../../shared/model'
 import { client } from '../api'
+import { Dialog } from '../Dialog'
 import { uploadFile } from './upload'
 
 type Phase =
@@ -58,56 +59,47 @@ export function ImportDialog({ onClose }: { onClose(imported: boolean): void }) 
         : [0, 0, '']
 
   return (
-    <div className="backdrop">
-      <div
-        className="dialog import"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-title"
-        onKeyDown={(event) => event.key === 'Escape' && !busy && onClose(phase.kind === 'finished')}
-      >
-        <h2 id="import-title">Import comments</h2>
-        {phase.kind === 'choose' && (
-          <>
-            <label>
-              File <input type="file" accept=".ndjson,.jsonl,.json,.csv,.tsv,.xml,.wxr" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-            </label>
-            <label>
-              Format{' '}
-              <select value={format} onChange={(event) => setFormat(event.target.value as typeof format)}>
-                {FORMATS.map(([value, name]) => (
-                  <option key={value} value={value}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
-        {busy && (
-          <div className="progress">
-            <progress value={done} max={total || 1} aria-label={`${label} progress`} />
-            <span>
-              {label} {total ? Math.floor((done / total) * 100) : 0}%
-            </span>
-          </div>
-        )}
-        {phase.kind === 'finished' && <pre className="import-result">{phase.message}</pre>}
-        <div className="buttons">
-          {phase.kind === 'choose' && <button onClick={() => onClose(false)}>Close</button>}
-          {phase.kind === 'choose' && (
-            <button className="primary" disabled={!file} onClick={() => void start()}>
-              Import
-            </button>
-          )}
-          {busy && <button onClick={cancel}>Cancel</button>}
-          {phase.kind === 'finished' && (
-            <button className="primary" onClick={() => onClose(true)}>
-              Done
-            </button>
-          )}
+    <Dialog title="Import comments" className="import" onClose={busy ? undefined : () => onClose(phase.kind === 'finished')}>
+      {phase.kind === 'choose' && (
+        <>
+          <label>
+            File <input type="file" accept=".ndjson,.jsonl,.json,.csv,.tsv,.xml,.wxr" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          </label>
+          <label>
+            Format{' '}
+            <select value={format} onChange={(event) => setFormat(event.target.value as typeof format)}>
+              {FORMATS.map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      {busy && (
+        <div className="progress">
+          <progress value={done} max={total || 1} aria-label={`${label} progress`} />
+          <span>
+            {label} {total ? Math.floor((done / total) * 100) : 0}%
+          </span>
         </div>
+      )}
+      {phase.kind === 'finished' && <pre className="import-result">{phase.message}</pre>}
+      <div className="buttons">
+        {phase.kind === 'choose' && <button onClick={() => onClose(false)}>Close</button>}
+        {phase.kind === 'choose' && (
+          <button className="primary" disabled={!file} onClick={() => void start()}>
+            Import
+          </button>
+        )}
+        {busy && <button onClick={cancel}>Cancel</button>}
+        {phase.kind === 'finished' && (
+          <button className="primary" onClick={() => onClose(true)}>
+            Done
+          </button>
+        )}
       </div>
-    </div>
+    </Dialog>
   )
 }

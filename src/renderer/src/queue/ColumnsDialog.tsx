@@ -1,4 +1,5 @@
 import type { TableLayout } from '../../../shared/settings'
+import { Dialog } from '../Dialog'
 import { COLUMN_IDS, COLUMN_NAMES } from './QueueTable'
 
 /** Show, hide and reorder the queue's columns (the comment itself always shows). */
@@ -14,38 +15,28 @@ export function ColumnsDialog({ layout, onLayout, onClose }: { layout: TableLayo
   const toggle = (id: string) =>
     onLayout({ ...layout, hidden: layout.hidden.includes(id) ? layout.hidden.filter((hidden) => hidden !== id) : [...layout.hidden, id] })
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        className="dialog columns"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="columns-title"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.key === 'Escape' && onClose()}
-      >
-        <h2 id="columns-title">Columns</h2>
-        <ul>
-          {order.map((id, index) => (
-            <li key={id}>
-              <label>
-                <input type="checkbox" checked={!layout.hidden.includes(id)} disabled={id === 'text'} onChange={() => toggle(id)} /> {COLUMN_NAMES[id]}
-              </label>
-              <button onClick={() => move(id, -1)} disabled={index === 0} aria-label={`Move ${COLUMN_NAMES[id]} left`}>
-                ↑
-              </button>
-              <button onClick={() => move(id, 1)} disabled={index === order.length - 1} aria-label={`Move ${COLUMN_NAMES[id]} right`}>
-                ↓
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="buttons">
-          <button onClick={() => onLayout({ sizes: {}, hidden: [], order: [] })}>Reset</button>
-          <button className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+    <Dialog title="Columns" className="columns" onClose={onClose}>
+      <ul>
+        {order.map((id, index) => (
+          <li key={id}>
+            <label>
+              <input type="checkbox" checked={!layout.hidden.includes(id)} disabled={id === 'text'} onChange={() => toggle(id)} /> {COLUMN_NAMES[id]}
+            </label>
+            <button onClick={() => move(id, -1)} disabled={index === 0} aria-label={`Move ${COLUMN_NAMES[id]} left`}>
+              ↑
+            </button>
+            <button onClick={() => move(id, 1)} disabled={index === order.length - 1} aria-label={`Move ${COLUMN_NAMES[id]} right`}>
+              ↓
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="buttons">
+        <button onClick={() => onLayout({ sizes: {}, hidden: [], order: [] })}>Reset</button>
+        <button className="primary" onClick={onClose}>
+          Done
+        </button>
       </div>
-    </div>
+    </Dialog>
   )
 }

@@ -2,6 +2,7 @@
 // A change that would bind one key to two commands is refused, saying which.
 import { useState } from 'react'
 import type { KeymapSetting } from '../../../shared/settings'
+import { Dialog } from '../Dialog'
 import { conflicts, keyLabel, keyName, PRESET_NAMES, PRESETS, withKeys, type Binding, type Command, type PresetName } from '../keyboard/keymap'
 
 export function effectiveKeymap(setting: KeymapSetting): Binding[] {
@@ -25,78 +26,70 @@ export function KeymapSettings({ setting, onSave, onClose }: { setting: KeymapSe
   }
 
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        className="dialog keymap-settings"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="keymap-title"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (!capturing) {
-            if (event.key === 'Escape') onClose()
-            return
-          }
-          event.preventDefault()
-          event.stopPropagation()
-          if (event.key === 'Escape') setCapturing(null)
-          else if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) bind(capturing, keyName(event))
-        }}
-      >
-        <h2 id="keymap-title">Keyboard</h2>
-        <label>
-          Preset{' '}
-          <select
-            value={draft.preset}
-            onChange={(event) => {
-              setDraft({ preset: event.target.value as PresetName, overrides: {} })
-              setProblem(null)
-            }}
-          >
-            {(Object.keys(PRESET_NAMES) as PresetName[]).map((name) => (
-              <option key={name} value={name}>
-                {PRESET_NAMES[name]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {problem && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <table>
-          <tbody>
-            {keymap.map((binding) => (
-              <tr key={binding.command}>
-                <td>{binding.label}</td>
-                <td>
-                  {binding.keys.map((key) => (
-                    <kbd key={keyLabel(key)}>{keyLabel(key)}</kbd>
-                  ))}
-                </td>
-                <td>
-                  <button onClick={() => setCapturing(binding.command)} aria-label={`Change the key for ${binding.label}`}>
-                    {capturing === binding.command ? 'Press a key…' : 'Change'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="buttons">
-          <button onClick={onClose}>Cancel</button>
-          <button
-            className="primary"
-            onClick={() => {
-              onSave(draft)
-              onClose()
-            }}
-          >
-            Save
-          </button>
-        </div>
+    <Dialog
+      title="Keyboard"
+      className="keymap-settings"
+      onClose={onClose}
+      onKeyDown={(event) => {
+        if (!capturing) return
+        event.preventDefault()
+        event.stopPropagation()
+        if (event.key === 'Escape') setCapturing(null)
+        else if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) bind(capturing, keyName(event))
+      }}
+    >
+      <label>
+        Preset{' '}
+        <select
+          value={draft.preset}
+          onChange={(event) => {
+            setDraft({ preset: event.target.value as PresetName, overrides: {} })
+            setProblem(null)
+          }}
+        >
+          {(Object.keys(PRESET_NAMES) as PresetName[]).map((name) => (
+            <option key={name} value={name}>
+              {PRESET_NAMES[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {problem && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <table>
+        <tbody>
+          {keymap.map((binding) => (
+            <tr key={binding.command}>
+              <td>{binding.label}</td>
+              <td>
+                {binding.keys.map((key) => (
+                  <kbd key={keyLabel(key)}>{keyLabel(key)}</kbd>
+                ))}
+              </td>
+              <td>
+                <button onClick={() => setCapturing(binding.command)} aria-label={`Change the key for ${binding.label}`}>
+                  {capturing === binding.command ? 'Press a key…' : 'Change'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="buttons">
+        <button onClick={onClose}>Cancel</button>
+        <button
+          className="primary"
+          onClick={() => {
+            onSave(draft)
+            onClose()
+          }}
+        >
+          Save
+        </button>
       </div>
-    </div>
+    </Dialog>
   )
 }
