@@ -1,0 +1,80 @@
+// Scores a text with a (compiled) linear model, and traces a score back to the words that drove it.
+import { EVIDENCE_SIZE, evidenceTable } from './evidence'
+import { extractFeatures, FeatureBuffer, type Features } from './features'
+import type { LinearModel } from './linear-model'
+import { compile, type CompiledModel } from './quantize'
+
+export function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit))
+}
+
+/** One probability per model attribute, in `model.attributes` order, written into `out`. */
+export function probabilitiesOf(model: CompiledModel, features: Features, out: Float64Array): Float64Array {
+  const stride = model.attributes.length
+  if (stride === 5) return fiveProbabilities(model, features, out)
+  const { buckets, values } = features
+  const weights = model.weights
+  out.fill(0, 0, stride)
+  for (let i = 0; i < features.length; i++) {
+    const base = buckets[i] * stride
+    const value = values[i]
+    for (let a = 0; a < stride; a++) out[a] += value * weights[base + a]
+  }
+  for (let a = 0; a < stride; a++) out[a] = sigmoid(model.bias[a] + out[a] * model.scales[a])
+  return out
+}
+
+/** The same for the five attributes of a full model, unrolled: this loop is most of the model's scoring time. */
+function fiveProbabilities(model: CompiledModel, features: Features, out: Float64Array): Float64Array {
+  const { buckets, values } = features
+  const { weights, scales, bias } = model
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let s4 = 0
+  for (let i = 0; i < features.length; i++) {
+    const base = buckets[i] * 5
+    const value = values[i]
+    s0 += value * weights[base]
+    s1 += value * weights[base + 1]
+    s2 += value * weights[base + 2]
+    s3 += value * weights[base + 3]
+    s4 += value * weights[base + 4]
+  }
+  out[0] = sigmoid(bias[0] + s0 * scales[0])
+  out[1] = sigmoid(bias[1] + s1 * scales[1])
+  out[2] = sigmoid(bias[2] + s2 * scales[2])
+  out[3] = sigmoid(bias[3] + s3 * scales[3])
+  out[4] = sigmoid(bias[4] + s4 * scales[4])
+  return out
+}
+
+/** Scores texts (lexicon evidence included) with the model as it would be saved: one probability per attribute. */
+export async function predictTexts(model: LinearModel, texts: readonly string[]): Promise<Float64Array[]> {
+  const compiled = compile(model)
+  const evidence = await evidenceTable(texts)
+  const buffer = new FeatureBuffer()
+  return texts.map((text, i) => {
+    const features = extractFeatures(text, model, evidence.subarray(i * EVIDENCE_SIZE, (i + 1) * EVIDENCE_SIZE), buffer)
+    return probabilitiesOf(compiled, features, new Float64Array(model.attributes.length))
+  })
+}
+
+/** How much each piece (word or spelt-out run) added to attribute `a`'s logit; a bigram's share is split between its words. */
+export function contributions(model: CompiledModel, features: Features, a: number): Float64Array {
+  const stride = model.attributes.length
+  const scale = model.scales[a]
+  const byPiece = new Float64Array(features.pieces.length)
+  for (let i = 0; i < features.length; i++) {
+    const owner = features.owners[i]
+    if (owner < 0) continue
+    const amount = features.values[i] * model.weights[features.buckets[i] * stride + a] * scale
+    const piece = owner >> 1
+    if (owner & 1) {
+      byPiece[piece] += amount / 2
+      byPiece[piece + 1] += amount / 2
+    } else byPiece[piece] += amount
+  }
+  return byPiece
+}
