@@ -1,6 +1,7 @@
 // One comment with its context, for the detail pane: thread, article, author's record, every scorer's
 // scores and its decision history. Each part is one indexed query.
 import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../shared/model'
+import { toRow, type CommentRowRecord } from './queues'
 import { UserError } from '../errors'
 import type { Db } from './database'
 import { openEscalation } from './escalations'
@@ -10,19 +11,7 @@ const RELATED = `SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500)
                  FROM comments c LEFT JOIN authors au ON au.id = c.author_id`
 const RECENT_BY_AUTHOR = 10
 
-interface CommentRecord {
-  key: number
-  id: string
-  text: string
-  authorName: string | null
-  articleTitle: string | null
-  createdAt: string | null
-  reports: number
-  status: Status
-  reason: string | null
-  priority: number
-  scores: string
-  spans: string
+type CommentRecord = CommentRowRecord & {
   upstreamStatus: Status
   source: string
   sourceId: number
@@ -44,9 +33,10 @@ export function commentDetail(db: Db, key: number): CommentDetail {
     )
     .get(key)
   if (!record) throw new UserError('That comment is no longer in the database.')
-  const { sourceId, parentId, articleKey, authorKey, scores, spans, ...comment } = record
+  const { sourceId, parentId, articleKey, authorKey, upstreamStatus, source, ...row } = record
+  const comment = { ...toRow(row), upstreamStatus, source }
   return {
-    comment: { ...comment, scores: JSON.parse(scores) as Scores, spans: JSON.parse(spans) },
+    comment,
     article: articleKey === null ? null : article(db, articleKey),
     author: authorKey === null ? null : author(db, authorKey, key),
     parent: parentId === null ? null : (db.prepare<[number, string], RelatedComment>(`${RELATED} WHERE c.source_id = ? AND c.external_id = ?`).get(sourceId, parentId) ?? null),

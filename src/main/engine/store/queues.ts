@@ -37,7 +37,8 @@ export interface PageQuery {
   likelyThreshold: number
 }
 
-interface RowRecord {
+/** A comment row as SQLite returns it, before its JSON columns are parsed. */
+export interface CommentRowRecord {
   key: number
   id: string
   text: string
@@ -50,8 +51,9 @@ interface RowRecord {
   priority: number
   scores: string
   spans: string
-  sortValue: number | string | null
 }
+
+type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
@@ -96,7 +98,7 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
   }
 }
 
-function toRow(record: RowRecord): CommentRow {
+export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
   const { sortValue: _unused, scores, spans, ...rest } = record
   const text = record.text
   return {
