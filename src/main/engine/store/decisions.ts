@@ -76,14 +76,7 @@ export function lastUndoableBatch(db: Db, actor: Actor): { id: number; action: A
  */
 export function appendUndoBatch(db: Db, batchId: number, actor: Actor, at: Date): { undoBatchId: number; ids: string[] } {
   const decidedAt = at.toISOString()
-  const undoBatchId = Number(
-    db
-      .prepare(
-        `INSERT INTO batches (kind, action, moderator, machine, created_at, reverts)
-         SELECT 'undo', action, ?, ?, ?, id FROM batches WHERE id = ?`
-      )
-      .run(actor.moderator, actor.machine, decidedAt, batchId).lastInsertRowid
-  )
+  const undoBatchId = appendRevertingBatch(db, 'undo', batchId, actor, decidedAt)
   db.prepare(
     `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
                             clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
@@ -119,14 +112,7 @@ export function lastRedoableUndo(db: Db, actor: Actor): { id: number; action: Ac
  */
 export function appendRedoBatch(db: Db, undoBatchId: number, actor: Actor, at: Date): { redoBatchId: number; ids: string[] } {
   const decidedAt = at.toISOString()
-  const redoBatchId = Number(
-    db
-      .prepare(
-        `INSERT INTO batches (kind, action, moderator, machine, created_at, reverts)
-         SELECT 'decide', action, ?, ?, ?, id FROM batches WHERE id = ?`
-      )
-      .run(actor.moderator, actor.machine, decidedAt, undoBatchId).lastInsertRowid
-  )
+  const redoBatchId = appendRevertingBatch(db, 'decide', undoBatchId, actor, decidedAt)
   db.prepare(
     `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
                             clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
@@ -141,6 +127,18 @@ export function appendRedoBatch(db: Db, undoBatchId: number, actor: Actor, at: D
   ).run({ redoBatchId, undoBatchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
   projectBatch(db, redoBatchId)
   return { redoBatchId, ids: externalIdsOf(db, redoBatchId) }
+}
+
+/** A batch that reverts another (an undo, or a redo of an undo), with the same action. */
+function appendRevertingBatch(db: Db, kind: 'undo' | 'decide', reverts: number, actor: Actor, createdAt: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO batches (kind, action, moderator, machine, created_at, reverts)
+         SELECT ?, action, ?, ?, ?, id FROM batches WHERE id = ?`
+      )
+      .run(kind, actor.moderator, actor.machine, createdAt, reverts).lastInsertRowid
+  )
 }
 
 function externalIdsOf(db: Db, batchId: number): string[] {

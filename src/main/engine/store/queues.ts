@@ -37,21 +37,8 @@ export interface PageQuery {
   likelyThreshold: number
 }
 
-/** A comment row as SQLite returns it, before its JSON columns are parsed. */
-export interface CommentRowRecord {
-  key: number
-  id: string
-  text: string
-  authorName: string | null
-  articleTitle: string | null
-  createdAt: string | null
-  reports: number
-  status: Status
-  reason: string | null
-  priority: number
-  scores: string
-  spans: string
-}
+/** A comment row as SQLite returns it: its scores and spans still JSON text. */
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans'> & { scores: string; spans: string }
 
 type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
