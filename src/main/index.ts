@@ -1,11 +1,12 @@
 // The Electron entry: lifecycle, the window and its security settings, and the IPC wiring. The product
 // itself is the engine, which never imports Electron.
 import { existsSync } from 'node:fs'
-import { join, normalize, sep } from 'node:path'
+import { dirname, join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
 import { isWebUrl } from '../shared/urls'
 import { createEngine, type Engine } from './engine/engine'
+import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
 import { serveIpc } from './transport/ipc'
 import { secureWebPreferences } from './web-preferences'
 
@@ -62,9 +63,19 @@ function lockDown(): void {
   })
 }
 
+/** Secrets encrypted by the OS keychain (Keychain, DPAPI, libsecret) before they reach the file. */
+const keychainCipher: SecretCipher = {
+  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  decrypt: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64'))
+}
+
 async function start(): Promise<Engine> {
+  const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
   const engine = createEngine({
-    dbPath: process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db'),
+    dbPath,
+    secrets: safeStorage.isEncryptionAvailable()
+      ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
+      : undefined,
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined
   })

@@ -1,7 +1,7 @@
 // The engine: composes the store, sources, scoring, moderation and reports, and implements the API
 // contract. Plain Node: everything it depends on comes in through EngineOptions.
 import { hostname, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import { version } from '../../../package.json'
 import type { Handlers } from '../../shared/api'
@@ -24,6 +24,7 @@ import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { readSetting, writeSetting } from './store/settings'
 import { createUploads } from './uploads'
+import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
 
 export interface EngineOptions {
   dbPath: string
@@ -34,6 +35,8 @@ export interface EngineOptions {
   /** Comments whose strongest score reaches this are "Likely violations". */
   likelyThreshold?: number
   nativeBinding?: string
+  /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
+  secrets?: SecretStore
 }
 
 export type FileImportOptions = Omit<ImportFileOptions, 'now'> & { sourceName?: string }
@@ -42,6 +45,7 @@ export interface Engine {
   readonly db: Db
   readonly policy: Policy
   readonly actor: Actor
+  readonly secrets: SecretStore
   readonly handlers: Handlers
   isEmpty(): boolean
   loadDemo(): Promise<ImportReport>
@@ -60,6 +64,7 @@ export function createEngine(options: EngineOptions): Engine {
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const actor: Actor = { moderator: options.moderator || userInfo().username, machine: hostname() }
   const likelyThreshold = options.likelyThreshold ?? 0.7
+  const secrets = options.secrets ?? createFileSecretStore(join(dirname(options.dbPath), 'secrets.json'))
 
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
   const jobs = createJobs()
@@ -133,6 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
     db,
     policy,
     actor,
+    secrets,
     handlers,
     isEmpty: () => db.prepare('SELECT 1 FROM comments LIMIT 1').get() === undefined,
     loadDemo: () => loadDemo(db, options.resourcesDir, now),

@@ -1,0 +1,59 @@
+// API keys and site passwords live here, never in the database, exports or logs. A 0600 JSON file beside
+// the database; on the desktop each value is encrypted with Electron's safeStorage (the OS keychain) through
+// a cipher; an environment variable SIEVE_SECRET_<NAME> overrides a stored value (servers, CI).
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+
+export interface SecretCipher {
+  encrypt(plain: string): string
+  decrypt(stored: string): string
+}
+
+export interface SecretStore {
+  get(name: string): string | undefined
+  set(name: string, value: string): void
+  delete(name: string): void
+  has(name: string): boolean
+}
+
+/** The environment variable that can hold a secret: "source:Daily Post:password" → SIEVE_SECRET_SOURCE_DAILY_POST_PASSWORD. */
+export function secretEnvName(name: string): string {
+  return `SIEVE_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`
+}
+
+const plainCipher: SecretCipher = { encrypt: (plain) => plain, decrypt: (stored) => stored }
+
+export function createFileSecretStore(path: string, cipher: SecretCipher = plainCipher, env = process.env): SecretStore {
+  const read = (): Record<string, string> => {
+    if (!existsSync(path)) return {}
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>
+    } catch {
+      throw new Error(`The secrets file ${path} could not be read; it was left as it is.`)
+    }
+  }
+  const write = (values: Record<string, string>) => {
+    const temporary = `${path}.${process.pid}.tmp`
+    writeFileSync(temporary, JSON.stringify(values, null, 2) + '\n', { mode: 0o600 })
+    chmodSync(temporary, 0o600)
+    renameSync(temporary, path)
+  }
+  const store: SecretStore = {
+    get(name) {
+      const fromEnv = env[secretEnvName(name)]
+      if (fromEnv) return fromEnv
+      const stored = read()[name]
+      return stored === undefined ? undefined : cipher.decrypt(stored)
+    },
+    set(name, value) {
+      write({ ...read(), [name]: cipher.encrypt(value) })
+    },
+    delete(name) {
+      const values = read()
+      if (!(name in values)) return
+      delete values[name]
+      write(values)
+    },
+    has: (name) => store.get(name) !== undefined
+  }
+  return store
+}
