@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import { Command } from 'commander'
 import type { Client } from '../src/shared/api'
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 async function measureScoring(engine: Engine): Promise<void> {
   log('Scoring with the local scorer...')
   const sample = engine.db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
-  const scorer = createScorer('local')
+  const scorer = createScorer('local', { resourcesDir: RESOURCES_DIR, dataDir: dirname(engine.db.name) })
   const [pureMs] = await timed(async () => {
     for (let i = 0; i < sample.length; i += scorer.batchSize) await scorer.score(sample.slice(i, i + scorer.batchSize))
   })

@@ -3,13 +3,16 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../shared/filter'
-import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../shared/model'
+import { ACTIONS, ATTRIBUTES, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../shared/model'
 import { createEngine, type Engine } from './engine/engine'
 import { UserError } from './engine/errors'
 import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-file'
 import { describeImport } from './engine/sources/describe-import'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
+import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from './engine/scoring/evaluation-sets'
+import { describeLearning } from './engine/scoring/local/learn-from-decisions'
+import { evaluateScorer, type RankBy } from './engine/scoring/local/model/benchmarks'
 import { startHttpTransport } from './transport/http'
 import { inProcessClient } from './transport/in-process'
 
@@ -87,6 +90,48 @@ program
     const result = await engine.score(options.scorer, progressLine(`scoring (${options.scorer})`))
     console.log(`Scored ${result.done} comments with ${options.scorer}.`)
     engine.close()
+  })
+
+program
+  .command('train')
+  .description("retrain the local model on this newsroom's approve/remove decisions (kept only if it ranks no worse)")
+  .option('--data-dir <dir>', 'train afresh on the labelled data sets in this folder plus the decisions (slower; default: fine-tune)')
+  .action(async (options: { dataDir?: string }) => {
+    const engine = openEngine()
+    const report = await engine.learn(options.dataDir)
+    console.log(describeLearning(report))
+    if (report.saved) {
+      const scored = await engine.score('local', progressLine('rescoring (local)'))
+      console.log(`Rescored ${scored.done} comments with the new model.`)
+    }
+    engine.close()
+  })
+
+program
+  .command('eval')
+  .description('measure a scorer: ROC-AUC, precision and recall at the thresholds, identity-subgroup AUC')
+  .option('--scorer <name>', 'which scorer', 'local')
+  .option('--data <file>', 'an NDJSON file of {"text", "label"} (1 = should be removed, 0 = fine)')
+  .addOption(new Option('--set <name>', 'a held-out split of the labelled data').choices(HELD_OUT_SETS).default('wiki'))
+  .option('--data-dir <dir>', 'the labelled data sets (default: $SIEVE_DATA_DIR or ../shared/data)')
+  .addOption(new Option('--rank-by <score>', 'which score ranks a comment (default: TOXICITY for the data sets, the strongest attribute for --data)').choices([...ATTRIBUTES, 'max']))
+  .action(async (options: { scorer: string; data?: string; set: HeldOutSet; dataDir?: string; rankBy?: RankBy }) => {
+    const dataDir = resolve(options.dataDir ?? process.env.SIEVE_DATA_DIR ?? join(ROOT, '..', 'shared', 'data'))
+    const examples = options.data ? labelledFile(options.data) : heldOutSet(dataDir, options.set)
+    const rankBy = options.rankBy ?? (options.data ? 'max' : 'TOXICITY')
+    const engine = openEngine()
+    const scorer = engine.scorer(options.scorer)
+    const result = await evaluateScorer(scorer, examples, rankBy)
+    engine.close()
+    console.log(`${options.scorer} (${scorer.modelVersion}) on ${options.data ?? `the ${options.set} held-out split`}, ranked by ${rankBy}:`)
+    console.log(`  comments ${result.count}, should be removed ${result.positives}`)
+    console.log(`  ROC-AUC ${result.auc.toFixed(3)}`)
+    for (const { threshold, precision, recall, flagged } of result.precisionRecallAt) {
+      const shown = precision === null ? 'n/a (nothing flagged)' : precision.toFixed(3)
+      console.log(`  at ${threshold.toFixed(2)}: precision ${shown}, recall ${recall.toFixed(3)} (${flagged} flagged)`)
+    }
+    const subgroup = Number.isNaN(result.subgroupAuc) ? 'n/a (one class only)' : result.subgroupAuc.toFixed(3)
+    console.log(`  identity subgroup (${result.subgroupCount} comments mentioning identity terms) ROC-AUC ${subgroup}`)
   })
 
 const WHERE_HELP =

@@ -99,6 +99,8 @@ export const api = {
   ),
   job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
+  /** Refits the local model on this newsroom's decisions, then rescores with it if it was kept: a job. */
+  learn: call<JobSnapshot>()(nothing),
   exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
 }
 

@@ -13,6 +13,7 @@ import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
 import { createJobs } from './jobs'
 import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
+import type { Scorer } from './scoring/scorer'
 import { loadDemo } from './sources/demo/demo-source'
 import { importFile, type ImportFileOptions, type ImportFileReport } from './sources/files/import-file'
 import type { ImportReport } from './sources/import-report'
@@ -24,6 +25,7 @@ import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { readSetting, writeSetting } from './store/settings'
 import { createUploads } from './uploads'
+import { describeLearning, learnFromDecisions, type LearnReport } from './scoring/local/learn-from-decisions'
 import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
 
 export interface EngineOptions {
@@ -52,6 +54,10 @@ export interface Engine {
   /** Imports a file of comments (NDJSON, CSV, WordPress WXR, Disqus XML; detected when not named). */
   importFile(path: string, options?: FileImportOptions): Promise<ImportFileReport>
   score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
+  /** A scorer by name, built for this engine (the local one reads this newsroom's retrained model). */
+  scorer(name: string): Scorer
+  /** Retrains the local model on the decisions (afresh with the labelled data sets when given their folder). */
+  learn(dataDir?: string): Promise<LearnReport>
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
   writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
@@ -64,6 +70,7 @@ export function createEngine(options: EngineOptions): Engine {
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const actor: Actor = { moderator: options.moderator || userInfo().username, machine: hostname() }
   const likelyThreshold = options.likelyThreshold ?? 0.7
+  const scorerContext = { resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) }
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(options.dbPath), 'secrets.json'))
 
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
@@ -114,6 +121,13 @@ export function createEngine(options: EngineOptions): Engine {
         }
       })
     },
+    learn: () =>
+      jobs.start('retraining', async ({ signal }) => {
+        const report = await engine.learn()
+        if (!report.saved || signal.aborted) return describeLearning(report)
+        const scored = await engine.score(PRIMARY_SCORER)
+        return `${describeLearning(report)} Rescored ${scored.done} comments.`
+      }),
     job: ({ jobId }) => jobs.get(jobId),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     exportLog: async ({ format }) => {
@@ -145,7 +159,9 @@ export function createEngine(options: EngineOptions): Engine {
     importFile: (path, { sourceName = 'Imported file', ...rest } = {}) =>
       importFile(db, ensureSource(db, 'file', sourceName, now()), path, { ...rest, now }),
     score: (scorerName, onProgress) =>
-      scoreUnscored(db, createScorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
+      scoreUnscored(db, engine.scorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
+    scorer: (name) => createScorer(name, scorerContext),
+    learn: (dataDir) => learnFromDecisions(db, scorerContext, dataDir),
     decideByIds(ids, action, { clause, note }) {
       const keys = ids.map((id) => resolveExternalId(db, id))
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)

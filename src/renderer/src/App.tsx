@@ -58,7 +58,7 @@ export function App() {
     saveLayout(next)
   }
   const [bandsOpen, setBandsOpen] = useState(false)
-  const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 1 })
+  const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 3 })
 
   useEffect(() => {
     Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {}), client.call('tableLayout', {})])

@@ -17,11 +17,11 @@ export interface ScoringOptions {
 }
 
 export async function scoreUnscored(db: Db, scorer: Scorer, options: ScoringOptions): Promise<ScoringProgress> {
-  const progress = { done: 0, total: countUnscored(db, scorer.name) }
+  const progress = { done: 0, total: countUnscored(db, scorer.name, scorer.modelVersion) }
   options.onProgress?.(progress)
   let afterId = 0
   while (!options.signal?.aborted) {
-    const batch = unscoredComments(db, scorer.name, afterId, scorer.batchSize)
+    const batch = unscoredComments(db, scorer.name, scorer.modelVersion, afterId, scorer.batchSize)
     if (batch.length === 0) break
     afterId = batch[batch.length - 1].id
     const results = await scorer.score(batch.map((comment) => comment.text))

@@ -18,3 +18,11 @@ export interface Scorer {
   readonly batchSize: number
   score(texts: string[]): Promise<ScoreResult[]>
 }
+
+/** What a scorer may need from the engine to be built. */
+export interface ScorerContext {
+  /** The folder holding model/ (the shipped local model). */
+  resourcesDir: string
+  /** The folder beside the database (a retrained local model, secrets). */
+  dataDir: string
+}

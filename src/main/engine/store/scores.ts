@@ -12,20 +12,22 @@ export interface ScoredComment {
   modelVersion: string
 }
 
-const UNSCORED = 'FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ?)'
+const UNSCORED =
+  'FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ? AND s.model_version = ?)'
 
 /**
- * Comments the scorer has not scored yet, in id order after `afterId` (changed text drops old scores,
- * so those come back too). Walking on from the last id keeps each batch as cheap as the first.
+ * Comments this scorer's model has not scored yet, in id order after `afterId` (changed text drops old
+ * scores, and a retrained model is a new version, so those come back too). Walking on from the last id
+ * keeps each batch as cheap as the first.
  */
-export function unscoredComments(db: Db, scorer: string, afterId: number, limit: number): { id: number; text: string }[] {
+export function unscoredComments(db: Db, scorer: string, modelVersion: string, afterId: number, limit: number): { id: number; text: string }[] {
   return db
-    .prepare<[string, number, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`)
-    .all(scorer, afterId, limit)
+    .prepare<[string, string, number, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`)
+    .all(scorer, modelVersion, afterId, limit)
 }
 
-export function countUnscored(db: Db, scorer: string): number {
-  return db.prepare<[string], { n: number }>(`SELECT count(*) AS n ${UNSCORED}`).get(scorer)!.n
+export function countUnscored(db: Db, scorer: string, modelVersion: string): number {
+  return db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n ${UNSCORED}`).get(scorer, modelVersion)!.n
 }
 
 export function saveScores(db: Db, scorer: string, results: ScoredComment[], primary: boolean, now: Date): void {
