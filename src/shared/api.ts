@@ -3,7 +3,7 @@
 // the renderer's client and the tests are generic over this object.
 import { z } from 'zod'
 import { filterSchema } from './filter'
-import { keymapSettingSchema, tableLayoutSchema, type KeymapSetting, type TableLayout } from './settings'
+import { keymapSettingSchema, scoringSettingsSchema, tableLayoutSchema, type KeymapSetting, type ScoringSettings, type TableLayout } from './settings'
 import {
   ACTIONS,
   ATTRIBUTES,
@@ -99,6 +99,9 @@ export const api = {
   ),
   job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
+  scoringSettings: call<ScoringSettings>()(nothing),
+  /** Saves thresholds, word lists and rules, then re-checks every comment against them: a job. */
+  saveScoringSettings: call<JobSnapshot>()(scoringSettingsSchema),
   /** Refits the local model on this newsroom's decisions, then rescores with it if it was kept: a job. */
   learn: call<JobSnapshot>()(nothing),
   exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())

@@ -22,6 +22,15 @@ export interface Span {
   signal: string
 }
 
+/** A publisher word-list match in a comment's text (UTF-16 offsets). */
+export interface WordMatch {
+  start: number
+  end: number
+  /** The listed word it matched (the text may spell it z0rbl@x). */
+  word: string
+  list: 'banned' | 'suspect'
+}
+
 /** The state a comment is in, derived from the decision log (or the platform's status before any decision). */
 export const STATUSES = ['pending', 'approved', 'removed', 'disabled'] as const
 export type Status = (typeof STATUSES)[number]
@@ -87,6 +96,11 @@ export interface CommentRow {
   priority: number
   scores: Scores
   spans: Span[]
+  /** Publisher word-list matches. */
+  words: WordMatch[]
+  /** How many of this author's comments have been removed (their record at a glance). */
+  authorRemoved: number
+  sourceName: string
 }
 
 export interface QueuePage {
@@ -165,7 +179,7 @@ export interface ScorerScores {
 
 /** Everything the detail pane shows about one comment. */
 export interface CommentDetail {
-  comment: CommentRow & { upstreamStatus: Status; source: string }
+  comment: CommentRow & { upstreamStatus: Status }
   article: { id: string; title: string | null; url: string | null; commentingOpen: boolean } | null
   author: { id: string; name: string | null; comments: number; removed: number; recent: RelatedComment[] } | null
   parent: RelatedComment | null

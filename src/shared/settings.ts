@@ -1,5 +1,6 @@
 // Settings a moderator changes in the app, kept by the engine so the desktop and browser mode agree.
 import { z } from 'zod'
+import { ATTRIBUTES } from './model'
 
 const keySpec = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(2).max(3)])
 
@@ -25,3 +26,37 @@ export const tableLayoutSchema = z
 export type TableLayout = z.infer<typeof tableLayoutSchema>
 
 export const DEFAULT_TABLE_LAYOUT: TableLayout = { sizes: {}, hidden: [], order: [] }
+
+const score = z.number().min(0).max(1)
+const words = z.array(z.string().trim().min(1).max(60)).max(2000)
+
+/** How scores and word lists turn into the Likely violations queue, and the optional automatic decisions. */
+export const scoringSettingsSchema = z
+  .object({
+    /** A pending comment is a likely violation when any attribute reaches its threshold. */
+    thresholds: z.record(z.enum(ATTRIBUTES), score),
+    /** The publisher's own lists, matched through evasions (leetspeak, repeated letters). */
+    wordLists: z.object({ banned: words, suspect: words }).strict(),
+    rules: z
+      .object({
+        /** Disable (hold) new comments whose `attribute` (or strongest) score reaches `above`. */
+        hold: z.object({ enabled: z.boolean(), attribute: z.enum(ATTRIBUTES).nullable(), above: score }).strict(),
+        /** Remove new comments whose score reaches `above`, citing `clause`. */
+        remove: z.object({ enabled: z.boolean(), attribute: z.enum(ATTRIBUTES).nullable(), above: score, clause: z.string().min(1) }).strict(),
+        /** Put comments with a banned or suspect word in Likely violations whatever their scores. */
+        flagWords: z.object({ enabled: z.boolean() }).strict()
+      })
+      .strict()
+  })
+  .strict()
+export type ScoringSettings = z.infer<typeof scoringSettingsSchema>
+
+export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
+  thresholds: Object.fromEntries(ATTRIBUTES.map((attribute) => [attribute, 0.7])) as ScoringSettings['thresholds'],
+  wordLists: { banned: [], suspect: [] },
+  rules: {
+    hold: { enabled: false, attribute: null, above: 0.9 },
+    remove: { enabled: false, attribute: null, above: 0.98, clause: 'abusive' },
+    flagWords: { enabled: false }
+  }
+}

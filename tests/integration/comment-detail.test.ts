@@ -22,7 +22,7 @@ describe('the detail of one comment', () => {
     const key = (engine.db.prepare("SELECT id FROM comments WHERE external_id = 'c1'").get() as { id: number }).id
 
     const detail = await client.call('commentDetail', { key })
-    expect(detail.comment).toMatchObject({ id: 'c1', status: 'disabled', source: 'Imported file', text: 'You are an idiot, the rule is a joke' })
+    expect(detail.comment).toMatchObject({ id: 'c1', status: 'disabled', sourceName: 'Imported file', authorRemoved: 1, text: 'You are an idiot, the rule is a joke' })
     expect(detail.comment.spans.map((span) => detail.comment.text.slice(span.start, span.end))).toContain('idiot')
     expect(detail.article).toEqual({ id: 'a1', title: 'CEC warns', url: 'https://news.example/cec', commentingOpen: true })
     expect(detail.parent?.id).toBe('p1')

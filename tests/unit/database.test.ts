@@ -45,7 +45,10 @@ describe('upgrading', () => {
 
     const db = openDatabase(path)
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
-    expect(snapshot(db)).toEqual(old)
+    // Every decision keeps its fields; the first release had no auto-moderation rules.
+    expect(snapshot(db)).toEqual({ ...old, decisions: old.decisions.map((decision) => ({ ...(decision as object), rule: null })) })
+    // What the first release called a likely violation still is one.
+    expect(db.prepare('SELECT count(*) AS n FROM comments WHERE flagged != (priority >= 0.7)').get()).toEqual({ n: 0 })
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 })
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()

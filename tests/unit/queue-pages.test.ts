@@ -25,7 +25,7 @@ function seeded(count: number): Db {
     raw: null
   }))
   upsertComments(db, source, comments, NOW)
-  db.prepare('UPDATE comments SET priority = (id % 10) / 10.0').run()
+  db.prepare('UPDATE comments SET priority = (id % 10) / 10.0, flagged = (id % 10) >= 7').run()
   db.prepare(
     "INSERT INTO escalations (comment_id, note, moderator, machine, created_at) SELECT id, 'legal', 'm', 'h', 'now' FROM comments WHERE id % 4 = 0"
   ).run()
@@ -48,11 +48,11 @@ describe('queue pages', () => {
     const db = seeded(60)
     for (const queue of QUEUES) {
       for (const sort of SORTS) {
-        const rows = everyPage(db, { filter: { queue }, sort, likelyThreshold: 0.7 })
+        const rows = everyPage(db, { filter: { queue }, sort })
         const expected = db
           .prepare(
             `SELECT count(*) AS n FROM comments WHERE ${
-              { review: "status = 'pending'", likely: "status = 'pending' AND priority >= 0.7", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", all: '1' }[queue]
+              { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", all: '1' }[queue]
             }`
           )
           .get() as { n: number }
@@ -75,7 +75,7 @@ describe('queue pages', () => {
     for (const queue of QUEUES) {
       for (const sort of SORTS) {
         for (const after of [null, JSON.stringify([0.5, 3])]) {
-          const plan = explain(db, { filter: { queue }, sort, after: sort === 'priority' ? after : after && JSON.stringify(['2026-08-16', 3]), limit: 100, likelyThreshold: 0.7 })
+          const plan = explain(db, { filter: { queue }, sort, after: sort === 'priority' ? after : after && JSON.stringify(['2026-08-16', 3]), limit: 100 })
           expect(plan, `${queue}/${sort}`).not.toMatch(/SCAN c(?! USING)/)
           if (!SMALL_QUEUES.has(queue)) expect(plan, `${queue}/${sort}`).not.toMatch(/TEMP B-TREE/)
         }
@@ -86,18 +86,18 @@ describe('queue pages', () => {
   it('page through search results newest-added first, walking the search index rather than sorting', () => {
     const db = seeded(60)
     for (const queue of ['all', 'review'] as const) {
-      const rows = everyPage(db, { filter: { queue, search: 'comment' }, sort: 'priority', likelyThreshold: 0.7 })
+      const rows = everyPage(db, { filter: { queue, search: 'comment' }, sort: 'priority' })
       const expected = queue === 'all' ? 60 : 24
       expect(rows.map((row) => row.key)).toEqual([...rows.map((row) => row.key)].sort((a, b) => b - a))
       expect(new Set(rows.map((row) => row.key)).size).toBe(expected)
-      const plan = explain(db, { filter: { queue, search: 'comment' }, sort: 'priority', after: JSON.stringify([30, 30]), limit: 100, likelyThreshold: 0.7 })
+      const plan = explain(db, { filter: { queue, search: 'comment' }, sort: 'priority', after: JSON.stringify([30, 30]), limit: 100 })
       expect(plan).not.toMatch(/TEMP B-TREE/)
     }
   })
 
   it('refuses a cursor it did not hand out', () => {
     const db = seeded(3)
-    expect(() => queuePage(db, { filter: { queue: 'all' }, sort: 'priority', after: '"; DROP TABLE comments', limit: 5, likelyThreshold: 0.7 })).toThrow(/cursor/)
+    expect(() => queuePage(db, { filter: { queue: 'all' }, sort: 'priority', after: '"; DROP TABLE comments', limit: 5 })).toThrow(/cursor/)
   })
 })
 

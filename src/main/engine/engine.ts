@@ -5,7 +5,15 @@ import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import { version } from '../../../package.json'
 import type { Handlers } from '../../shared/api'
-import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, keymapSettingSchema, tableLayoutSchema } from '../../shared/settings'
+import {
+  DEFAULT_KEYMAP_SETTING,
+  DEFAULT_SCORING_SETTINGS,
+  DEFAULT_TABLE_LAYOUT,
+  keymapSettingSchema,
+  scoringSettingsSchema,
+  tableLayoutSchema,
+  type ScoringSettings
+} from '../../shared/settings'
 import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
@@ -25,6 +33,10 @@ import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { readSetting, writeSetting } from './store/settings'
 import { createUploads } from './uploads'
+import { applyRules } from './moderation/auto-rules'
+import { createWordMatcher } from './scoring/word-lists'
+import { isFlagged, reflagAll, rematchWords } from './store/flags'
+import { UserError } from './errors'
 import { describeLearning, learnFromDecisions, type LearnReport } from './scoring/local/learn-from-decisions'
 import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
 
@@ -34,8 +46,6 @@ export interface EngineOptions {
   resourcesDir: string
   moderator?: string
   now?: () => Date
-  /** Comments whose strongest score reaches this are "Likely violations". */
-  likelyThreshold?: number
   nativeBinding?: string
   /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
   secrets?: SecretStore
@@ -69,9 +79,14 @@ export function createEngine(options: EngineOptions): Engine {
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding })
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const actor: Actor = { moderator: options.moderator || userInfo().username, machine: hostname() }
-  const likelyThreshold = options.likelyThreshold ?? 0.7
   const scorerContext = { resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) }
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(options.dbPath), 'secrets.json'))
+
+  const scoringSettings = () => readSetting(db, 'scoring', scoringSettingsSchema, DEFAULT_SCORING_SETTINGS)
+  const projection = (settings: ScoringSettings) => ({
+    matchWords: createWordMatcher(settings.wordLists),
+    isFlagged: isFlagged.bind(null, settings)
+  })
 
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
   const jobs = createJobs()
@@ -90,14 +105,36 @@ export function createEngine(options: EngineOptions): Engine {
       writeSetting(db, 'tableLayout', layout)
       return layout
     },
-    counts: () => queueCounts(db, likelyThreshold),
-    queuePage: (input) => queuePage(db, { ...input, likelyThreshold }),
-    count: ({ filter }) => countMatching(db, filter, likelyThreshold),
-    histogram: ({ filter, attribute, buckets }) => scoreHistogram(db, filter, attribute ?? null, buckets, likelyThreshold),
+    scoringSettings,
+    saveScoringSettings: (settings) => {
+      if (!policy.clauses.some((clause) => clause.code === settings.rules.remove.clause)) {
+        throw new UserError(`The removal rule cites "${settings.rules.remove.clause}", which is not a clause of the Terms of Use.`)
+      }
+      const before = scoringSettings()
+      writeSetting(db, 'scoring', settings)
+      const listsChanged = JSON.stringify(before.wordLists) !== JSON.stringify(settings.wordLists)
+      return jobs.start('rechecking', async ({ progress }) => {
+        const total = listsChanged ? (db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n : 0
+        const matched = listsChanged ? rematchWords(db, createWordMatcher(settings.wordLists), (done) => progress(done, total)) : null
+        const changed = reflagAll(db, settings)
+        const rules = applyRules(db, policy, settings, actor.machine, now())
+        return [
+          matched === null ? null : `${matched} comments match a word list.`,
+          `${changed} comments moved in or out of Likely violations.`,
+          rules.removed + rules.held ? `Rules removed ${rules.removed} and held ${rules.held}.` : null
+        ]
+          .filter(Boolean)
+          .join(' ')
+      })
+    },
+    counts: () => queueCounts(db),
+    queuePage: (input) => queuePage(db, input),
+    count: ({ filter }) => countMatching(db, filter),
+    histogram: ({ filter, attribute, buckets }) => scoreHistogram(db, filter, attribute ?? null, buckets),
     decide: ({ keys, filter, ...rest }) =>
-      decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now(), likelyThreshold),
+      decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now()),
     escalate: ({ keys, filter, note }) => ({
-      escalated: escalateComments(db, actor, keys ? { keys } : { filter: filter! }, note, now(), likelyThreshold)
+      escalated: escalateComments(db, actor, keys ? { keys } : { filter: filter! }, note, now())
     }),
     undo: () => undoLast(db, actor, now()),
     redo: () => redoLast(db, actor, now()),
@@ -158,13 +195,18 @@ export function createEngine(options: EngineOptions): Engine {
     loadDemo: () => loadDemo(db, options.resourcesDir, now),
     importFile: (path, { sourceName = 'Imported file', ...rest } = {}) =>
       importFile(db, ensureSource(db, 'file', sourceName, now()), path, { ...rest, now }),
-    score: (scorerName, onProgress) =>
-      scoreUnscored(db, engine.scorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
+    async score(scorerName, onProgress) {
+      const primary = scorerName === PRIMARY_SCORER
+      const settings = scoringSettings()
+      const progress = await scoreUnscored(db, engine.scorer(scorerName), { projection: primary ? projection(settings) : null, now, onProgress })
+      if (primary) applyRules(db, policy, settings, actor.machine, now())
+      return progress
+    },
     scorer: (name) => createScorer(name, scorerContext),
     learn: (dataDir) => learnFromDecisions(db, scorerContext, dataDir),
     decideByIds(ids, action, { clause, note }) {
       const keys = ids.map((id) => resolveExternalId(db, id))
-      return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)
+      return decide(db, policy, actor, { target: { keys }, action, clause, note }, now())
     },
     writeDecisionLog: writeLog,
     close: () => {

@@ -23,8 +23,7 @@ export function decide(
   policy: Policy,
   actor: Actor,
   request: DecisionRequest,
-  at: Date,
-  likelyThreshold: number
+  at: Date
 ): DecisionResult {
   const clause = (request.clause === undefined ? null : findClause(policy, request.clause)) ?? null
   if (request.action === 'remove' && !clause) {
@@ -39,7 +38,7 @@ export function decide(
     throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
   }
   const note = request.note?.trim() ? request.note : null
-  const selection = targetConditions(request.target, likelyThreshold)
+  const selection = targetConditions(request.target)
   return db.transaction(() => {
     const result = appendDecisionBatch(db, selection, {
       action: request.action,
@@ -56,13 +55,13 @@ export function decide(
 }
 
 /** Asks for a second opinion on the targeted comments; the note says why (it is required). */
-export function escalateComments(db: Db, actor: Actor, target: DecisionRequest['target'], note: string, at: Date, likelyThreshold: number): number {
+export function escalateComments(db: Db, actor: Actor, target: DecisionRequest['target'], note: string, at: Date): number {
   if (!note.trim()) throw new UserError('An escalation needs a note saying what the second opinion is for.')
-  return db.transaction(() => escalate(db, targetConditions(target, likelyThreshold), note, actor, at))()
+  return db.transaction(() => escalate(db, targetConditions(target), note, actor, at))()
 }
 
-function targetConditions(target: DecisionRequest['target'], likelyThreshold: number) {
-  return 'keys' in target ? keyConditions(target.keys) : filterConditions(target.filter, likelyThreshold)
+function targetConditions(target: DecisionRequest['target']) {
+  return 'keys' in target ? keyConditions(target.keys) : filterConditions(target.filter)
 }
 
 /** Undoes the actor's latest batch that is not yet undone. */

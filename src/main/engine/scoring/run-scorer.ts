@@ -1,6 +1,6 @@
 // Runs a scorer over every comment it has not scored yet, a batch at a time.
 import type { Db } from '../store/database'
-import { countUnscored, saveScores, unscoredComments } from '../store/scores'
+import { countUnscored, saveScores, unscoredComments, type Projection } from '../store/scores'
 import type { Scorer } from './scorer'
 
 export interface ScoringProgress {
@@ -9,8 +9,8 @@ export interface ScoringProgress {
 }
 
 export interface ScoringOptions {
-  /** Whether this scorer's scores order the queues. */
-  primary: boolean
+  /** Given for the scorer whose scores order and flag the queues. */
+  projection: Projection | null
   now: () => Date
   onProgress?: (progress: ScoringProgress) => void
   signal?: AbortSignal
@@ -28,8 +28,8 @@ export async function scoreUnscored(db: Db, scorer: Scorer, options: ScoringOpti
     saveScores(
       db,
       scorer.name,
-      batch.map((comment, index) => ({ commentId: comment.id, modelVersion: scorer.modelVersion, ...results[index] })),
-      options.primary,
+      batch.map((comment, index) => ({ commentId: comment.id, text: comment.text, modelVersion: scorer.modelVersion, ...results[index] })),
+      options.projection,
       options.now()
     )
     progress.done += batch.length

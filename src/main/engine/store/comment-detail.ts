@@ -1,7 +1,7 @@
 // One comment with its context, for the detail pane: thread, article, author's record, every scorer's
 // scores and its decision history. Each part is one indexed query.
 import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../shared/model'
-import { toRow, type CommentRowRecord } from './queues'
+import { ROW_COLUMNS, ROW_JOINS, toRow, type CommentRowRecord } from './queues'
 import { UserError } from '../errors'
 import type { Db } from './database'
 import { openEscalation } from './escalations'
@@ -13,7 +13,6 @@ const RECENT_BY_AUTHOR = 10
 
 type CommentRecord = CommentRowRecord & {
   upstreamStatus: Status
-  source: string
   sourceId: number
   parentId: string | null
   articleKey: number | null
@@ -23,18 +22,15 @@ type CommentRecord = CommentRowRecord & {
 export function commentDetail(db: Db, key: number): CommentDetail {
   const record = db
     .prepare<[number], CommentRecord>(
-      `SELECT c.id AS key, c.external_id AS id, c.text, au.name AS authorName, ar.title AS articleTitle,
-              c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans,
-              c.upstream_status AS upstreamStatus, s.name AS source, c.source_id AS sourceId,
+      `SELECT ${ROW_COLUMNS}, c.text, c.upstream_status AS upstreamStatus, c.source_id AS sourceId,
               c.parent_external_id AS parentId, c.article_id AS articleKey, c.author_id AS authorKey
-       FROM comments c JOIN sources s ON s.id = c.source_id
-       LEFT JOIN authors au ON au.id = c.author_id LEFT JOIN articles ar ON ar.id = c.article_id
+       FROM comments c ${ROW_JOINS}
        WHERE c.id = ?`
     )
     .get(key)
   if (!record) throw new UserError('That comment is no longer in the database.')
-  const { sourceId, parentId, articleKey, authorKey, upstreamStatus, source, ...row } = record
-  const comment = { ...toRow(row), upstreamStatus, source }
+  const { sourceId, parentId, articleKey, authorKey, upstreamStatus, ...row } = record
+  const comment = { ...toRow(row), upstreamStatus }
   return {
     comment,
     article: articleKey === null ? null : article(db, articleKey),

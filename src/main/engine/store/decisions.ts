@@ -16,6 +16,8 @@ export interface NewBatch {
   note: string | null
   actor: Actor
   automated: boolean
+  /** The auto-moderation rule that made an automated decision. */
+  rule?: string
   at: Date
 }
 
@@ -33,9 +35,9 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
   const changed = db
     .prepare(
       `INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
-                              clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
+                              clause_title, clause_description, note, moderator, machine, decided_at, automated, rule, scores)
        SELECT @batchId, c.id, @action, c.status, @statusAfter, c.reason, @clauseCode,
-              @clauseTitle, @clauseDescription, @note, @moderator, @machine, @decidedAt, @automated, c.scores
+              @clauseTitle, @clauseDescription, @note, @moderator, @machine, @decidedAt, @automated, @rule, c.scores
        FROM comments c
        ${whereClause({ ...selection, where: [...selection.where, 'NOT (c.status = @statusAfter AND c.reason IS @clauseCode)'] })}
        ORDER BY c.id`
@@ -52,7 +54,8 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
       moderator: batch.actor.moderator,
       machine: batch.actor.machine,
       decidedAt,
-      automated: batch.automated ? 1 : 0
+      automated: batch.automated ? 1 : 0,
+      rule: batch.rule ?? null
     }).changes
   projectBatch(db, batchId)
   return { batchId, changed }

@@ -29,7 +29,7 @@ export interface ConditionOptions {
   indexStatus?: boolean
 }
 
-export function filterConditions(filter: Filter, likelyThreshold: number, options: ConditionOptions = {}): Conditions {
+export function filterConditions(filter: Filter, options: ConditionOptions = {}): Conditions {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const status = QUEUE_STATUS[filter.queue]
@@ -39,10 +39,8 @@ export function filterConditions(filter: Filter, likelyThreshold: number, option
   }
   // `+` keeps SQLite from choosing the priority index when the page is sorted by something else.
   const priority = options.indexPriority === false ? '+c.priority' : 'c.priority'
-  if (filter.queue === 'likely') {
-    where.push(`${priority} >= @likelyThreshold`)
-    params.likelyThreshold = likelyThreshold
-  }
+  // Flagged: an attribute reached its threshold, or a word-list rule fired (store/flags.ts keeps it).
+  if (filter.queue === 'likely') where.push('c.flagged = 1')
   if (filter.queue === 'reported') where.push('c.reports > 0')
   if (filter.queue === 'escalated') where.push('c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)')
   if (filter.score) {

@@ -34,17 +34,24 @@ export interface PageQuery {
   sort: SortKey
   after: string | null
   limit: number
-  likelyThreshold: number
 }
 
-/** A comment row as SQLite returns it: its scores and spans still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans'> & { scores: string; spans: string }
+/** A comment row as SQLite returns it: its scores, spans and words still JSON text. */
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words'> & { scores: string; spans: string; words: string | null }
+
+/** A CommentRow's columns but its text, over `comments c` and ROW_JOINS. */
+export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, ar.title AS articleTitle, s.name AS sourceName,
+  c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words,
+  (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved`
+export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
+  LEFT JOIN authors au ON au.id = c.author_id
+  LEFT JOIN articles ar ON ar.id = c.article_id`
 
 type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
-  const { where, params } = filterConditions(query.filter, query.likelyThreshold, {
+  const { where, params } = filterConditions(query.filter, {
     indexPriority: column === 'priority',
     indexStatus: column !== 'id'
   })
@@ -58,12 +65,8 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   }
   const direction = descending ? 'DESC' : 'ASC'
   const sql = `
-    SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, @excerpt) AS text,
-           au.name AS authorName, ar.title AS articleTitle, c.created_at AS createdAt,
-           c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.${column} AS sortValue
-    FROM comments c
-    LEFT JOIN authors au ON au.id = c.author_id
-    LEFT JOIN articles ar ON ar.id = c.article_id
+    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, c.${column} AS sortValue
+    FROM comments c ${ROW_JOINS}
     ${whereClause({ where, params })}
     ORDER BY c.${column} ${direction}, c.id ${direction}
     LIMIT @limit`
@@ -86,31 +89,29 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, ...rest } = record
-  const text = record.text
+  const { sortValue: _unused, scores, spans, words, ...rest } = record
+  // Only spans and words that fall inside the excerpt can be highlighted in it.
+  const inText = (span: { end: number }) => span.end <= record.text.length
   return {
     ...rest,
     scores: JSON.parse(scores),
-    // Only spans that fall inside the excerpt can be highlighted in it.
-    spans: JSON.parse(spans).filter((span: { end: number }) => span.end <= text.length)
+    spans: JSON.parse(spans).filter(inText),
+    words: words ? JSON.parse(words).filter(inText) : []
   }
 }
 
-export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
+export function queueCounts(db: Db): QueueCounts {
   const byStatus = new Map(
     db
       .prepare<[], { status: Status; n: number }>('SELECT status, count(*) AS n FROM comments GROUP BY status')
       .all()
       .map((row) => [row.status, row.n])
   )
-  const likely = db
-    .prepare<[number], { n: number }>("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND priority >= ?")
-    .get(likelyThreshold)!.n
   const count = (status: Status) => byStatus.get(status) ?? 0
   const single = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n
   return {
     review: count('pending'),
-    likely,
+    likely: single("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND flagged = 1"),
     reported: single("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND reports > 0"),
     escalated: single('SELECT count(DISTINCT comment_id) AS n FROM escalations WHERE resolved_at IS NULL'),
     approved: count('approved'),
@@ -121,8 +122,8 @@ export function queueCounts(db: Db, likelyThreshold: number): QueueCounts {
 }
 
 /** How many comments a filter matches (what a bulk action over it would touch). */
-export function countMatching(db: Db, filter: Filter, likelyThreshold: number): number {
-  const conditions = filterConditions(filter, likelyThreshold)
+export function countMatching(db: Db, filter: Filter): number {
+  const conditions = filterConditions(filter)
   return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM comments c ${whereClause(conditions)}`).get(conditions.params)!.n
 }
 
@@ -130,8 +131,8 @@ export function countMatching(db: Db, filter: Filter, likelyThreshold: number): 
  * How the comments a filter matches spread over `buckets` equal score bands (the strongest attribute's
  * score, or one attribute's), for the score-band triage histogram.
  */
-export function scoreHistogram(db: Db, filter: Filter, attribute: Attribute | null, buckets: number, likelyThreshold: number): number[] {
-  const conditions = filterConditions(filter, likelyThreshold)
+export function scoreHistogram(db: Db, filter: Filter, attribute: Attribute | null, buckets: number): number[] {
+  const conditions = filterConditions(filter)
   const score = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : 'c.priority'
   const counts = new Array<number>(buckets).fill(0)
   const rows = db

@@ -1,5 +1,5 @@
 // Scores per comment, scorer and attribute; the primary scorer's also feed the queue projection.
-import type { Scores, Span } from '../../../shared/model'
+import type { Scores, Span, WordMatch } from '../../../shared/model'
 import type { Db } from './database'
 
 /** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
@@ -10,6 +10,12 @@ export interface ScoredComment {
   scores: Scores
   spans: Span[]
   modelVersion: string
+}
+
+/** What the primary scorer's scores also move: the comment's own columns that order and flag the queues. */
+export interface Projection {
+  matchWords(text: string): WordMatch[]
+  isFlagged(scores: Scores, words: readonly WordMatch[]): boolean
 }
 
 const UNSCORED =
@@ -30,11 +36,17 @@ export function countUnscored(db: Db, scorer: string, modelVersion: string): num
   return db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n ${UNSCORED}`).get(scorer, modelVersion)!.n
 }
 
-export function saveScores(db: Db, scorer: string, results: ScoredComment[], primary: boolean, now: Date): void {
+export function saveScores(
+  db: Db,
+  scorer: string,
+  results: (ScoredComment & { text: string })[],
+  projection: Projection | null,
+  now: Date
+): void {
   const mark = db.prepare('INSERT OR REPLACE INTO scorings (comment_id, scorer, model_version, scored_at) VALUES (?, ?, ?, ?)')
   const clear = db.prepare('DELETE FROM scores WHERE comment_id = ? AND scorer = ?')
   const insert = db.prepare('INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES (?, ?, ?, ?, ?)')
-  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ? WHERE id = ?')
+  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ? WHERE id = ?')
   const scoredAt = now.toISOString()
   db.transaction(() => {
     for (const result of results) {
@@ -45,9 +57,12 @@ export function saveScores(db: Db, scorer: string, results: ScoredComment[], pri
         const spans = result.spans.filter((span) => span.attribute === attribute)
         insert.run(result.commentId, scorer, attribute, score, spans.length ? JSON.stringify(spans) : null)
       }
-      if (primary) {
+      if (projection) {
         const priority = Math.max(0, ...Object.values(result.scores))
-        project.run(JSON.stringify(result.scores), JSON.stringify(result.spans), priority, result.commentId)
+        const words = projection.matchWords(result.text)
+        const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
+        const wordsJson = words.length ? JSON.stringify(words) : null
+        project.run(JSON.stringify(result.scores), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
       }
     }
   })()

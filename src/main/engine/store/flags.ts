@@ -1,0 +1,42 @@
+// The Likely violations flag: a pending comment is flagged when any attribute reaches its threshold, or
+// (when that rule is on) a banned or suspect word matched. Kept as a column so the queue is an index walk.
+import { ATTRIBUTES, type Scores, type WordMatch } from '../../../shared/model'
+import type { ScoringSettings } from '../../../shared/settings'
+import type { WordMatcher } from '../scoring/word-lists'
+import type { Db } from './database'
+
+export function isFlagged(settings: ScoringSettings, scores: Scores, words: readonly WordMatch[]): boolean {
+  if (settings.rules.flagWords.enabled && words.length > 0) return true
+  return ATTRIBUTES.some((attribute) => (scores[attribute] ?? 0) >= settings.thresholds[attribute])
+}
+
+/** Sets every comment's flag from its stored scores and words under these settings; returns how many changed. */
+export function reflagAll(db: Db, settings: ScoringSettings): number {
+  const reached = ATTRIBUTES.map((attribute) => `coalesce(scores ->> '$.${attribute}', 0) >= @${attribute}`).join(' OR ')
+  const flag = `CASE WHEN (@flagWords AND words IS NOT NULL) OR ${reached} THEN 1 ELSE 0 END`
+  return db
+    .prepare(`UPDATE comments SET flagged = ${flag} WHERE flagged != ${flag}`)
+    .run({ ...settings.thresholds, flagWords: settings.rules.flagWords.enabled ? 1 : 0 }).changes
+}
+
+/** Matches every comment against the word lists again (they changed), a chunk per transaction. */
+export function rematchWords(db: Db, matchWords: WordMatcher, onProgress?: (done: number) => void): number {
+  const chunk = db.prepare<[number], { id: number; text: string }>('SELECT id, text FROM comments WHERE id > ? ORDER BY id LIMIT 5000')
+  const save = db.prepare('UPDATE comments SET words = ? WHERE id = ? AND words IS NOT ?')
+  let afterId = 0
+  let matched = 0
+  let done = 0
+  for (let rows = chunk.all(0); rows.length > 0; rows = chunk.all(afterId)) {
+    db.transaction(() => {
+      for (const { id, text } of rows) {
+        const words = matchWords(text)
+        if (words.length) matched++
+        const json = words.length ? JSON.stringify(words) : null
+        save.run(json, id, json)
+      }
+    })()
+    afterId = rows[rows.length - 1].id
+    onProgress?.((done += rows.length))
+  }
+  return matched
+}
