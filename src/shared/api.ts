@@ -3,7 +3,16 @@
 // the renderer's client and the tests are generic over this object.
 import { z } from 'zod'
 import { filterSchema } from './filter'
-import { keymapSettingSchema, scoringSettingsSchema, tableLayoutSchema, type KeymapSetting, type ScoringSettings, type TableLayout } from './settings'
+import {
+  keymapSettingSchema,
+  savedViewsSchema,
+  scoringSettingsSchema,
+  tableLayoutSchema,
+  type KeymapSetting,
+  type SavedView,
+  type ScoringSettings,
+  type TableLayout
+} from './settings'
 import {
   ACTIONS,
   ATTRIBUTES,
@@ -99,6 +108,8 @@ export const api = {
   ),
   job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
+  savedViews: call<SavedView[]>()(nothing),
+  saveSavedViews: call<SavedView[]>()(savedViewsSchema),
   scoringSettings: call<ScoringSettings>()(nothing),
   /** Saves thresholds, word lists and rules, then re-checks every comment against them: a job. */
   saveScoringSettings: call<JobSnapshot>()(scoringSettingsSchema),

@@ -28,7 +28,11 @@ export const filterSchema = z
     author: z.string().max(256).optional(),
     source: z.string().max(200).optional(),
     since: isoDate.optional(),
-    until: isoDate.optional()
+    until: isoDate.optional(),
+    /** Comments a publisher word list matched: one list, or either. */
+    words: z.enum(['banned', 'suspect', 'any']).optional(),
+    /** Comments that arrived after this one (Sieve's id): what a "N new" button counts. */
+    addedAfter: z.number().int().nonnegative().optional()
   })
   .strict()
 
@@ -41,7 +45,7 @@ const CLAUSE = /^\s*([a-zA-Z_]+)\s*(<=|>=|<|>|=)\s*(.*?)\s*$/
 /**
  * Parses the command line's filter syntax: comma-separated `key op value` clauses, e.g.
  * `queue=review,score<0.05`, `toxicity>=0.9,reports>0`, `article=a1,search=affidavit`.
- * Keys: queue, search, article, author, source, since, until (with =); score (alias maxScore) and each
+ * Keys: queue, search, article, author, source, since, until, words (with =); score (alias maxScore) and each
  * attribute name, reports (with < <= > >=). Throws an Error naming the clause that is wrong.
  */
 export function parseWhere(text: string): Filter {
@@ -52,7 +56,7 @@ export function parseWhere(text: string): Filter {
     const [, rawKey, op, value] = match
     const key = rawKey.toLowerCase()
     if (op === '=') {
-      if (!['queue', 'search', 'article', 'author', 'source', 'since', 'until'].includes(key)) {
+      if (!['queue', 'search', 'article', 'author', 'source', 'since', 'until', 'words'].includes(key)) {
         throw new Error(`"${rawKey}" cannot be compared with "="`)
       }
       draft[key] = value

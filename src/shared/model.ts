@@ -88,7 +88,10 @@ export interface CommentRow {
   id: string
   text: string
   authorName: string | null
+  /** The author's and the article's ids on their platform (what filters name them by). */
+  authorId: string | null
   articleTitle: string | null
+  articleId: string | null
   createdAt: string | null
   reports: number
   status: Status
@@ -107,6 +110,8 @@ export interface QueuePage {
   rows: CommentRow[]
   /** Pass back to get the next page; null at the end. */
   next: string | null
+  /** The newest comment's key when the page was read: later arrivals wait behind a "N new" button. */
+  latestKey: number
 }
 
 export type QueueCounts = Record<QueueId, number>

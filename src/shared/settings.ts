@@ -1,6 +1,7 @@
 // Settings a moderator changes in the app, kept by the engine so the desktop and browser mode agree.
 import { z } from 'zod'
-import { ATTRIBUTES } from './model'
+import { filterSchema } from './filter'
+import { ATTRIBUTES, SORTS } from './model'
 
 const keySpec = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).min(2).max(3)])
 
@@ -60,3 +61,9 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
     flagWords: { enabled: false }
   }
 }
+
+/** Views a moderator named and keeps: a queue with its filters and sort. */
+export const savedViewsSchema = z
+  .array(z.object({ name: z.string().trim().min(1).max(80), filter: filterSchema, sort: z.enum(SORTS) }).strict())
+  .max(50)
+export type SavedView = z.infer<typeof savedViewsSchema>[number]

@@ -10,6 +10,7 @@ import {
   DEFAULT_SCORING_SETTINGS,
   DEFAULT_TABLE_LAYOUT,
   keymapSettingSchema,
+  savedViewsSchema,
   scoringSettingsSchema,
   tableLayoutSchema,
   type ScoringSettings
@@ -104,6 +105,11 @@ export function createEngine(options: EngineOptions): Engine {
     saveTableLayout: (layout) => {
       writeSetting(db, 'tableLayout', layout)
       return layout
+    },
+    savedViews: () => readSetting(db, 'savedViews', savedViewsSchema, []),
+    saveSavedViews: (views) => {
+      writeSetting(db, 'savedViews', views)
+      return views
     },
     scoringSettings,
     saveScoringSettings: (settings) => {

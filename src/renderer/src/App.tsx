@@ -21,13 +21,24 @@ import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
 import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
 import { useDebounced } from './useDebounced'
+import { FilterBar } from './queue/FilterBar'
+import { FilterDialog } from './queue/FilterDialog'
+import { UndoToast } from './queue/UndoToast'
+import { ScoringSettings } from './settings/ScoringSettings'
+import type { SavedView } from '../../shared/settings'
+
+/** How often the view looks for comments that arrived (they wait behind a "N new" button). */
+const ARRIVALS_EVERY_MS = 5000
 
 interface PendingDecision {
   action: Action
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay =
+  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' }
+  | ({ kind: 'confirm' } & PendingDecision)
+  | null
 
 const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
@@ -59,17 +70,22 @@ export function App() {
   }
   const [bandsOpen, setBandsOpen] = useState(false)
   const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 3 })
+  const [savedViews, setSavedViews] = useState<SavedView[]>([])
+  const saveViews = (views: SavedView[]) => void client.call('saveSavedViews', views).then(setSavedViews)
 
   useEffect(() => {
-    Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {}), client.call('tableLayout', {})])
-      .then(([loadedPolicy, loadedSession, loadedKeymap, loadedLayout]) => {
+    Promise.all([client.call('policy', {}), client.call('session', {}), client.call('keymap', {}), client.call('tableLayout', {}), client.call('savedViews', {})])
+      .then(([loadedPolicy, loadedSession, loadedKeymap, loadedLayout, loadedViews]) => {
         setPolicy(loadedPolicy)
         setSession(loadedSession)
         setKeymapSetting(loadedKeymap)
         setLayout(loadedLayout)
+        setSavedViews(loadedViews)
       })
       .catch((error: Error) => setFatal(error.message))
     void queue.start()
+    const arrivals = setInterval(() => void queue.checkArrivals().catch(() => {}), ARRIVALS_EVERY_MS)
+    return () => clearInterval(arrivals)
   }, [])
 
   const targetCount = state.matching?.count ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
@@ -92,6 +108,7 @@ export function App() {
     selectBand: () => bandsOpen && void queue.selectAllMatching(bandScore(band)),
     escalate: () => targetCount > 0 && setOverlay({ kind: 'escalate' }),
     search: () => searchBox.current?.focus(),
+    filters: () => setOverlay({ kind: 'filters' }),
     sort: () => void queue.cycleSort(),
     previousArticle: () => void queue.jumpArticle(-1),
     nextArticle: () => void queue.jumpArticle(1),
@@ -150,6 +167,12 @@ export function App() {
               : ''}
         </span>
         <span className="spacer" />
+        <button onClick={run.previousArticle} title={`Previous article's comments (${keysFor(keymap, 'previousArticle')})`} aria-label="Previous article">
+          ◀ Article
+        </button>
+        <button onClick={run.nextArticle} title={`Next article's comments (${keysFor(keymap, 'nextArticle')})`} aria-label="Next article">
+          Article ▶
+        </button>
         <button onClick={run.toggleBands} aria-pressed={bandsOpen} title={`Score bands (${keysFor(keymap, 'toggleBands')})`}>
           Score bands
         </button>
@@ -172,6 +195,9 @@ export function App() {
         <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
           Export JSON
         </button>
+        <button onClick={() => setOverlay({ kind: 'scoring' })} title="Thresholds, word lists, automatic rules, retraining">
+          Scoring…
+        </button>
         <button onClick={() => setOverlay({ kind: 'columns' })} title="Show, hide and reorder columns">
           Columns…
         </button>
@@ -182,6 +208,25 @@ export function App() {
           ?
         </button>
       </div>
+      <FilterBar
+        view={state}
+        names={{
+          article: state.rows.find((row) => row.articleId === state.conditions.article)?.articleTitle,
+          author: state.rows.find((row) => row.authorId === state.conditions.author)?.authorName
+        }}
+        savedViews={savedViews}
+        arrived={state.arrived}
+        filterKey={keysFor(keymap, 'filters')}
+        onConditions={(conditions) => void queue.filterBy(conditions)}
+        onOpenFilters={run.filters}
+        onOpenView={(saved) => {
+          const { queue: queueId, search, ...conditions } = saved.filter
+          void queue.openView({ queue: queueId, search: search ?? null, conditions, sort: saved.sort })
+        }}
+        onSaveView={(name) => saveViews([...savedViews.filter((saved) => saved.name !== name), { name, filter: viewFilter(state), sort: state.sort }])}
+        onDeleteView={(name) => saveViews(savedViews.filter((saved) => saved.name !== name))}
+        onShowArrived={() => void queue.showArrived()}
+      />
       {bandsOpen && (
         <ScoreBands
           filter={viewFilter(state)}
@@ -212,6 +257,24 @@ export function App() {
       <footer className="status" role="status" aria-live="polite">
         {state.message}
       </footer>
+      {state.undoOffer && (
+        <UndoToast message={state.undoOffer} undoKey={keysFor(keymap, 'undo')} onUndo={run.undo} onDismiss={queue.dismissUndoOffer} />
+      )}
+      {overlay?.kind === 'filters' && (
+        <FilterDialog
+          conditions={state.conditions}
+          current={state.rows[state.cursor] ?? null}
+          sources={[...new Set([...state.rows.map((row) => row.sourceName), ...(state.conditions.source ? [state.conditions.source] : [])])]}
+          onClose={() => setOverlay(null)}
+          onApply={(conditions) => {
+            setOverlay(null)
+            void queue.filterBy(conditions)
+          }}
+        />
+      )}
+      {overlay?.kind === 'scoring' && policy && (
+        <ScoringSettings clauses={policy.clauses} onClose={() => setOverlay(null)} onChanged={() => void queue.start()} />
+      )}
       {overlay?.kind === 'import' && (
         <ImportDialog
           onClose={(imported) => {

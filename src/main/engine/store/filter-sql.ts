@@ -33,8 +33,10 @@ export function filterConditions(filter: Filter, options: ConditionOptions = {})
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const status = QUEUE_STATUS[filter.queue]
+  // Comments added after an id are few: walking the id range beats any status index.
+  const indexStatus = options.indexStatus !== false && filter.addedAfter === undefined
   if (status) {
-    where.push(options.indexStatus === false ? '+c.status = @status' : 'c.status = @status')
+    where.push(indexStatus ? 'c.status = @status' : '+c.status = @status')
     params.status = status
   }
   // `+` keeps SQLite from choosing the priority index when the page is sorted by something else.
@@ -72,6 +74,15 @@ export function filterConditions(filter: Filter, options: ConditionOptions = {})
   if (filter.until) {
     where.push('c.created_at < @until')
     params.until = new Date(filter.until).toISOString()
+  }
+  if (filter.words === 'any') where.push('c.words IS NOT NULL')
+  else if (filter.words) {
+    where.push("EXISTS (SELECT 1 FROM json_each(c.words) WHERE value ->> '$.list' = @words)")
+    params.words = filter.words
+  }
+  if (filter.addedAfter !== undefined) {
+    where.push('c.id > @addedAfter')
+    params.addedAfter = filter.addedAfter
   }
   return { where, params }
 }

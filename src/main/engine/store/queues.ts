@@ -40,7 +40,8 @@ export interface PageQuery {
 export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words'> & { scores: string; spans: string; words: string | null }
 
 /** A CommentRow's columns but its text, over `comments c` and ROW_JOINS. */
-export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, ar.title AS articleTitle, s.name AS sourceName,
+export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, au.external_id AS authorId,
+  ar.title AS articleTitle, ar.external_id AS articleId, s.name AS sourceName,
   c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words,
   (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved`
 export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
@@ -76,7 +77,8 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   const last = rows.at(-1)
   return {
     rows: rows.map(toRow),
-    next: more && last ? JSON.stringify([last.sortValue, last.key]) : null
+    next: more && last ? JSON.stringify([last.sortValue, last.key]) : null,
+    latestKey: (db.prepare('SELECT coalesce(max(id), 0) AS n FROM comments').get() as { n: number }).n
   }
 }
 

@@ -42,8 +42,21 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
         </p>
       )}
       <p className="full-text">
-        <HighlightedText text={comment.text} spans={comment.spans} />
+        <HighlightedText text={comment.text} spans={comment.spans} words={comment.words} />
       </p>
+      {comment.words.length > 0 && (
+        <section>
+          <h3>Word lists</h3>
+          <ul className="signals">
+            {comment.words.map((word) => (
+              <li key={`${word.start}`}>
+                <span className="attribute">{word.list} word</span> {word.word}
+                {comment.text.slice(word.start, word.end).toLowerCase() !== word.word ? ` (written “${comment.text.slice(word.start, word.end)}”)` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {signals.length > 0 && (
         <section>
           <h3>Why it scored</h3>

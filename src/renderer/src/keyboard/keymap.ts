@@ -21,6 +21,7 @@ export type Command =
   | 'redo'
   | 'detail'
   | 'search'
+  | 'filters'
   | 'sort'
   | 'previousArticle'
   | 'nextArticle'
@@ -67,6 +68,7 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'redo', keys: ['Z', 'Ctrl+Shift+z', 'Meta+Shift+z'], label: 'Redo what was undone' },
   { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
   { command: 'search', keys: ['/'], label: 'Search the comment text' },
+  { command: 'filters', keys: ['f'], label: 'Filter by article, author, score, date, source or word list' },
   { command: 'sort', keys: ['s'], label: 'Next sort order (worst first, newest, oldest, most reported)' },
   { command: 'previousArticle', keys: ['['], label: "Previous article's comments" },
   { command: 'nextArticle', keys: [']'], label: "Next article's comments" },
@@ -172,6 +174,7 @@ export const PRESETS: Record<PresetName, Binding[]> = {
     remove: ['d', 'r'], // reject, naming a clause
     disable: ['D'],
     nextQueue: ['t'],
+    filters: ['F'],
     ...Object.fromEntries(
       (['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const).map((queue, i) => [
         `go:${queue}`,

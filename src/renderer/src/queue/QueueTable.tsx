@@ -29,14 +29,31 @@ const columns = column.columns([
     size: 560,
     cell: (info) => (
       <div className="comment-text">
-        <HighlightedText text={info.getValue()} spans={info.row.original.spans} />
+        <HighlightedText text={info.getValue()} spans={info.row.original.spans} words={info.row.original.words} />
       </div>
     )
   }),
-  column.accessor('authorName', { header: 'Author', size: 140 }),
+  column.accessor('authorName', {
+    header: 'Author',
+    size: 150,
+    cell: (info) => {
+      const removed = info.row.original.authorRemoved
+      return (
+        <span className="author">
+          <span className="clip">{info.getValue()}</span>
+          {removed > 0 && (
+            <span className="removed-count" title={`${removed} of this author's comments removed`} aria-label={`${removed} removed before`}>
+              {removed} removed
+            </span>
+          )}
+        </span>
+      )
+    }
+  }),
   column.accessor('articleTitle', { header: 'Article', size: 220, cell: (info) => <span className="clip">{info.getValue()}</span> }),
   column.accessor('createdAt', { header: 'Age', size: 90, cell: (info) => age(info.getValue()) }),
   column.accessor('reports', { header: 'Reports', size: 70, cell: (info) => info.getValue() || '' }),
+  column.accessor('sourceName', { header: 'Source', size: 120, cell: (info) => <span className="clip">{info.getValue()}</span> }),
   column.accessor('status', {
     header: 'Status',
     size: 120,

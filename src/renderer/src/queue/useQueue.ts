@@ -23,9 +23,13 @@ const PREFETCH = 20
 /** Counts refresh once the keys have paused this long. */
 const COUNTS_AFTER_MS = 250
 
+/** The filter chips: every condition a view adds to its queue and search. */
+export type Conditions = Omit<Filter, 'queue' | 'search' | 'addedAfter'>
+
 export interface View {
   queue: QueueId
   search: string | null
+  conditions: Conditions
   sort: SortKey
 }
 
@@ -39,10 +43,15 @@ export interface QueueState extends View {
   /** Set when everything a filter matches is selected, loaded or not (the view, or a score band of it). */
   matching: { filter: Filter; count: number } | null
   counts: QueueCounts | null
+  /** The newest comment when the view was loaded, and how many matching ones arrived since (not shown yet). */
+  latestKey: number
+  arrived: number
   /** Comments decided in this session, for the pace shown beside the counts. */
   decided: number
   loading: boolean
   message: string | null
+  /** After a bulk decision: what it did, offered for undo in a toast. */
+  undoOffer: string | null
 }
 
 const QUEUE_STATUS: Partial<Record<QueueId, Status>> = {
@@ -62,7 +71,7 @@ function staysAfterDecision(queue: QueueId, status: Status): boolean {
 }
 
 export function viewFilter(view: View): Filter {
-  return { queue: view.queue, ...(view.search ? { search: view.search } : {}) }
+  return { ...view.conditions, queue: view.queue, ...(view.search ? { search: view.search } : {}) }
 }
 
 const clamp = (index: number, length: number) => Math.max(0, Math.min(index, length - 1))
@@ -72,6 +81,7 @@ export function useQueue(initial: QueueId) {
   const state = useRef<QueueState>({
     queue: initial,
     search: null,
+    conditions: {},
     sort: 'priority',
     rows: [],
     next: null,
@@ -80,9 +90,12 @@ export function useQueue(initial: QueueId) {
     selected: new Set(),
     matching: null,
     counts: null,
+    latestKey: 0,
+    arrived: 0,
     decided: 0,
     loading: true,
-    message: null
+    message: null,
+    undoOffer: null
   })
   const [, setVersion] = useState(0)
   const set = useCallback((patch: Partial<QueueState>) => {
@@ -121,17 +134,21 @@ export function useQueue(initial: QueueId) {
       set({ loading: true })
       const rows: CommentRow[] = []
       let next: string | null = null
+      let latestKey = 0
       do {
         const page: QueuePage = await client.call('queuePage', { filter: viewFilter(view), sort: view.sort, after: next, limit: PAGE })
         rows.push(...page.rows)
         next = page.next
+        latestKey ||= page.latestKey
       } while (next && rows.length < keepAtLeast)
       const focus = rows.findIndex((row) => focusIds.includes(row.id))
-      const same = view.queue === state.current.queue && view.search === state.current.search && view.sort === state.current.sort
+      const same = JSON.stringify(view) === JSON.stringify(current())
       set({
         ...view,
         rows,
         next,
+        latestKey,
+        arrived: 0,
         loading: false,
         cursor: focus >= 0 ? focus : same ? clamp(state.current.cursor, rows.length) : 0,
         anchor: null,
@@ -142,7 +159,12 @@ export function useQueue(initial: QueueId) {
     },
     [set, refreshCounts]
   )
-  const current = (): View => ({ queue: state.current.queue, search: state.current.search, sort: state.current.sort })
+  const current = (): View => ({
+    queue: state.current.queue,
+    search: state.current.search,
+    conditions: state.current.conditions,
+    sort: state.current.sort
+  })
 
   const loadMore = useCallback(async () => {
     const { next } = state.current
@@ -156,6 +178,7 @@ export function useQueue(initial: QueueId) {
   /** Undo or redo, then show the queue as it now is, with the cursor on the first comment put back. */
   const revert = useCallback(
     async (kind: 'undo' | 'redo') => {
+      set({ undoOffer: null })
       const result = await client.call(kind, {})
       if (result.batchId === null) {
         set({ message: `Nothing to ${kind}.` })
@@ -189,6 +212,21 @@ export function useQueue(initial: QueueId) {
       open: (queue: QueueId) => serial(() => show({ ...current(), queue })),
       start: () => serial(() => show(current())),
       search: (search: string | null) => serial(() => show({ ...current(), search: search?.trim() || null })),
+      filterBy: (conditions: Conditions) => serial(() => show({ ...current(), conditions })),
+      openView: (view: View) => serial(() => show(view)),
+      /** Shows the comments that arrived since the view was loaded, keeping the cursor on its comment. */
+      showArrived: () =>
+        serial(() => {
+          const { rows, cursor } = state.current
+          return show(current(), Math.max(PAGE, rows.length), rows[cursor] ? [rows[cursor].id] : [])
+        }),
+      /** Counts the view's comments that arrived since it was loaded; they wait behind a button, never moving the cursor. */
+      checkArrivals: async () => {
+        const { latestKey } = state.current
+        if (!latestKey) return
+        const arrived = await client.call('count', { filter: { ...viewFilter(current()), addedAfter: latestKey } })
+        if (latestKey === state.current.latestKey && arrived !== state.current.arrived) set({ arrived })
+      },
       cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
       sortBy: (sort: SortKey) => serial(() => show({ ...current(), sort })),
       loadMore: () => serial(loadMore),
@@ -229,7 +267,8 @@ export function useQueue(initial: QueueId) {
           if (matching !== null) {
             const result = await client.call('decide', { filter: matching.filter, action, clause, note })
             await show(current())
-            set({ decided: state.current.decided + result.changed, message: `${verb(action)} ${count(result.changed)} (one undo reverts them all).` })
+            const message = `${verb(action)} ${count(result.changed)} (one undo reverts them all).`
+            set({ decided: state.current.decided + result.changed, message, undoOffer: message })
             return
           }
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
@@ -247,13 +286,15 @@ export function useQueue(initial: QueueId) {
           const before = rows.slice(0, cursor).filter((row) => keptKeys.has(row.key)).length
           const nextCursor = keptKeys.has(rows[cursor]?.key) ? before + 1 : before
           const unchanged = keys.length - result.changed
+          const message = `${verb(action)} ${count(keys.length)}${unchanged ? ` (${unchanged} already were)` : ''}.`
           set({
             rows: kept,
             cursor: clamp(nextCursor, kept.length),
             anchor: null,
             selected: new Set(),
             decided: state.current.decided + result.changed,
-            message: `${verb(action)} ${count(keys.length)}${unchanged ? ` (${unchanged} already were)` : ''}.`
+            message,
+            undoOffer: keys.length > 1 ? message : null
           })
           refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
@@ -268,7 +309,8 @@ export function useQueue(initial: QueueId) {
         }),
       undo: () => serial(() => revert('undo')),
       redo: () => serial(() => revert('redo')),
-      dismissMessage: () => set({ message: null })
+      dismissMessage: () => set({ message: null }),
+      dismissUndoOffer: () => set({ undoOffer: null })
     }),
     [serial, show, loadMore, move, refreshCounts, revert, set]
   )
