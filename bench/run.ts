@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 async function measureScoring(engine: Engine): Promise<void> {
   log('Scoring with the local scorer...')
   const sample = engine.db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
-  const scorer = createScorer('local')
+  const scorer = createScorer('local', { resourcesDir: RESOURCES_DIR, dataDir: '', secrets: engine.secrets, settings: {}, now: () => new Date() })
   const [pureMs] = await timed(async () => {
     for (let i = 0; i < sample.length; i += scorer.batchSize) await scorer.score(sample.slice(i, i + scorer.batchSize))
   })

@@ -10,9 +10,10 @@ import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
-import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
+import type { ScoringProgress } from './scoring/run-scorer'
 import { createJobs } from './jobs'
-import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
+import { PRIMARY_SCORER } from './scoring/scorers'
+import { createScorerService } from './scoring/scorer-service'
 import { loadDemo } from './sources/demo/demo-source'
 import { importFile, type ImportFileOptions, type ImportFileReport } from './sources/files/import-file'
 import type { ImportReport } from './sources/import-report'
@@ -51,7 +52,8 @@ export interface Engine {
   loadDemo(): Promise<ImportReport>
   /** Imports a file of comments (NDJSON, CSV, WordPress WXR, Disqus XML; detected when not named). */
   importFile(path: string, options?: FileImportOptions): Promise<ImportFileReport>
-  score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
+  /** Scores what the scorer has not scored yet; a cloud scorer that cannot throws a ScorerError saying why. */
+  score(scorerName: string, onProgress?: (progress: ScoringProgress) => void, signal?: AbortSignal): Promise<ScoringProgress>
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
   writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
@@ -69,6 +71,9 @@ export function createEngine(options: EngineOptions): Engine {
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
   const jobs = createJobs()
   const uploads = createUploads()
+  const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
+  /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
+  const scoringJobs = new Map<string, number>()
 
   const handlers: Handlers = {
     session: () => ({ ...actor, version }),
@@ -114,6 +119,21 @@ export function createEngine(options: EngineOptions): Engine {
         }
       })
     },
+    scorers: () => scorers.list(),
+    configureScorer: (configuration) => scorers.configure(configuration),
+    startScoring: ({ scorer: name }) => {
+      const running = scoringJobs.get(name)
+      if (running !== undefined && jobs.get(running).state === 'running') return jobs.get(running)
+      const { label } = scorers.describe(name)
+      const job = jobs.start('score', async ({ signal, progress }) => {
+        const result = await scorers.run(name, { signal, onProgress: ({ done, total }) => progress(done, total) })
+        return signal.aborted
+          ? `Cancelled: ${result.done} of ${result.total} comments were scored with ${label}; their scores are kept.`
+          : `Scored ${result.done} comments with ${label}.`
+      })
+      scoringJobs.set(name, job.id)
+      return job
+    },
     job: ({ jobId }) => jobs.get(jobId),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     exportLog: async ({ format }) => {
@@ -144,8 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     loadDemo: () => loadDemo(db, options.resourcesDir, now),
     importFile: (path, { sourceName = 'Imported file', ...rest } = {}) =>
       importFile(db, ensureSource(db, 'file', sourceName, now()), path, { ...rest, now }),
-    score: (scorerName, onProgress) =>
-      scoreUnscored(db, createScorer(scorerName), { primary: scorerName === PRIMARY_SCORER, now, onProgress }),
+    score: (scorerName, onProgress, signal) => scorers.run(scorerName, { onProgress, signal }),
     decideByIds(ids, action, { clause, note }) {
       const keys = ids.map((id) => resolveExternalId(db, id))
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)

@@ -1,17 +1,21 @@
 // The scorers Sieve knows, by name. A new scorer is one module plus one line here.
 import { UserError } from '../errors'
 import { createLexiconScorer } from './local/lexicon-scorer'
-import type { Scorer } from './scorer'
+import type { Scorer, ScorerContext } from './scorer'
 
 /** The scorer whose scores order the queues. */
 export const PRIMARY_SCORER = 'local'
 
-const factories: Record<string, () => Scorer> = {
+const factories: Record<string, (context: ScorerContext) => Scorer> = {
   local: createLexiconScorer
 }
 
-export function createScorer(name: string): Scorer {
+export function scorerNames(): string[] {
+  return Object.keys(factories)
+}
+
+export function createScorer(name: string, context: ScorerContext): Scorer {
   const factory = factories[name]
-  if (!factory) throw new UserError(`There is no scorer called "${name}" (known: ${Object.keys(factories).join(', ')}).`)
-  return factory()
+  if (!factory) throw new UserError(`There is no scorer called "${name}" (known: ${scorerNames().join(', ')}).`)
+  return factory(context)
 }
