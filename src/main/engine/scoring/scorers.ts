@@ -1,13 +1,15 @@
 // The scorers Sieve knows, by name. A new scorer is one module plus one line here.
 import { UserError } from '../errors'
 import { createLexiconScorer } from './local/lexicon-scorer'
+import { createPerspectiveScorer } from './perspective/perspective-scorer'
 import type { Scorer, ScorerContext } from './scorer'
 
 /** The scorer whose scores order the queues. */
 export const PRIMARY_SCORER = 'local'
 
 const factories: Record<string, (context: ScorerContext) => Scorer> = {
-  local: createLexiconScorer
+  local: createLexiconScorer,
+  perspective: createPerspectiveScorer
 }
 
 export function scorerNames(): string[] {
