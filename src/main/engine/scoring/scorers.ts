@@ -1,6 +1,7 @@
 // The scorers Sieve knows, by name. A new scorer is one module plus one line here.
 import { UserError } from '../errors'
 import { createLexiconScorer } from './local/lexicon-scorer'
+import { createOpenAiScorer } from './openai/openai-scorer'
 import { createPerspectiveScorer } from './perspective/perspective-scorer'
 import type { Scorer, ScorerContext } from './scorer'
 
@@ -9,7 +10,8 @@ export const PRIMARY_SCORER = 'local'
 
 const factories: Record<string, (context: ScorerContext) => Scorer> = {
   local: createLexiconScorer,
-  perspective: createPerspectiveScorer
+  perspective: createPerspectiveScorer,
+  openai: createOpenAiScorer
 }
 
 export function scorerNames(): string[] {
