@@ -86,6 +86,21 @@ describe('Perspective API scorer', () => {
     expect((await perspective(client)).state).toBe('ready')
   })
 
+  it('cancels a scoring job at once, even while it waits out a backoff', async () => {
+    const { server, client } = await setup(['first comment', 'second comment'])
+    await client.call('configureScorer', { name: 'perspective', settings: { retryBaseMs: 60_000, retryMaxMs: 120_000 } })
+    server.fail('rate-limited')
+    const started = await client.call('startScoring', { scorer: 'perspective' })
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    // A second start joins the running job instead of doubling the request rate.
+    expect((await client.call('startScoring', { scorer: 'perspective' })).id).toBe(started.id)
+    await client.call('cancelJob', { jobId: started.id })
+    const job = await finished(client, started)
+    expect(job.state).toBe('cancelled')
+    expect(job.message).toMatch(/^Cancelled: 0 of 2 comments were scored/)
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('says the quota is used up when throttling outlasts the retries, and keeps the scores it had', async () => {
     const { server, engine, client } = await setup(['first comment'])
     await score(client)

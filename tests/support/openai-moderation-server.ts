@@ -1,8 +1,7 @@
 // A loopback server that speaks OpenAI's POST /v1/moderations: checks the key and the body, answers one
 // result per input (high harassment for "idiot", high violence for "kill"), and can fail on demand.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { onTestFinished } from 'vitest'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendJson as answer, startLoopbackServer } from './loopback-json-server'
 
 export type ModerationMode = 'ok' | 'rate-limited' | 'no-quota' | 'server-error'
 
@@ -31,10 +30,6 @@ export async function startModerationServer(validKey: string | null): Promise<Mo
   const models: string[] = []
   let mode: ModerationMode = 'ok'
   let remaining = Infinity
-  const answer = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...headers })
-    response.end(JSON.stringify(body))
-  }
   const error = (response: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) =>
     answer(response, status, { error: { message, type: code, code } }, headers)
 
@@ -69,16 +64,9 @@ export async function startModerationServer(validKey: string | null): Promise<Mo
     })
   }
 
-  const server = createServer((request, response) => {
-    let raw = ''
-    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
-    request.on('end', () => handle(request, response, raw))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
-  const { port } = server.address() as AddressInfo
+  const origin = await startLoopbackServer(handle)
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: origin,
     batches,
     models,
     fail(next, times = Infinity) {

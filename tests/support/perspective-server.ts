@@ -1,8 +1,7 @@
 // A loopback server that speaks Perspective's comments:analyze: it checks each request the way Google
 // does, scores "idiot" and "kill" high (with a span on the word), and can be switched into failing modes.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { onTestFinished } from 'vitest'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendJson as answer, startLoopbackServer } from './loopback-json-server'
 
 export type PerspectiveMode = 'ok' | 'rate-limited' | 'server-error' | 'gone'
 
@@ -27,10 +26,6 @@ export async function startPerspectiveServer(validKey: string): Promise<Perspect
   let mode: PerspectiveMode = 'ok'
   let remaining = Infinity
 
-  const answer = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...headers })
-    response.end(JSON.stringify(body))
-  }
   const error = (response: ServerResponse, code: number, status: string, message: string, reason?: string, headers?: Record<string, string>) =>
     answer(response, code, { error: { code, status, message, ...(reason ? { details: [{ reason }] } : {}) } }, headers)
 
@@ -72,16 +67,9 @@ export async function startPerspectiveServer(validKey: string): Promise<Perspect
     answer(response, 200, { attributeScores, languages: body.languages, detectedLanguages: body.languages })
   }
 
-  const server = createServer((request, response) => {
-    let raw = ''
-    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
-    request.on('end', () => handle(request, response, raw))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
-  const { port } = server.address() as AddressInfo
+  const origin = await startLoopbackServer(handle)
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     requests,
     fail(next, times = Infinity) {
       mode = next

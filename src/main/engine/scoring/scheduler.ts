@@ -1,6 +1,6 @@
 // Calls to a scoring service, paced and retried: a Bottleneck limiter keeps to the service's rate, and
-// throttling, server errors and dropped connections are retried with exponential backoff and jitter
-// (or after the Retry-After the service asked for). Anything else fails at once with a ScorerError.
+// throttling, server errors and dropped connections are retried with exponential backoff and jitter,
+// never sooner than the service's Retry-After. Anything else fails at once with a ScorerError.
 import Bottleneck from 'bottleneck'
 import { z } from 'zod'
 import { ScorerError } from './scorer-error'
@@ -49,7 +49,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           failure = options.classify(error)
         }
         if (!failure.retry) throw failure.error
-        const wait = failure.retryAfterMs ?? backoffDelay(attempt, options, random)
+        // The service's Retry-After is a floor, never a reason to hurry.
+        const wait = Math.max(failure.retryAfterMs ?? 0, backoffDelay(attempt, options, random))
         if (attempt >= options.maxAttempts || wait > options.retryMaxMs) throw options.giveUp(failure, attempt)
         await sleep(wait, signal)
       }

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { createScheduler, parseRetryAfter, retrySettingsSchema, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
-import { OFFER_LOCAL, ScorerError } from '../scorer-error'
+import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
 import { mapCategories, OPENAI_ATTRIBUTES } from './category-map'
 
 const NAME = 'openai'
@@ -52,11 +52,7 @@ export function createOpenAiScorer(context: ScorerContext): Scorer {
     return { state: 'ready', detail: `Ready: ${settings.model} at ${baseUrl}, ${settings.batchSize} comments a request.` }
   }
 
-  const said = (failure: HttpFailure) => {
-    const message = (failure.body.error?.message ?? '').slice(0, 200)
-    const apiKey = key()
-    return apiKey ? message.split(apiKey).join('[key]') : message
-  }
+  const said = (failure: HttpFailure) => serviceSaid(failure.body.error?.message, key())
 
   const classify = (error: unknown): Failure => {
     if (!(error instanceof HttpFailure)) {

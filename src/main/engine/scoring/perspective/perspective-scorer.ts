@@ -4,7 +4,7 @@ import Perspective from 'perspective-api-client'
 import type { Attribute, Scores, Span } from '../../../../shared/model'
 import { createScheduler, parseRetryAfter, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
-import { OFFER_LOCAL, ScorerError } from '../scorer-error'
+import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
 import { perspectiveSettingsSchema } from './perspective-settings'
 
 const NAME = 'perspective'
@@ -42,7 +42,7 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
   }
 
   /** The service's own words, never with the key in them. */
-  const said = (response: AxiosLikeResponse) => scrub(response.data?.error?.message ?? '', key())
+  const said = (response: AxiosLikeResponse) => serviceSaid(response.data?.error?.message, key())
 
   const classify = (error: unknown): Failure => {
     const response = (error as { response?: AxiosLikeResponse }).response
@@ -131,8 +131,3 @@ function utf16Offset(text: string, codePoints: number): number {
 }
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value))
-
-function scrub(message: string, key: string | undefined): string {
-  const short = message.slice(0, 200)
-  return key ? short.split(key).join('[key]') : short
-}
