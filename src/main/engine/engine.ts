@@ -123,13 +123,17 @@ export function createEngine(options: EngineOptions): Engine {
     configureScorer: (configuration) => scorers.configure(configuration),
     startScoring: ({ scorer: name }) => {
       const running = scoringJobs.get(name)
-      if (running !== undefined && jobs.get(running).state === 'running') return jobs.get(running)
+      if (running !== undefined) return jobs.get(running)
       const { label } = scorers.describe(name)
       const job = jobs.start('score', async ({ signal, progress }) => {
-        const result = await scorers.run(name, { signal, onProgress: ({ done, total }) => progress(done, total) })
-        return signal.aborted
-          ? `Cancelled: ${result.done} of ${result.total} comments were scored with ${label}; their scores are kept.`
-          : `Scored ${result.done} comments with ${label}.`
+        try {
+          const result = await scorers.run(name, { signal, onProgress: ({ done, total }) => progress(done, total) })
+          return signal.aborted
+            ? `Cancelled: ${result.done} of ${result.total} comments were scored with ${label}; their scores are kept.`
+            : `Scored ${result.done} comments with ${label}.`
+        } finally {
+          scoringJobs.delete(name)
+        }
       })
       scoringJobs.set(name, job.id)
       return job
