@@ -3,13 +3,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { Command } from 'commander'
 import type { Client } from '../src/shared/api'
 import { QUEUES, SORTS, type QueuePage } from '../src/shared/model'
 import { createEngine, type Engine } from '../src/main/engine/engine'
-import { createScorer } from '../src/main/engine/scoring/scorers'
 import { inProcessClient } from '../src/main/transport/in-process'
 import { writeCorpus } from './corpus'
 import { RESOURCES_DIR, ROOT } from './paths'
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
 async function measureScoring(engine: Engine): Promise<void> {
   log('Scoring with the local scorer...')
   const sample = engine.db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
-  const scorer = createScorer('local', { resourcesDir: RESOURCES_DIR, dataDir: dirname(engine.db.name) })
+  const scorer = engine.scorer('local')
   const [pureMs] = await timed(async () => {
     for (let i = 0; i < sample.length; i += scorer.batchSize) await scorer.score(sample.slice(i, i + scorer.batchSize))
   })

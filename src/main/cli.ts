@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../shared/filter'
-import { ACTIONS, ATTRIBUTES, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../shared/model'
+import { ACTIONS, ATTRIBUTES, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage, type ScorerInfo } from '../shared/model'
 import { createEngine, type Engine } from './engine/engine'
 import { UserError } from './engine/errors'
 import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-file'
@@ -84,11 +84,26 @@ function parseMapping(text: string): Record<string, string> {
 program
   .command('score')
   .description('score every comment the scorer has not scored yet')
-  .option('--scorer <name>', 'which scorer', 'local')
+  .option('--scorer <name>', 'which scorer (see `sieve scorers`)', 'local')
   .action(async (options: { scorer: string }) => {
     const engine = openEngine()
-    const result = await engine.score(options.scorer, progressLine(`scoring (${options.scorer})`))
-    console.log(`Scored ${result.done} comments with ${options.scorer}.`)
+    try {
+      const result = await engine.score(options.scorer, progressLine(`scoring (${options.scorer})`))
+      console.log(`Scored ${result.done} comments with ${options.scorer}.`)
+    } finally {
+      engine.close()
+    }
+  })
+
+program
+  .command('scorers')
+  .description('list the scorers, whether each can score now, and why not')
+  .option('--json', 'print one JSON array (settings included; never a key)')
+  .action(async (options: { json?: boolean }) => {
+    const engine = openEngine()
+    const scorers = await inProcessClient(engine.handlers).call('scorers', {})
+    if (options.json) console.log(JSON.stringify(scorers, null, 2))
+    else for (const scorer of scorers) console.log(describeScorer(scorer))
     engine.close()
   })
 
@@ -133,6 +148,77 @@ program
     const subgroup = Number.isNaN(result.subgroupAuc) ? 'n/a (one class only)' : result.subgroupAuc.toFixed(3)
     console.log(`  identity subgroup (${result.subgroupCount} comments mentioning identity terms) ROC-AUC ${subgroup}`)
   })
+
+function describeScorer(scorer: ScorerInfo): string {
+  const where = scorer.remote ? 'cloud' : 'offline'
+  return `${scorer.name.padEnd(12)} ${scorer.state.padEnd(12)} ${where.padEnd(8)} ${scorer.detail}`
+}
+
+program
+  .command('scorer')
+  .description('configure a scorer')
+  .command('set')
+  .description(
+    'change a scorer\'s settings and key. The key is read from standard input (--key-stdin), never from the command ' +
+      'line, where other users could see it; or set SIEVE_SECRET_SCORER_<NAME>_KEY in the environment instead.'
+  )
+  .argument('<name>', 'perspective or openai')
+  .option('--key-stdin', 'read the API key from standard input (e.g. `sieve scorer set perspective --key-stdin < key.txt`)')
+  .option('--forget-key', 'delete the stored API key')
+  .option('--endpoint <url>', 'openai: the base URL of an OpenAI-compatible server (default https://api.openai.com)')
+  .option('--model <model>', 'openai: the moderation model (default omni-moderation-latest)')
+  .option('--batch-size <n>', 'openai: comments per request (default 32)', positiveInt)
+  .option('--qps <n>', 'requests per second at most (Perspective default 1)', positiveNumber)
+  .option('--languages <codes>', 'perspective: the languages comments are in, comma-separated (default en)', commaList)
+  .option('--attributes <names>', 'perspective: which attributes to ask for, comma-separated', commaList)
+  .option('--max-attempts <n>', 'tries per request before giving up (default 5)', positiveInt)
+  .option('--retry-base-ms <n>', 'the first wait before a retry, doubled each time (default 1000)', wholeNumber)
+  .action(async (name: string, options: ScorerSetOptions) => {
+    if (options.keyStdin && options.forgetKey) throw new UserError('Use --key-stdin or --forget-key, not both.')
+    if (options.endpoint && name !== 'openai') throw new UserError(`--endpoint is for openai; ${name} has a fixed endpoint.`)
+    const settings = Object.fromEntries(
+      Object.entries({
+        baseUrl: options.endpoint,
+        model: options.model,
+        batchSize: options.batchSize,
+        requestsPerSecond: options.qps,
+        languages: options.languages,
+        attributes: options.attributes?.map((attribute) => attribute.toUpperCase()),
+        maxAttempts: options.maxAttempts,
+        retryBaseMs: options.retryBaseMs
+      }).filter(([, value]) => value !== undefined)
+    )
+    const key = options.keyStdin ? await readKey() : options.forgetKey ? null : undefined
+    const engine = openEngine()
+    try {
+      const scorer = await inProcessClient(engine.handlers).call('configureScorer', { name, settings, key })
+      console.log(describeScorer(scorer))
+    } finally {
+      engine.close()
+    }
+  })
+
+interface ScorerSetOptions {
+  keyStdin?: boolean
+  forgetKey?: boolean
+  endpoint?: string
+  model?: string
+  batchSize?: number
+  qps?: number
+  languages?: string[]
+  attributes?: string[]
+  maxAttempts?: number
+  retryBaseMs?: number
+}
+
+async function readKey(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('API key (then Enter, Ctrl-D): ')
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  const key = Buffer.concat(chunks).toString('utf8').trim()
+  if (!key) throw new UserError('No key on standard input.')
+  return key
+}
 
 const WHERE_HELP =
   'a filter: comma-separated clauses such as "queue=review,score<0.05", "toxicity>=0.9,reports>0", ' +
@@ -253,6 +339,22 @@ program
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+
+function positiveNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0')
+  return number
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number')
+  return number
+}
+
+function commaList(value: string): string[] {
+  return value.split(',').map((part) => part.trim()).filter(Boolean)
+}
 
 function positiveInt(value: string): number {
   const number = Number(value)

@@ -23,6 +23,7 @@ import {
   type Policy,
   type QueueCounts,
   type QueuePage,
+  type ScorerInfo,
   type UndoResult
 } from './model'
 
@@ -115,7 +116,21 @@ export const api = {
   saveScoringSettings: call<JobSnapshot>()(scoringSettingsSchema),
   /** Refits the local model on this newsroom's decisions, then rescores with it if it was kept: a job. */
   learn: call<JobSnapshot>()(nothing),
-  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
+  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
+  /** Every scorer: whether it can score now (and why not, in a sentence), its attributes and settings. */
+  scorers: call<ScorerInfo[]>()(nothing),
+  /** Changes a scorer's settings (merged over the stored ones) and/or its API key (null forgets it). */
+  configureScorer: call<ScorerInfo>()(
+    z
+      .object({
+        name: z.string().min(1).max(64),
+        settings: z.record(z.string(), z.unknown()).default({}),
+        key: z.string().min(1).max(1000).nullable().optional()
+      })
+      .strict()
+  ),
+  /** Scores every comment the named scorer has not scored yet, as a job (one per scorer at a time). */
+  startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict())
 }
 
 export type Api = typeof api

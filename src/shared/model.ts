@@ -211,3 +211,23 @@ export interface JobSnapshot {
   /** When finished: what happened, in a sentence or a few lines. */
   message: string | null
 }
+
+/** Whether a scorer can score now: ready, or why not. */
+export const SCORER_STATES = ['ready', 'no-key', 'invalid-key', 'quota', 'gone', 'error'] as const
+export type ScorerState = (typeof SCORER_STATES)[number]
+
+/** A scorer as the settings screen and `sieve scorers` show it. */
+export interface ScorerInfo {
+  name: string
+  label: string
+  /** Whether comment text is sent to a service. */
+  remote: boolean
+  state: ScorerState
+  /** A sentence for the moderator: what the state means and what to do. */
+  detail: string
+  attributes: Attribute[]
+  modelVersion: string
+  /** Its settings in force; never a key. */
+  settings: Record<string, unknown>
+  hasKey: boolean
+}

@@ -19,10 +19,11 @@ import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
-import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
+import type { ScoringProgress } from './scoring/run-scorer'
 import { createJobs } from './jobs'
-import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
+import { PRIMARY_SCORER } from './scoring/scorers'
 import type { Scorer } from './scoring/scorer'
+import { createScorerService } from './scoring/scorer-service'
 import { loadDemo } from './sources/demo/demo-source'
 import { importFile, type ImportFileOptions, type ImportFileReport } from './sources/files/import-file'
 import type { ImportReport } from './sources/import-report'
@@ -64,7 +65,8 @@ export interface Engine {
   loadDemo(): Promise<ImportReport>
   /** Imports a file of comments (NDJSON, CSV, WordPress WXR, Disqus XML; detected when not named). */
   importFile(path: string, options?: FileImportOptions): Promise<ImportFileReport>
-  score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
+  /** Scores what the scorer has not scored yet; a cloud scorer that cannot throws a ScorerError saying why. */
+  score(scorerName: string, onProgress?: (progress: ScoringProgress) => void, signal?: AbortSignal): Promise<ScoringProgress>
   /** A scorer by name, built for this engine (the local one reads this newsroom's retrained model). */
   scorer(name: string): Scorer
   /** Retrains the local model on the decisions (afresh with the labelled data sets when given their folder). */
@@ -80,7 +82,6 @@ export function createEngine(options: EngineOptions): Engine {
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding })
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const actor: Actor = { moderator: options.moderator || userInfo().username, machine: hostname() }
-  const scorerContext = { resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) }
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(options.dbPath), 'secrets.json'))
 
   const scoringSettings = () => readSetting(db, 'scoring', scoringSettingsSchema, DEFAULT_SCORING_SETTINGS)
@@ -92,6 +93,9 @@ export function createEngine(options: EngineOptions): Engine {
   const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
   const jobs = createJobs()
   const uploads = createUploads()
+  const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
+  /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
+  const scoringJobs = new Map<string, number>()
 
   const handlers: Handlers = {
     session: () => ({ ...actor, version }),
@@ -171,6 +175,25 @@ export function createEngine(options: EngineOptions): Engine {
         const scored = await engine.score(PRIMARY_SCORER)
         return `${describeLearning(report)} Rescored ${scored.done} comments.`
       }),
+    scorers: () => scorers.list(),
+    configureScorer: (configuration) => scorers.configure(configuration),
+    startScoring: ({ scorer: name }) => {
+      const running = scoringJobs.get(name)
+      if (running !== undefined) return jobs.get(running)
+      const { label } = scorers.describe(name)
+      const job = jobs.start('score', async ({ signal, progress }) => {
+        try {
+          const result = await scorers.run(name, { signal, onProgress: ({ done, total }) => progress(done, total) })
+          return signal.aborted
+            ? `Cancelled: ${result.done} of ${result.total} comments were scored with ${label}; their scores are kept.`
+            : `Scored ${result.done} comments with ${label}.`
+        } finally {
+          scoringJobs.delete(name)
+        }
+      })
+      scoringJobs.set(name, job.id)
+      return job
+    },
     job: ({ jobId }) => jobs.get(jobId),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     exportLog: async ({ format }) => {
@@ -201,15 +224,15 @@ export function createEngine(options: EngineOptions): Engine {
     loadDemo: () => loadDemo(db, options.resourcesDir, now),
     importFile: (path, { sourceName = 'Imported file', ...rest } = {}) =>
       importFile(db, ensureSource(db, 'file', sourceName, now()), path, { ...rest, now }),
-    async score(scorerName, onProgress) {
+    async score(scorerName, onProgress, signal) {
       const primary = scorerName === PRIMARY_SCORER
       const settings = scoringSettings()
-      const progress = await scoreUnscored(db, engine.scorer(scorerName), { projection: primary ? projection(settings) : null, now, onProgress })
+      const progress = await scorers.run(scorerName, { onProgress, signal, projection: primary ? projection(settings) : null })
       if (primary) applyRules(db, policy, settings, actor.machine, now())
       return progress
     },
-    scorer: (name) => createScorer(name, scorerContext),
-    learn: (dataDir) => learnFromDecisions(db, scorerContext, dataDir),
+    scorer: (name) => scorers.create(name),
+    learn: (dataDir) => learnFromDecisions(db, { resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) }, dataDir),
     decideByIds(ids, action, { clause, note }) {
       const keys = ids.map((id) => resolveExternalId(db, id))
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now())

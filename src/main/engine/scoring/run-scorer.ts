@@ -24,7 +24,10 @@ export async function scoreUnscored(db: Db, scorer: Scorer, options: ScoringOpti
     const batch = unscoredComments(db, scorer.name, scorer.modelVersion, afterId, scorer.batchSize)
     if (batch.length === 0) break
     afterId = batch[batch.length - 1].id
-    const results = await scorer.score(batch.map((comment) => comment.text))
+    const results = await scorer.score(
+      batch.map((comment) => comment.text),
+      options.signal
+    )
     saveScores(
       db,
       scorer.name,

@@ -1,5 +1,6 @@
 // What every scorer implements. A scorer is one module; the engine runs it over unscored comments.
-import type { Attribute, Scores, Span } from '../../../shared/model'
+import type { Attribute, ScorerState, Scores, Span } from '../../../shared/model'
+import type { SecretStore } from '../secrets/secret-store'
 
 export interface ScoreResult {
   /** Every attribute the scorer declares, each in 0..1. */
@@ -8,21 +9,50 @@ export interface ScoreResult {
   spans: Span[]
 }
 
+/** Whether a scorer can be used now, and a sentence for the moderator saying why not. */
+export interface ScorerStatus {
+  state: ScorerState
+  detail: string
+}
+
 export interface Scorer {
   /** Stable name, stored with every score (e.g. "local"). */
   readonly name: string
+  /** What the settings screen and the CLI call it. */
+  readonly label: string
   /** Stored with every score so a new model's scores are never mixed up with an old one's. */
   readonly modelVersion: string
   readonly attributes: readonly Attribute[]
+  /** The languages it reads (BCP 47 codes), or 'any'. */
+  readonly languages: readonly string[] | 'any'
   /** How many texts one score() call takes. */
   readonly batchSize: number
-  score(texts: string[]): Promise<ScoreResult[]>
+  /** Whether comment text leaves the machine; remote scorers go through the score cache. */
+  readonly remote: boolean
+  /** The pace the service allows; the scheduler keeps to it. */
+  readonly rateLimit?: { requestsPerSecond: number }
+  /** The settings in force (never a key), for the settings screen. */
+  readonly settings?: Readonly<Record<string, unknown>>
+  /** What can be known without calling the service (no key, past its shutdown); absent means ready. */
+  status?(): ScorerStatus
+  score(texts: string[], signal?: AbortSignal): Promise<ScoreResult[]>
 }
 
 /** What a scorer may need from the engine to be built. */
 export interface ScorerContext {
-  /** The folder holding model/ (the shipped local model). */
+  /** The folder holding the shipped models. */
   resourcesDir: string
-  /** The folder beside the database (a retrained local model, secrets). */
+  /** The folder beside the database. */
   dataDir: string
+  /** Where the scorer's API key lives (under scorerKeyName(name)). */
+  secrets: SecretStore
+  /** The scorer's stored settings as saved (the scorer parses them with its own schema). */
+  settings: unknown
+  now: () => Date
 }
+
+/** The secret-store name of a scorer's API key (env override: SIEVE_SECRET_SCORER_<NAME>_KEY). */
+export function scorerKeyName(scorer: string): string {
+  return `scorer:${scorer}:key`
+}
+

@@ -2,13 +2,17 @@
 import { UserError } from '../errors'
 import { createModelScorer } from './local/model/model-scorer'
 import { localModelPath } from './local/model/model-location'
+import { createOpenAiScorer } from './openai/openai-scorer'
+import { createPerspectiveScorer } from './perspective/perspective-scorer'
 import type { Scorer, ScorerContext } from './scorer'
 
 /** The scorer whose scores order the queues. */
 export const PRIMARY_SCORER = 'local'
 
 const factories: Record<string, (context: ScorerContext) => Scorer> = {
-  local: (context) => createModelScorer(localModelPath(context))
+  local: (context) => createModelScorer(localModelPath(context)),
+  perspective: createPerspectiveScorer,
+  openai: createOpenAiScorer
 }
 
 export function scorerNames(): string[] {

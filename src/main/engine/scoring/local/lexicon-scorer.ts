@@ -167,9 +167,12 @@ function scoreText(text: string): ScoreResult {
 export function createLexiconScorer(): Scorer {
   return {
     name: 'local',
+    label: 'Local (offline)',
     modelVersion: 'lexicon-1',
     attributes: ATTRIBUTES,
+    languages: ['en', 'hi-Latn'],
     batchSize: 500,
+    remote: false,
     score: async (texts) => texts.map(scoreText)
   }
 }

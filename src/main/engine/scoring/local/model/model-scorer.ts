@@ -88,6 +88,9 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
 
   return {
     name: 'local',
+    label: 'Local (offline)',
+    languages: ['en', 'hi-Latn'],
+    remote: false,
     // Both halves decide the scores: a new model or a new lexicon is a new version.
     modelVersion: `${model.version || 'unsaved'}+${LEXICON_VERSION}${policy ? '' : '-no-policy'}`,
     attributes: ATTRIBUTES,
