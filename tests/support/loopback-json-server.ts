@@ -1,7 +1,7 @@
-// A JSON-speaking HTTP server on 127.0.0.1 for one test, closed when the test ends.
+// A JSON-speaking HTTP server on 127.0.0.1 for one test: closed when a vitest test ends; in Playwright it
+// lives as long as the worker (unref'd, so it never holds the process open).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { onTestFinished } from 'vitest'
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers })
@@ -16,6 +16,7 @@ export async function startLoopbackServer(handle: (request: IncomingMessage, res
     request.on('end', () => handle(request, response, body))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  server.unref()
+  if (process.env.VITEST) (await import('vitest')).onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }

@@ -5,6 +5,7 @@ import { ATTRIBUTES, type Attribute, type Clause } from '../../../shared/model'
 import type { ScoringSettings as Settings } from '../../../shared/settings'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
+import { ScorerList } from './ScorerList'
 import { useJob } from './useJob'
 
 const attributeName = (attribute: Attribute) => attribute.toLowerCase().replace(/_/g, ' ')
@@ -57,6 +58,8 @@ export function ScoringSettings({ clauses, onClose, onChanged }: { clauses: Clau
 
   return (
     <Dialog title="Scoring" className="settings" onClose={job?.state === 'running' ? undefined : onClose}>
+      <h3>Scorers</h3>
+      <ScorerList follow={(started) => run(() => follow(started))} busy={job?.state === 'running'} onError={setError} />
       <h3>Likely violations: a pending comment goes there when any score reaches its threshold</h3>
       <div className="form-grid">
         {ATTRIBUTES.map((attribute) => (
