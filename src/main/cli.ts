@@ -10,6 +10,7 @@ import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-fil
 import { describeImport } from './engine/sources/describe-import'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
+import { checkBackup, restoreFrom } from './engine/store/backup'
 import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from './engine/scoring/evaluation-sets'
 import { describeLearning } from './engine/scoring/local/learn-from-decisions'
 import { evaluateScorer, type RankBy } from './engine/scoring/local/model/benchmarks'
@@ -25,8 +26,12 @@ const program = new Command('sieve')
   .option('--db <file>', 'the database file (default: $SIEVE_DB or the app data directory)')
   .showHelpAfterError()
 
+function dbPathOption(): string {
+  return resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
+}
+
 function openEngine(moderator?: string): Engine {
-  const dbPath = resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
+  const dbPath = dbPathOption()
   mkdirSync(dirname(dbPath), { recursive: true })
   return createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator })
 }
@@ -318,6 +323,31 @@ program
   })
 
 program
+  .command('backup')
+  .description('copy the database, consistently, while Sieve may be running')
+  .requiredOption('--out <file>', 'the backup file (never overwritten)')
+  .action(async (options: { out: string }) => {
+    const engine = openEngine()
+    try {
+      await engine.backup(resolve(options.out))
+    } finally {
+      engine.close()
+    }
+    const { comments, decisions } = checkBackup(resolve(options.out))
+    console.log(`Backed up ${comments} comments and ${decisions} decisions to ${options.out}.`)
+  })
+
+program
+  .command('restore')
+  .description('replace the database with a backup (checked first; the replaced database is kept); close Sieve first')
+  .requiredOption('--from <file>', 'the backup to restore')
+  .action((options: { from: string }) => {
+    const { comments, decisions } = checkBackup(resolve(options.from))
+    const kept = restoreFrom(resolve(options.from), dbPathOption(), new Date())
+    console.log(`Restored ${comments} comments and ${decisions} decisions from ${options.from}; the database it replaced is kept as ${kept}.`)
+  })
+
+program
   .command('serve')
   .description('browser mode: serve the app on 127.0.0.1')
   .option('--port <n>', 'the port (default: any free one)', positiveInt)
@@ -327,6 +357,7 @@ program
       throw new UserError('The app is not built yet: run `npm run build` first (npm start does it for you).')
     }
     const engine = openEngine()
+    await engine.dailyBackup()
     if (options.demo && engine.isEmpty()) printImport(await engine.loadDemo())
     await engine.score('local')
     const server = await startHttpTransport({ handlers: engine.handlers, rendererDir: RENDERER_DIR, port: options.port })

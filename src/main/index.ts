@@ -79,6 +79,7 @@ async function start(): Promise<Engine> {
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined
   })
+  await engine.dailyBackup()
   if (engine.isEmpty()) await engine.loadDemo()
   await engine.score('local')
   return engine

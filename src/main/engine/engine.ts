@@ -35,6 +35,7 @@ import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { readSetting, writeSetting } from './store/settings'
 import { createUploads } from './uploads'
+import { backupTo, dailyBackup } from './store/backup'
 import { applyRules } from './moderation/auto-rules'
 import { createWordMatcher } from './scoring/word-lists'
 import { isFlagged, reflagAll, rematchWords } from './store/flags'
@@ -74,6 +75,10 @@ export interface Engine {
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
   writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
+  /** A consistent copy of the database, taken while it stays in use. */
+  backup(path: string): Promise<void>
+  /** Today's copy in backups/ beside the database, unless there is one (a week of them is kept). */
+  dailyBackup(): Promise<string | null>
   close(): void
 }
 
@@ -238,6 +243,8 @@ export function createEngine(options: EngineOptions): Engine {
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now())
     },
     writeDecisionLog: writeLog,
+    backup: (path) => backupTo(db, path),
+    dailyBackup: () => dailyBackup(db, options.dbPath, now()),
     close: () => {
       uploads.close()
       db.close()
