@@ -1,17 +1,26 @@
 // The browser-mode fixtures every end-to-end test starts from: a fresh Sieve on the demo queue, and the
-// page open on it with the first rows shown.
+// page open on it with the first rows shown. Any Content-Security-Policy violation on the page fails the test.
 import { test as base, expect } from '@playwright/test'
 import { QueuePage } from './queue-page'
 import { startSieve, type SieveServer } from './sieve-server'
 
-export const test = base.extend<{ sieve: SieveServer; queue: QueuePage }>({
+export const test = base.extend<{ sieve: SieveServer; queue: QueuePage; cspViolations: string[] }>({
   // eslint-style empty pattern: this fixture needs no other.
   sieve: async ({}, use) => {
     const sieve = await startSieve()
     await use(sieve)
     await sieve.stop()
   },
-  queue: async ({ page, sieve }, use) => {
+  cspViolations: async ({ page }, use) => {
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    await use(violations)
+    expect(violations, 'the page broke its Content Security Policy').toEqual([])
+  },
+  queue: async ({ page, sieve, cspViolations }, use) => {
+    void cspViolations
     await page.goto(sieve.url)
     const queue = new QueuePage(page)
     await expect(queue.rows.first()).toBeVisible()
