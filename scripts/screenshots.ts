@@ -33,6 +33,17 @@ async function main(): Promise<void> {
         await page.keyboard.press('Escape')
         await page.keyboard.press('?')
         await page.screenshot({ path: `${DOCS}/key-map.png` })
+        await page.keyboard.press('Escape')
+        await page.keyboard.press('f')
+        const filters = page.getByRole('dialog', { name: 'Filter the view' })
+        await filters.getByRole('button', { name: "This comment's article" }).click()
+        await filters.getByLabel('Score from').fill('0.5')
+        await filters.getByRole('button', { name: 'Apply (Enter)' }).click()
+        await page.getByRole('list', { name: 'Active filters' }).getByRole('listitem').nth(1).waitFor()
+        await page.screenshot({ path: `${DOCS}/filters.png` })
+        await page.getByRole('button', { name: 'Scoring…' }).click()
+        await page.getByRole('dialog', { name: 'Scoring' }).locator('tr[data-scorer=local]').waitFor()
+        await page.screenshot({ path: `${DOCS}/scoring-settings.png` })
       }
       await page.close()
     }

@@ -61,7 +61,7 @@ export function ScoringSettings({ clauses, onClose, onChanged }: { clauses: Clau
       <h3>Scorers</h3>
       <ScorerList follow={(started) => run(() => follow(started))} busy={job?.state === 'running'} onError={setError} />
       <h3>Likely violations: a pending comment goes there when any score reaches its threshold</h3>
-      <div className="form-grid">
+      <div className="form-grid thresholds">
         {ATTRIBUTES.map((attribute) => (
           <Threshold
             key={attribute}
