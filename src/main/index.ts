@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs'
 import { dirname, join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
-import { isWebUrl } from '../shared/urls'
 import { createEngine, type Engine } from './engine/engine'
 import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
 import { serveIpc } from './transport/ipc'
-import { secureWebPreferences } from './web-preferences'
+import { lockDown } from './lockdown'
+import { openMainWindow } from './window'
 
 const APP_ORIGIN = 'app://sieve'
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -34,33 +34,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: 'Sieve',
-    show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
-  })
-  window.once('ready-to-show', () => window.show())
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
-  return window
-}
-
-/** Deny by default: no navigation away, no new windows, no permissions, no webviews. */
-function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault()
-    })
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    // Links open in the person's browser, and only web links; never in a window of ours.
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isWebUrl(url)) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
-  })
+  return openMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
 /** Secrets encrypted by the OS keychain (Keychain, DPAPI, libsecret) before they reach the file. */
@@ -87,7 +61,7 @@ async function start(): Promise<Engine> {
 
 app.enableSandbox()
 void app.whenReady().then(async () => {
-  lockDown()
+  lockDown(app, session.defaultSession, shell, isTrustedUrl)
   serveRenderer()
   const engine = await start()
   serveIpc(ipcMain, engine.handlers, isTrustedUrl)
