@@ -1,13 +1,14 @@
 // Engines on real SQLite files in a fresh temporary folder, removed when the test ends.
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine'
 import { tempDir } from './temp-dir'
+import { RESOURCES_DIR } from './temp-engine-paths'
 
 export { tempDir }
 
-export const RESOURCES_DIR = resolve(__dirname, '../../resources')
+export { RESOURCES_DIR } from './temp-engine-paths'
 
 /** A clock that starts at a fixed time and moves one second per reading, so ordering is testable. */
 export function steppingClock(start = '2026-08-17T12:00:00Z'): () => Date {
