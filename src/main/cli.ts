@@ -11,6 +11,7 @@ import { describeImport } from './engine/sources/describe-import'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
 import { checkBackup, restoreFrom } from './engine/store/backup'
+import { storageError } from './engine/store/storage-errors'
 import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from './engine/scoring/evaluation-sets'
 import { describeLearning } from './engine/scoring/local/learn-from-decisions'
 import { evaluateScorer, type RankBy } from './engine/scoring/local/model/benchmarks'
@@ -394,8 +395,9 @@ function positiveInt(value: string): number {
 }
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof UserError) {
-    console.error(`sieve: ${error.message}`)
+  const meant = error instanceof UserError ? error : storageError(error)
+  if (meant) {
+    console.error(`sieve: ${meant.message}`)
     process.exit(2)
   }
   console.error('sieve: failed:', error)

@@ -2,6 +2,7 @@
 // the UI asks how they are doing instead of waiting on them.
 import type { JobSnapshot } from '../../shared/model'
 import { UserError } from './errors'
+import { storageError } from './store/storage-errors'
 
 export interface JobContext {
   signal: AbortSignal
@@ -35,7 +36,10 @@ export function createJobs(): Jobs {
       run({ signal: controller.signal, progress: (done, total) => update({ done, total }) })
         .then((message) => update({ state: controller.signal.aborted ? 'cancelled' : 'done', message }))
         .catch((error: unknown) =>
-          update({ state: 'failed', message: error instanceof UserError ? error.message : `The ${kind} failed inside Sieve.` })
+          update({
+            state: 'failed',
+            message: error instanceof UserError ? error.message : (storageError(error)?.message ?? `The ${kind} failed inside Sieve.`)
+          })
         )
         .finally(() => {
           for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) {

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { api, isCallName, type Handlers, type Reply } from '../../shared/api'
 import { UserError } from '../engine/errors'
+import { storageError } from '../engine/store/storage-errors'
 
 export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Reply<unknown>> {
   if (!isCallName(name)) return { ok: false, error: `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.` }
@@ -13,6 +14,8 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message }
+    const storage = storageError(error)
+    if (storage) return { ok: false, error: storage.message }
     // Anything else is our bug: log it here, and tell the UI no more than that it failed.
     console.error(`[sieve] ${name} failed:`, error)
     return { ok: false, error: `${name} failed inside Sieve; the details are in its log.` }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { UserError } from '../errors'
 import { migrations } from './migrations'
 
 export type Db = Database.Database
@@ -30,7 +31,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > migrations.length) {
-    throw new Error(
+    throw new UserError(
       `This database was written by a newer version of Sieve (schema ${version}; this build knows ${migrations.length}). ` +
         'Update Sieve to open it; nothing was changed.'
     )
