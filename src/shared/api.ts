@@ -9,11 +9,14 @@ import {
   ATTRIBUTES,
   SORTS,
   type CommentDetail,
+  type ConnectionTestResult,
   type DecisionResult,
   type JobSnapshot,
   type Policy,
   type QueueCounts,
   type QueuePage,
+  type SourceInfo,
+  type SyncReport,
   type UndoResult
 } from './model'
 
@@ -99,7 +102,31 @@ export const api = {
   ),
   job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
-  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
+  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
+  /** Platform sources (WordPress sites) with their sync counts. */
+  sources: call<SourceInfo[]>()(nothing),
+  /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
+  addSource: call<SourceInfo[]>()(
+    z
+      .object({
+        kind: z.literal('wordpress'),
+        name: z.string().trim().min(1).max(100),
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        user: z.string().min(1).max(200),
+        password: z.string().min(1).max(500),
+        approvedWindowDays: z.number().positive().max(3650).optional()
+      })
+      .strict()
+  ),
+  removeSource: call<SourceInfo[]>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  /** Tries a source's connection and says precisely what failed (DNS, TLS, 401, no REST API, role). */
+  testSource: call<ConnectionTestResult>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  /** Pulls one source, or every platform source, as a job. */
+  pull: call<JobSnapshot>()(z.object({ source: z.string().min(1).max(100).optional() }).strict()),
+  /** Pushes every waiting decision now, without waiting out the grace period. */
+  syncNow: call<SyncReport>()(nothing),
+  /** Puts decisions the platform refused back in line, then pushes. */
+  retrySync: call<SyncReport>()(z.object({ source: z.string().min(1).max(100).optional() }).strict())
 }
 
 export type Api = typeof api

@@ -87,6 +87,18 @@ export interface CommentRow {
   priority: number
   scores: Scores
   spans: Span[]
+  /** Whether its latest decision reached its platform; null when there is nothing to push. */
+  sync: SyncState | null
+}
+
+/**
+ * A decision on its way to the platform: pending (in the grace period, or retrying: `error` says why),
+ * synced, failed (the platform refused it: `error` is its message), or conflict (the platform changed or
+ * deleted the comment after the decision, and Sieve did not overwrite it).
+ */
+export interface SyncState {
+  state: 'pending' | 'synced' | 'failed' | 'conflict'
+  error?: string
 }
 
 export interface QueuePage {
@@ -191,4 +203,38 @@ export interface JobSnapshot {
   total: number
   /** When finished: what happened, in a sentence or a few lines. */
   message: string | null
+}
+
+/** A platform Sieve pulls from and pushes decisions to, as the Sources screen lists it. */
+export interface SourceInfo {
+  name: string
+  kind: string
+  url: string
+  user: string
+  /** False when the password is missing from this machine's secret store (re-add the source). */
+  hasPassword: boolean
+  comments: number
+  /** Decisions waiting to be pushed, refused by the platform, and comments in conflict. */
+  pending: number
+  failed: number
+  conflicts: number
+  lastPulledAt: string | null
+}
+
+export interface ConnectionTestResult {
+  ok: boolean
+  /** What failed: dns, tls, refused, network, unauthorized, forbidden, not-found, http. */
+  kind?: string
+  message: string
+}
+
+/** What one round of pushing did. */
+export interface SyncReport {
+  synced: number
+  failed: number
+  conflicts: number
+  /** Still pending: retried later with backoff (network trouble, 408, 429, 5xx). */
+  retrying: number
+  /** One line per comment that did not sync, with why. */
+  problems: { source: string; id: string; state: 'failed' | 'conflict' | 'pending'; error: string }[]
 }

@@ -5,6 +5,7 @@ import { toRow, type CommentRowRecord } from './queues'
 import { UserError } from '../errors'
 import type { Db } from './database'
 import { openEscalation } from './escalations'
+import { SYNC_COLUMNS } from './outbox'
 
 const RELATED = `SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500) AS text, au.name AS authorName,
                         c.created_at AS createdAt, c.status, c.reason
@@ -24,7 +25,7 @@ export function commentDetail(db: Db, key: number): CommentDetail {
   const record = db
     .prepare<[number], CommentRecord>(
       `SELECT c.id AS key, c.external_id AS id, c.text, au.name AS authorName, ar.title AS articleTitle,
-              c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans,
+              c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, ${SYNC_COLUMNS},
               c.upstream_status AS upstreamStatus, s.name AS source, c.source_id AS sourceId,
               c.parent_external_id AS parentId, c.article_id AS articleKey, c.author_id AS authorKey
        FROM comments c JOIN sources s ON s.id = c.source_id

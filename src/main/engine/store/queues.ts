@@ -5,6 +5,7 @@ import type { Filter } from '../../../shared/filter'
 import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
 import type { Db } from './database'
 import { filterConditions, whereClause } from './filter-sql'
+import { SYNC_COLUMNS, syncState } from './outbox'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -38,7 +39,12 @@ export interface PageQuery {
 }
 
 /** A comment row as SQLite returns it: its scores and spans still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans'> & { scores: string; spans: string }
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'sync'> & {
+  scores: string
+  spans: string
+  sync: string | null
+  conflict: string | null
+}
 
 type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
@@ -60,7 +66,7 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   const sql = `
     SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, @excerpt) AS text,
            au.name AS authorName, ar.title AS articleTitle, c.created_at AS createdAt,
-           c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.${column} AS sortValue
+           c.reports, c.status, c.reason, c.priority, c.scores, c.spans, ${SYNC_COLUMNS}, c.${column} AS sortValue
     FROM comments c
     LEFT JOIN authors au ON au.id = c.author_id
     LEFT JOIN articles ar ON ar.id = c.article_id
@@ -86,10 +92,11 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, ...rest } = record
+  const { sortValue: _unused, scores, spans, sync, conflict, ...rest } = record
   const text = record.text
   return {
     ...rest,
+    sync: syncState(sync, conflict),
     scores: JSON.parse(scores),
     // Only spans that fall inside the excerpt can be highlighted in it.
     spans: JSON.parse(spans).filter((span: { end: number }) => span.end <= text.length)
