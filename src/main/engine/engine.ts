@@ -84,6 +84,8 @@ export interface Engine {
   testSource(name: string): Promise<ConnectionTestResult>
   /** Pulls one platform source, or all of them; new comments are scored. */
   pull(sourceName?: string, options?: PullOptions): Promise<{ source: string; report: PullReport }[]>
+  /** Pushes the decisions whose grace period (and backoff) is over: one round of the background loop. */
+  syncDue(): Promise<SyncReport>
   /** Pushes every waiting decision now (grace period and backoff not waited out). */
   syncNow(): Promise<SyncReport>
   retryFailed(sourceName?: string): number
@@ -231,6 +233,7 @@ export function createEngine(options: EngineOptions): Engine {
     removeSource: (name) => removePlatformSource(db, secrets, name, now()),
     testSource: (name) => connectorFor(connectorContext, name).test(),
     pull: pullSources,
+    syncDue: () => sync.run(),
     syncNow: () => sync.run({ now: true }),
     retryFailed: (sourceName) => retryFailed(db, now(), sourceName),
     async closeArticle(articleId, sourceName) {
