@@ -298,10 +298,12 @@ program
   .command('sync')
   .description('push every waiting decision to its platform now, and say what succeeded and failed')
   .option('--retry-failed', 'also retry the decisions the platform refused before')
-  .action(async (options: { retryFailed?: boolean }) => {
+  .option('--wait <seconds>', 'keep retrying transient failures (network, 429, 5xx) for this long', nonNegativeInt, 60)
+  .action(async (options: { retryFailed?: boolean; wait: number }) => {
     const engine = openEngine()
     if (options.retryFailed) engine.retryFailed()
-    const report = await engine.syncNow()
+    const report = await engine.syncUntilSettled(options.wait * 1000)
+    if (report.note) console.log(report.note)
     console.log(`Synced ${report.synced}; failed ${report.failed}; conflicts ${report.conflicts}; retrying later ${report.retrying}.`)
     for (const problem of report.problems) console.log(`${problem.state.padEnd(8)}  ${problem.source}  ${problem.id}  ${problem.error}`)
     await engine.shutdown()
@@ -330,6 +332,12 @@ function readStdin(): Promise<string> {
     process.stdin.on('end', () => resolvePromise(text))
     process.stdin.on('error', reject)
   })
+}
+
+function nonNegativeInt(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more')
+  return number
 }
 
 function positiveInt(value: string): number {

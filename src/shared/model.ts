@@ -235,6 +235,8 @@ export interface SyncReport {
   conflicts: number
   /** Still pending: retried later with backoff (network trouble, 408, 429, 5xx). */
   retrying: number
+  /** Why nothing was pushed at all, if so (another process is pushing). */
+  note?: string
   /** One line per comment that did not sync, with why. */
   problems: { source: string; id: string; state: 'failed' | 'conflict' | 'pending'; error: string }[]
 }

@@ -56,6 +56,9 @@ export interface LoggedRequest {
   url: string
   /** The status WordPress answered (0 if the upstream request failed). */
   status: number
+  /** For a comment update: the status asked for, and the one WordPress's answer shows. */
+  asked?: string
+  answered?: string
 }
 
 export interface LoggingProxy {
@@ -63,9 +66,20 @@ export interface LoggingProxy {
   log: LoggedRequest[]
   /** Answer instead of WordPress while this returns a status (failure injection). */
   intercept: ((route: string, method: string) => number | undefined) | null
-  /** Status-changing requests WordPress accepted, per comment id. */
+  /** Status changes WordPress applied (its answer shows the status asked for), per comment id. */
   acceptedWrites(): Map<number, number>
   close(): Promise<void>
+}
+
+function statuses(method: string, sent: Buffer[], received: Buffer[]): { asked?: string; answered?: string } {
+  if (method !== 'POST') return {}
+  try {
+    const asked = (JSON.parse(Buffer.concat(sent).toString()) as { status?: string }).status
+    const answered = (JSON.parse(Buffer.concat(received).toString()) as { status?: string }).status
+    return { asked, answered }
+  } catch {
+    return {}
+  }
 }
 
 /** A tiny HTTP proxy in front of the test WordPress that logs every request Sieve makes. */
@@ -80,7 +94,7 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
       const counts = new Map<number, number>()
       for (const entry of log) {
         const match = /^\/wp\/v2\/comments\/(\d+)$/.exec(entry.route)
-        if (match && entry.method === 'POST' && entry.status === 200) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1)
+        if (match && entry.method === 'POST' && entry.status === 200 && entry.asked === entry.answered) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1)
       }
       return counts
     },
@@ -97,10 +111,17 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
       res.end(JSON.stringify({ code: 'injected', message: `Injected ${injected} by the test proxy.` }))
       return
     }
+    const sent: Buffer[] = []
+    req.on('data', (chunk: Buffer) => sent.push(chunk))
     const upstream = request(
       { host: target.hostname, port: target.port, method, path: req.url, headers: { ...req.headers, host: target.host } },
       (answer) => {
-        log.push({ method, route, url: req.url ?? '', status: answer.statusCode ?? 0 })
+        const received: Buffer[] = []
+        answer.on('data', (chunk: Buffer) => received.push(chunk))
+        // Logged when WordPress has answered in full, whether or not the client is still there to read it.
+        answer.on('end', () =>
+          log.push({ method, route, url: req.url ?? '', status: answer.statusCode ?? 0, ...statuses(method, sent, received) })
+        )
         res.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(res)
       }

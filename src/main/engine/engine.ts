@@ -88,6 +88,8 @@ export interface Engine {
   syncDue(): Promise<SyncReport>
   /** Pushes every waiting decision now (grace period and backoff not waited out). */
   syncNow(): Promise<SyncReport>
+  /** syncNow, then retries transient failures as their backoff ends, for up to `budgetMs`. */
+  syncUntilSettled(budgetMs: number): Promise<SyncReport>
   retryFailed(sourceName?: string): number
   /** Closes an article (a WordPress post, by its id there) to new comments, on the site and here. */
   closeArticle(articleId: string, sourceName?: string): Promise<{ source: string; title: string | null }>
@@ -235,6 +237,7 @@ export function createEngine(options: EngineOptions): Engine {
     pull: pullSources,
     syncDue: () => sync.run(),
     syncNow: () => sync.run({ now: true }),
+    syncUntilSettled: (budgetMs) => sync.runUntilSettled(budgetMs),
     retryFailed: (sourceName) => retryFailed(db, now(), sourceName),
     async closeArticle(articleId, sourceName) {
       const candidates = db

@@ -20,13 +20,16 @@ export class PlatformError extends Error {
     /** The HTTP status, when the server answered. */
     readonly status?: number,
     /** The platform's own error code (WordPress: `rest_not_logged_in` …). */
-    readonly code?: string
+    readonly code?: string,
+    /** Overrides what the status says: a 200 that did not do the job is worth retrying. */
+    private readonly retry?: boolean
   ) {
     super(message)
   }
 
   /** Worth trying again later without anyone changing anything. */
   get retriable(): boolean {
+    if (this.retry !== undefined) return this.retry
     if (this.status === undefined) return true
     return this.status === 408 || this.status === 429 || this.status >= 500
   }

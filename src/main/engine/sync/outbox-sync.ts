@@ -10,6 +10,7 @@ import type { LiveComment, PlatformConnector } from '../sources/platform'
 import type { Db } from '../store/database'
 import { DELETED, markConflict } from '../store/platform-comments'
 import { backoffDelay, type BackoffOptions } from './backoff'
+import type { SyncLock } from './sync-lock'
 
 export interface SyncOptions {
   db: Db
@@ -20,10 +21,14 @@ export interface SyncOptions {
   backoff: BackoffOptions
   /** Push entries still inside their grace period too ("sync now"). */
   ignoreGrace?: boolean
+  /** Push entries waiting out a backoff too ("sync now"). */
+  ignoreBackoff?: boolean
   /** The connector for a source, by name (throws when it cannot be made: no password …). */
   connector(sourceName: string): PlatformConnector
   /** Writes in flight at once, per source. */
   concurrency?: number
+  /** Held while pushing, so that two processes never push side by side. */
+  lock: SyncLock
   random?: () => number
 }
 
@@ -49,9 +54,21 @@ export function emptySyncReport(): SyncReport {
 export async function syncDue(options: SyncOptions): Promise<SyncReport> {
   const report = emptySyncReport()
   const attempted = new Set<number>()
+  if (!options.lock.acquire()) return { ...report, note: `Another Sieve (${options.lock.holder()}) is pushing these decisions; nothing was sent from here.` }
+  try {
+    await pushAllDue(options, attempted, report)
+  } finally {
+    options.lock.release()
+  }
+  return report
+}
+
+async function pushAllDue(options: SyncOptions, attempted: Set<number>, report: SyncReport): Promise<void> {
   for (;;) {
-    const due = dueEntries(options).filter((entry) => !attempted.has(entry.id))
-    if (due.length === 0) return report
+    // Renewed each round: a long push keeps its claim.
+    if (!options.lock.acquire()) return
+    const due = dueEntries(options, attempted)
+    if (due.length === 0) return
     for (const entry of due) attempted.add(entry.id)
     const bySource = new Map<string, DueEntry[]>()
     for (const entry of due) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry])
@@ -59,21 +76,21 @@ export async function syncDue(options: SyncOptions): Promise<SyncReport> {
   }
 }
 
-function dueEntries(options: SyncOptions): DueEntry[] {
+/** The next entries to push, oldest first, leaving out those this round already tried. */
+function dueEntries(options: SyncOptions, attempted: Set<number>): DueEntry[] {
   const now = options.now()
   const graceEnd = new Date(now.getTime() - (options.ignoreGrace ? -1 : options.graceMs)).toISOString()
   return options.db
-    .prepare<[string, string, number], DueEntry>(
+    .prepare<[string, string, string, number], DueEntry>(
       `SELECT o.id, o.comment_id AS commentId, c.external_id AS externalId, s.name AS source, d.status_after AS statusAfter,
               d.clause_code AS clause, c.platform_status AS platformStatus,
               EXISTS (SELECT 1 FROM outbox p WHERE p.comment_id = o.comment_id AND p.id < o.id AND p.state = 'superseded' AND p.attempts > 0) AS uncertain
        FROM outbox o JOIN decisions d ON d.id = o.decision_id
        JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
-       WHERE o.state = 'pending' AND o.not_before <= ? AND o.created_at <= ?
+       WHERE o.state = 'pending' AND o.not_before <= ? AND o.created_at <= ? AND o.id NOT IN (SELECT value FROM json_each(?))
        ORDER BY o.id LIMIT ?`
     )
-    // "Sync now" does not wait out a backoff either.
-    .all(options.ignoreGrace ? '9999' : now.toISOString(), graceEnd, BATCH)
+    .all(options.ignoreBackoff ? '9999' : now.toISOString(), graceEnd, JSON.stringify([...attempted]), BATCH)
 }
 
 async function pushRound(options: SyncOptions, source: string, entries: DueEntry[], report: SyncReport): Promise<void> {

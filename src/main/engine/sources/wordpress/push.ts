@@ -1,6 +1,7 @@
 // Reading comments' live statuses and setting one, for the outbox. A status change sends the comment's own
 // IP and user agent back: WordPress would otherwise overwrite them with Sieve's.
 import type { LiveComment } from '../platform'
+import { PlatformError } from '../platform-error'
 import type { WordPressClient } from './client'
 import { PER_PAGE } from './pull'
 import type { RestComment } from './rest-types'
@@ -34,7 +35,10 @@ export async function setWordPressStatus(client: WordPressClient, comment: WordP
     author_ip: comment.ip || '127.0.0.1',
     author_user_agent: comment.userAgent
   }, { _fields: 'id,status' })
-  if (body.status !== status) throw new Error(`WordPress left comment ${comment.id} "${body.status}" after Sieve set it to "${status}".`)
+  // WordPress answers 200 even when its database refused the change (a lock under load): try again later.
+  if (body.status !== status) {
+    throw new PlatformError('http', `WordPress left comment ${comment.id} "${body.status}" after Sieve set it to "${status}".`, 200, undefined, true)
+  }
 }
 
 /** Closes a post to new comments. */
