@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../shared/filter'
 import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../shared/model'
-import { createEngine, type Engine } from './engine/engine'
+import { createEngine, type Engine, type EngineOptions } from './engine/engine'
 import { UserError } from './engine/errors'
 import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-file'
 import { describeImport } from './engine/sources/describe-import'
@@ -23,10 +23,10 @@ const program = new Command('sieve')
   .option('--db <file>', 'the database file (default: $SIEVE_DB or the app data directory)')
   .showHelpAfterError()
 
-function openEngine(moderator?: string): Engine {
+function openEngine(moderator?: string, options: Partial<EngineOptions> = {}): Engine {
   const dbPath = resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
   mkdirSync(dirname(dbPath), { recursive: true })
-  return createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator })
+  return createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator, ...options })
 }
 
 function printImport(report: ImportReport): void {
@@ -196,14 +196,15 @@ program
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       throw new UserError('The app is not built yet: run `npm run build` first (npm start does it for you).')
     }
-    const engine = openEngine()
+    // Decisions reach their platforms in the background, as in the desktop app.
+    const engine = openEngine(undefined, { autoSync: true })
     if (options.demo && engine.isEmpty()) printImport(await engine.loadDemo())
     await engine.score('local')
     const server = await startHttpTransport({ handlers: engine.handlers, rendererDir: RENDERER_DIR, port: options.port })
     console.log(`Sieve is running in browser mode. Open ${server.openUrl}`)
     const stop = async () => {
       await server.close()
-      engine.close()
+      await engine.shutdown()
       process.exit(0)
     }
     process.once('SIGINT', stop)

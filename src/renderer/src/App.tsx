@@ -21,13 +21,14 @@ import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
 import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
 import { useDebounced } from './useDebounced'
+import { SourcesDialog } from './sources/SourcesDialog'
 
 interface PendingDecision {
   action: Action
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'sources' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
 
 const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
@@ -166,6 +167,9 @@ export function App() {
         <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
           Import…
         </button>
+        <button onClick={() => setOverlay({ kind: 'sources' })} title="WordPress sites: add, test, pull, sync">
+          Sources…
+        </button>
         <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
           Export CSV
         </button>
@@ -217,6 +221,14 @@ export function App() {
           onClose={(imported) => {
             setOverlay(null)
             if (imported) void queue.start()
+          }}
+        />
+      )}
+      {overlay?.kind === 'sources' && (
+        <SourcesDialog
+          onClose={(changed) => {
+            setOverlay(null)
+            if (changed) void queue.start()
           }}
         />
       )}

@@ -1,6 +1,7 @@
 // The detail pane: the whole comment with what drove its scores, its thread, its article, its author's
 // record, every scorer's scores and its decision history. Everything from the comment is rendered as text.
 import { useEffect, useState } from 'react'
+import { SyncLine } from '../sources/SyncBadge'
 import { ATTRIBUTES, type CommentDetail, type RelatedComment } from '../../../shared/model'
 import { client } from '../api'
 import { age } from '../queue/age'
@@ -36,6 +37,7 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
           ×
         </button>
       </header>
+      <SyncLine sync={comment.sync} />
       {escalation && (
         <p className="escalation" role="note">
           Escalated by {escalation.moderator}: {escalation.note}
