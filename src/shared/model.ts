@@ -142,7 +142,8 @@ export interface DecisionLogEntry {
   note: string | null
   scores: Scores
   automated: boolean
-  syncState: 'local'
+  /** local: nothing to push (imported or demo comment); superseded: a later decision was pushed instead. */
+  syncState: 'local' | 'pending' | 'synced' | 'failed' | 'conflict' | 'superseded'
 }
 
 /** A neighbour of the comment in the detail pane: its parent, a reply, another comment by its author. */

@@ -96,6 +96,8 @@ describe('pushing decisions', () => {
     expect(await engine.syncDue()).toMatchObject({ synced: 1, failed: 0 })
     expect(await wp(ids)).toEqual(['1'])
     expect(sync(ids[0])).toEqual({ state: 'synced' })
+    const log = JSON.parse((await engine.handlers.exportLog({ format: 'json' })).content) as { syncState: string }[]
+    expect(log.map((entry) => entry.syncState)).toEqual(['synced'])
     const page = await engine.handlers.queuePage({ filter: { queue: 'approved', search: `Outbox` }, sort: 'priority', after: null, limit: 50 })
     expect(page.rows.find((row) => row.id === String(ids[0]))?.sync).toEqual({ state: 'synced' })
     // Its author's IP and user agent are still theirs, not Sieve's.

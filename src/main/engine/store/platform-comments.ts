@@ -16,8 +16,9 @@ export type LandCounts = UpsertCounts & { conflicts: number }
 /** Lands one page of a pull in one transaction. */
 export function landPlatformComments(db: Db, sourceId: number, items: PlatformComment[], now: Date, platformName: string): LandCounts {
   const writer = commentWriter(db, sourceId)
-  const known = db.prepare<[number, string], { id: number; platformStatus: string | null; decided: number }>(
-    `SELECT c.id, c.platform_status AS platformStatus, EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = c.id) AS decided
+  const known = db.prepare<[number, string], { id: number; platformStatus: string | null; decided: number; writing: number }>(
+    `SELECT c.id, c.platform_status AS platformStatus, EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = c.id) AS decided,
+            EXISTS (SELECT 1 FROM outbox o WHERE o.comment_id = c.id AND o.state = 'pending' AND o.attempts > 0) AS writing
      FROM comments c WHERE c.source_id = ? AND c.external_id = ?`
   )
   const setStatus = db.prepare<[string, number, string]>('UPDATE comments SET platform_status = ? WHERE source_id = ? AND external_id = ?')
@@ -25,7 +26,9 @@ export function landPlatformComments(db: Db, sourceId: number, items: PlatformCo
     let conflicts = 0
     for (const { comment, platformStatus } of items) {
       const before = known.get(sourceId, comment.externalId)
-      if (before?.decided && before.platformStatus !== null && before.platformStatus !== platformStatus) {
+      // A push that was cut off (a crash) may have landed: the change may be Sieve's own, and the sync
+      // loop, which reads before it writes, settles it.
+      if (before?.decided && !before.writing && before.platformStatus !== null && before.platformStatus !== platformStatus) {
         markConflict(db, before.id, `Changed in ${platformName} to "${platformStatus}" (was "${before.platformStatus}") after a decision in Sieve; Sieve did not overwrite it. Decide again to settle it.`, now)
         conflicts++
       }
