@@ -125,6 +125,10 @@ export const api = {
   pull: call<JobSnapshot>()(z.object({ source: z.string().min(1).max(100).optional() }).strict()),
   /** Pushes every waiting decision now, without waiting out the grace period. */
   syncNow: call<SyncReport>()(nothing),
+  /** Closes an article to new comments on its platform (a WordPress post: comment_status closed) and here. */
+  closeArticle: call<{ source: string; title: string | null }>()(
+    z.object({ articleId: z.string().min(1).max(256), source: z.string().min(1).max(100).optional() }).strict()
+  ),
   /** Puts decisions the platform refused back in line, then pushes. */
   retrySync: call<SyncReport>()(z.object({ source: z.string().min(1).max(100).optional() }).strict())
 }

@@ -179,7 +179,8 @@ export interface ScorerScores {
 /** Everything the detail pane shows about one comment. */
 export interface CommentDetail {
   comment: CommentRow & { upstreamStatus: Status; source: string }
-  article: { id: string; title: string | null; url: string | null; commentingOpen: boolean } | null
+  /** `closable`: its platform can close it to new comments (a WordPress post). */
+  article: { id: string; title: string | null; url: string | null; commentingOpen: boolean; closable: boolean } | null
   author: { id: string; name: string | null; comments: number; removed: number; recent: RelatedComment[] } | null
   parent: RelatedComment | null
   replies: RelatedComment[]

@@ -1,5 +1,6 @@
 // The Sources screen against the real test WordPress: a moderator adds the site, tests it, pulls its
-// comments, approves one, and sees it reach WordPress (the background sync) and the row say "synced".
+// comments, approves one, sees it reach WordPress (the background sync) and the row say "synced", and
+// closes the story to new comments from the detail pane.
 import { startWordPress, type WordPressSite } from '../support/wordpress'
 import { approvedColumn, createPost, deletePost, insertComments } from '../support/wordpress-fixtures'
 import { expect, test } from './support/fixtures'
@@ -55,4 +56,10 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   await expect(queue.row(first).locator('.col-sync')).toHaveText('synced')
   await queue.press('o')
   await expect(page.getByRole('note', { name: 'Sync state' })).toHaveText('Sync: synced')
+
+  // The story can be closed to new comments from here.
+  const detail = page.getByRole('complementary', { name: 'Comment detail' })
+  await detail.getByRole('button', { name: 'Close comments' }).click()
+  await expect(detail).toContainText('commenting closed')
+  expect(await site.query(`SELECT comment_status FROM wp_posts WHERE ID = ${postId}`)).toEqual([{ comment_status: 'closed' }])
 })

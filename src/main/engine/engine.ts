@@ -207,6 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
       })
     },
     syncNow: () => sync.run({ now: true }),
+    closeArticle: ({ articleId, source }) => engine.closeArticle(articleId, source),
     retrySync: ({ source }) => {
       retryFailed(db, now(), source)
       return sync.run({ now: true })

@@ -2,6 +2,7 @@
 // record, every scorer's scores and its decision history. Everything from the comment is rendered as text.
 import { useEffect, useState } from 'react'
 import { SyncLine } from '../sources/SyncBadge'
+import { CloseComments } from '../sources/CloseComments'
 import { ATTRIBUTES, type CommentDetail, type RelatedComment } from '../../../shared/model'
 import { client } from '../api'
 import { age } from '../queue/age'
@@ -62,7 +63,7 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
         <section>
           <h3>Article</h3>
           <SafeLink url={article.url}>{article.title ?? article.id}</SafeLink>
-          {!article.commentingOpen && <span className="muted"> · commenting closed</span>}
+          {article.closable ? <CloseComments key={article.id} article={article} source={comment.source} /> : !article.commentingOpen && <span className="muted"> · commenting closed</span>}
         </section>
       )}
       {(parent || replies.length > 0) && (
