@@ -66,6 +66,8 @@ export interface LoggingProxy {
   log: LoggedRequest[]
   /** Answer instead of WordPress while this returns a status (failure injection). */
   intercept: ((route: string, method: string) => number | undefined) | null
+  /** Let WordPress do the request, then tell the client this status instead (an answer lost on the way). */
+  loseAnswer: ((route: string, method: string) => number | undefined) | null
   /** Status changes WordPress applied (its answer shows the status asked for), per comment id. */
   acceptedWrites(): Map<number, number>
   close(): Promise<void>
@@ -90,6 +92,7 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
     url: '',
     log,
     intercept: null,
+    loseAnswer: null,
     acceptedWrites() {
       const counts = new Map<number, number>()
       for (const entry of log) {
@@ -122,6 +125,12 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
         answer.on('end', () =>
           log.push({ method, route, url: req.url ?? '', status: answer.statusCode ?? 0, ...statuses(method, sent, received) })
         )
+        const lost = proxy.loseAnswer?.(route, method)
+        if (lost !== undefined) {
+          answer.resume()
+          answer.on('end', () => res.writeHead(lost, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'lost', message: 'Answer lost.' })))
+          return
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(res)
       }

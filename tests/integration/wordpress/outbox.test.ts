@@ -159,6 +159,40 @@ describe('pushing decisions', () => {
   })
 })
 
+describe('pushes cut off on the way', () => {
+  it('neither loses nor repeats a change whose answer was lost, and an undo after it still reaches the site', async () => {
+    const { engine, ids, decide, wp, clock } = await setup(1)
+    await decide(ids, 'approve')
+    proxy.loseAnswer = (_route, method) => (method === 'POST' ? 502 : undefined)
+    try {
+      expect(await engine.syncNow()).toMatchObject({ synced: 0, retrying: 1 })
+    } finally {
+      proxy.loseAnswer = null
+    }
+    expect(await wp(ids)).toEqual(['1']) // WordPress did it; Sieve does not know yet
+
+    // Retried: read first, found done, not written again.
+    clock.advance(10_000)
+    expect(await engine.syncDue()).toMatchObject({ synced: 1 })
+    expect(proxy.acceptedWrites().get(ids[0])).toBe(1)
+
+    // The same, but undone before the retry: the undo must not assume the site never changed.
+    const [other] = await insertComments(site, postId, 1, 'hold', 'Outbox')
+    await engine.pull()
+    await engine.handlers.decide({ keys: [(engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(other)) as { id: number }).id], action: 'approve' })
+    proxy.loseAnswer = (_route, method) => (method === 'POST' ? 502 : undefined)
+    try {
+      await engine.syncNow()
+    } finally {
+      proxy.loseAnswer = null
+    }
+    expect(await wp([other])).toEqual(['1'])
+    await engine.handlers.undo({})
+    expect(await engine.syncNow()).toMatchObject({ synced: 1, conflicts: 0 })
+    expect(await wp([other])).toEqual(['0'])
+  })
+})
+
 describe('conflicts', () => {
   it('does not overwrite a status changed in wp-admin before the push, and shows the conflict until decided again', async () => {
     const { engine, ids, decide, wp, sync } = await setup(1)

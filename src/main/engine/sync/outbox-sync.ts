@@ -3,7 +3,7 @@
 // a comment already has); a status other than the one Sieve last saw means someone changed it meanwhile,
 // which is a conflict, never overwritten; otherwise it writes. Entries are marked before their write
 // starts, so a crash mid-write is followed by a read after restart, not by a blind second write.
-import type { Policy, SyncReport } from '../../../shared/model'
+import type { Policy, Status, SyncReport } from '../../../shared/model'
 import { findClause } from '../moderation/policy'
 import { PlatformError } from '../sources/platform-error'
 import type { LiveComment, PlatformConnector } from '../sources/platform'
@@ -37,10 +37,10 @@ interface DueEntry {
   commentId: number
   externalId: string
   source: string
-  statusAfter: string
+  statusAfter: Status
   clause: string | null
   platformStatus: string | null
-  /** An earlier entry of this comment was being written when it was superseded: the site may have it. */
+  /** An earlier entry of this comment (since its last synced one) was being written when it was superseded: the site may have it. */
   uncertain: number
 }
 
@@ -53,44 +53,46 @@ export function emptySyncReport(): SyncReport {
 /** Pushes every due entry (in rounds of up to 100 per source) until none is due. */
 export async function syncDue(options: SyncOptions): Promise<SyncReport> {
   const report = emptySyncReport()
-  const attempted = new Set<number>()
   if (!options.lock.acquire()) return { ...report, note: `Another Sieve (${options.lock.holder()}) is pushing these decisions; nothing was sent from here.` }
   try {
-    await pushAllDue(options, attempted, report)
+    await pushAllDue(options, report)
   } finally {
     options.lock.release()
   }
   return report
 }
 
-async function pushAllDue(options: SyncOptions, attempted: Set<number>, report: SyncReport): Promise<void> {
+async function pushAllDue(options: SyncOptions, report: SyncReport): Promise<void> {
+  // Entries are taken in id order, each once per call: one that must wait (backoff) waits for the next call.
+  let after = 0
   for (;;) {
     // Renewed each round: a long push keeps its claim.
     if (!options.lock.acquire()) return
-    const due = dueEntries(options, attempted)
+    const due = dueEntries(options, after)
     if (due.length === 0) return
-    for (const entry of due) attempted.add(entry.id)
+    after = due[due.length - 1].id
     const bySource = new Map<string, DueEntry[]>()
     for (const entry of due) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry])
     for (const [source, entries] of bySource) await pushRound(options, source, entries, report)
   }
 }
 
-/** The next entries to push, oldest first, leaving out those this round already tried. */
-function dueEntries(options: SyncOptions, attempted: Set<number>): DueEntry[] {
+/** The next entries to push, oldest first, after entry `after`. */
+function dueEntries(options: SyncOptions, after: number): DueEntry[] {
   const now = options.now()
   const graceEnd = new Date(now.getTime() - (options.ignoreGrace ? -1 : options.graceMs)).toISOString()
   return options.db
-    .prepare<[string, string, string, number], DueEntry>(
+    .prepare<[string, string, number, number], DueEntry>(
       `SELECT o.id, o.comment_id AS commentId, c.external_id AS externalId, s.name AS source, d.status_after AS statusAfter,
               d.clause_code AS clause, c.platform_status AS platformStatus,
-              EXISTS (SELECT 1 FROM outbox p WHERE p.comment_id = o.comment_id AND p.id < o.id AND p.state = 'superseded' AND p.attempts > 0) AS uncertain
+              EXISTS (SELECT 1 FROM outbox p WHERE p.comment_id = o.comment_id AND p.id < o.id AND p.state = 'superseded' AND p.attempts > 0
+                        AND p.id > coalesce((SELECT max(q.id) FROM outbox q WHERE q.comment_id = o.comment_id AND q.state = 'synced'), 0)) AS uncertain
        FROM outbox o JOIN decisions d ON d.id = o.decision_id
        JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
-       WHERE o.state = 'pending' AND o.not_before <= ? AND o.created_at <= ? AND o.id NOT IN (SELECT value FROM json_each(?))
+       WHERE o.state = 'pending' AND o.not_before <= ? AND o.created_at <= ? AND o.id > ?
        ORDER BY o.id LIMIT ?`
     )
-    .all(options.ignoreBackoff ? '9999' : now.toISOString(), graceEnd, JSON.stringify([...attempted]), BATCH)
+    .all(options.ignoreBackoff ? '9999' : now.toISOString(), graceEnd, after, BATCH)
 }
 
 async function pushRound(options: SyncOptions, source: string, entries: DueEntry[], report: SyncReport): Promise<void> {
@@ -133,7 +135,7 @@ async function pushRound(options: SyncOptions, source: string, entries: DueEntry
   }
   const target = (entry: DueEntry) => {
     const clause = entry.clause === null ? undefined : findClause(options.policy, entry.clause)
-    return connector.targetStatus(entry.statusAfter as never, clause)
+    return connector.targetStatus(entry.statusAfter, clause)
   }
 
   // Nothing to send when the platform already shows what Sieve last saw there and that is the target
