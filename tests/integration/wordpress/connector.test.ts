@@ -166,6 +166,18 @@ describe('pulling', () => {
     expect(heldPages.length).toBeLessThan(6)
   })
 
+  it('runs as a job from the UI, and a refused password fails it with the reason', async () => {
+    const engine = engineWith()
+    let job = await engine.handlers.pull({ source: 'Newsroom' })
+    while (job.state === 'running') job = await new Promise((done) => setTimeout(() => done(engine.handlers.job({ jobId: job.id }) as typeof job), 50))
+    expect(job).toMatchObject({ state: 'done', message: expect.stringMatching(/^Newsroom: \d+ new, 0 updated/) })
+
+    engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: 'wrong password' })
+    job = await engine.handlers.pull({})
+    while (job.state === 'running') job = await new Promise((done) => setTimeout(() => done(engine.handlers.job({ jobId: job.id }) as typeof job), 50))
+    expect(job).toMatchObject({ state: 'failed', message: expect.stringMatching(/refused the user name or application password \(401/) })
+  })
+
   it('resumes an interrupted pull where it stopped', async () => {
     const engine = engineWith()
     const controller = new AbortController()

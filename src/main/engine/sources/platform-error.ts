@@ -1,6 +1,7 @@
 // How talking to a platform failed, in words a moderator can act on. Transport failures and the HTTP
 // answers worth waiting out (408, 429, 5xx) are retried with backoff; any other refusal is final until
 // someone changes something and retries.
+import { UserError } from '../errors'
 
 export type FailureKind =
   | 'dns' // the host name does not resolve
@@ -12,7 +13,8 @@ export type FailureKind =
   | 'not-found' // 404: no REST API there, or no such comment
   | 'http' // another HTTP error answer
 
-export class PlatformError extends Error {
+/** Its message is written for the moderator (and never holds a credential), so transports pass it on. */
+export class PlatformError extends UserError {
   override name = 'PlatformError'
   constructor(
     readonly kind: FailureKind,
