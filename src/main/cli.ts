@@ -285,12 +285,13 @@ program
   .command('pull')
   .description('pull held and recent comments from platform sources (incremental, resumable)')
   .option('--source <name>', 'only this source')
-  .action(async (options: { source?: string }) => {
+  .option('--full', 'list everything again, not only what is newer than the last pull')
+  .action(async (options: { source?: string; full?: boolean }) => {
     const engine = openEngine()
     const controller = new AbortController()
     process.once('SIGINT', () => controller.abort())
     const bar = progressLine('pulling')
-    const results = await engine.pull(options.source, { signal: controller.signal, onProgress: (done, total) => bar({ done, total }) })
+    const results = await engine.pull(options.source, { full: options.full, signal: controller.signal, onProgress: (done, total) => bar({ done, total }) })
     for (const { source: name, report } of results) console.log(describePull(name, report))
     engine.close()
   })

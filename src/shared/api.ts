@@ -122,7 +122,7 @@ export const api = {
   /** Tries a source's connection and says precisely what failed (DNS, TLS, 401, no REST API, role). */
   testSource: call<ConnectionTestResult>()(z.object({ name: z.string().min(1).max(100) }).strict()),
   /** Pulls one source, or every platform source, as a job. */
-  pull: call<JobSnapshot>()(z.object({ source: z.string().min(1).max(100).optional() }).strict()),
+  pull: call<JobSnapshot>()(z.object({ source: z.string().min(1).max(100).optional(), full: z.boolean().optional() }).strict()),
   /** Pushes every waiting decision now, without waiting out the grace period. */
   syncNow: call<SyncReport>()(nothing),
   /** Closes an article to new comments on its platform (a WordPress post: comment_status closed) and here. */

@@ -58,6 +58,8 @@ export interface EngineOptions {
 }
 
 export interface PullOptions {
+  /** List everything again, ignoring the cursor. */
+  full?: boolean
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
 }
@@ -113,12 +115,12 @@ export function createEngine(options: EngineOptions): Engine {
   const sync = createSyncService(db, policy, now, (name) => connectorFor(connectorContext, name), options.sync)
   if (options.autoSync) sync.startLoop()
 
-  const pullSources = async (sourceName: string | undefined, { signal, onProgress }: PullOptions = {}) => {
+  const pullSources = async (sourceName: string | undefined, { full, signal, onProgress }: PullOptions = {}) => {
     const names = sourceName === undefined ? platformSourceNames(db) : [findSource(db, sourceName).name]
     if (names.length === 0) throw new UserError('There is no platform source to pull from: add one with `source add wordpress`.')
     const results: { source: string; report: PullReport }[] = []
     for (const name of names) {
-      const report = await connectorFor(connectorContext, name).pull({ signal, onProgress })
+      const report = await connectorFor(connectorContext, name).pull({ full, signal, onProgress })
       results.push({ source: name, report })
       if (signal?.aborted) break
     }
@@ -199,10 +201,10 @@ export function createEngine(options: EngineOptions): Engine {
       return engine.listSources()
     },
     testSource: ({ name }) => engine.testSource(name),
-    pull: ({ source }) => {
+    pull: ({ source, full }) => {
       if (source !== undefined) findSource(db, source)
       return jobs.start('pull', async ({ signal, progress }) => {
-        const results = await pullSources(source, { signal, onProgress: progress })
+        const results = await pullSources(source, { full, signal, onProgress: progress })
         return results.map(({ source: name, report }) => describePull(name, report)).join('\n')
       })
     },

@@ -218,7 +218,8 @@ describe('conflicts', () => {
     await site.setCommentStatus(ids[0], 'trash')
     await site.deleteComment(ids[1])
     const [{ report }] = await engine.pull()
-    expect(report).toMatchObject({ conflicts: 1, deleted: 1 })
+    expect(report.conflicts).toBe(1)
+    expect(report.deleted).toBeGreaterThanOrEqual(1) // other test files delete their own comments meanwhile
     expect(sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "trash" \(was "approved"\)/) })
     expect(sync(ids[1])).toEqual({ state: 'conflict', error: expect.stringMatching(/Deleted in WordPress/) })
     expect(engine.db.prepare('SELECT status FROM comments WHERE id = ?').get(key(ids[0]))).toEqual({ status: 'approved' })

@@ -21,6 +21,8 @@ export interface PullReport {
 }
 
 export interface PullOptions {
+  /** Ignore the cursor and list everything again (finds comments that reach the queue with an old date). */
+  full?: boolean
   signal?: AbortSignal
   onProgress?(done: number, total: number): void
 }

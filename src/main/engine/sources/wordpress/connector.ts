@@ -33,8 +33,8 @@ export function createWordPressConnector(options: WordPressConnectorOptions): Pl
     kind: 'wordpress',
     displayName: 'WordPress',
     test: () => testWordPressConnection(client),
-    pull: ({ signal, onProgress }) => {
-      const parsed = cursorSchema.safeParse(options.cursor ? JSON.parse(options.cursor) : {})
+    pull: ({ full, signal, onProgress }) => {
+      const parsed = cursorSchema.safeParse(options.cursor && !full ? JSON.parse(options.cursor) : {})
       const cursor: PullCursor = parsed.success ? parsed.data : { after: {} }
       return pullWordPress({
         db: options.db,
