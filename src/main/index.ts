@@ -51,7 +51,9 @@ async function start(): Promise<Engine> {
       ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
       : undefined,
     resourcesDir,
-    nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined
+    nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
+    // Decisions reach their platforms in the background, after the grace period.
+    autoSync: true
   })
   await engine.dailyBackup()
   if (engine.isEmpty()) await engine.loadDemo()

@@ -18,12 +18,15 @@ import {
   ATTRIBUTES,
   SORTS,
   type CommentDetail,
+  type ConnectionTestResult,
   type DecisionResult,
   type JobSnapshot,
   type Policy,
   type QueueCounts,
   type QueuePage,
   type ScorerInfo,
+  type SourceInfo,
+  type SyncReport,
   type UndoResult
 } from './model'
 
@@ -131,6 +134,35 @@ export const api = {
   ),
   /** Scores every comment the named scorer has not scored yet, as a job (one per scorer at a time). */
   startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict())
+,
+  /** Platform sources (WordPress sites) with their sync counts. */
+  sources: call<SourceInfo[]>()(nothing),
+  /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
+  addSource: call<SourceInfo[]>()(
+    z
+      .object({
+        kind: z.literal('wordpress'),
+        name: z.string().trim().min(1).max(100),
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        user: z.string().min(1).max(200),
+        password: z.string().min(1).max(500),
+        approvedWindowDays: z.number().positive().max(3650).optional()
+      })
+      .strict()
+  ),
+  removeSource: call<SourceInfo[]>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  /** Tries a source's connection and says precisely what failed (DNS, TLS, 401, no REST API, role). */
+  testSource: call<ConnectionTestResult>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  /** Pulls one source, or every platform source, as a job. */
+  pull: call<JobSnapshot>()(z.object({ source: z.string().min(1).max(100).optional(), full: z.boolean().optional() }).strict()),
+  /** Pushes every waiting decision now, without waiting out the grace period. */
+  syncNow: call<SyncReport>()(nothing),
+  /** Closes an article to new comments on its platform (a WordPress post: comment_status closed) and here. */
+  closeArticle: call<{ source: string; title: string | null }>()(
+    z.object({ articleId: z.string().min(1).max(256), source: z.string().min(1).max(100).optional() }).strict()
+  ),
+  /** Puts decisions the platform refused back in line, then pushes. */
+  retrySync: call<SyncReport>()(z.object({ source: z.string().min(1).max(100).optional() }).strict())
 }
 
 export type Api = typeof api

@@ -104,6 +104,18 @@ export interface CommentRow {
   /** How many of this author's comments have been removed (their record at a glance). */
   authorRemoved: number
   sourceName: string
+  /** Whether its latest decision reached its platform; null when there is nothing to push. */
+  sync: SyncState | null
+}
+
+/**
+ * A decision on its way to the platform: pending (in the grace period, or retrying: `error` says why),
+ * synced, failed (the platform refused it: `error` is its message), or conflict (the platform changed or
+ * deleted the comment after the decision, and Sieve did not overwrite it).
+ */
+export interface SyncState {
+  state: 'pending' | 'synced' | 'failed' | 'conflict'
+  error?: string
 }
 
 export interface QueuePage {
@@ -149,7 +161,8 @@ export interface DecisionLogEntry {
   note: string | null
   scores: Scores
   automated: boolean
-  syncState: 'local'
+  /** local: nothing to push (imported or demo comment); superseded: a later decision was pushed instead. */
+  syncState: 'local' | 'pending' | 'synced' | 'failed' | 'conflict' | 'superseded'
 }
 
 /** A neighbour of the comment in the detail pane: its parent, a reply, another comment by its author. */
@@ -185,7 +198,8 @@ export interface ScorerScores {
 /** Everything the detail pane shows about one comment. */
 export interface CommentDetail {
   comment: CommentRow & { upstreamStatus: Status }
-  article: { id: string; title: string | null; url: string | null; commentingOpen: boolean } | null
+  /** `closable`: its platform can close it to new comments (a WordPress post). */
+  article: { id: string; title: string | null; url: string | null; commentingOpen: boolean; closable: boolean } | null
   author: { id: string; name: string | null; comments: number; removed: number; recent: RelatedComment[] } | null
   parent: RelatedComment | null
   replies: RelatedComment[]
@@ -230,4 +244,40 @@ export interface ScorerInfo {
   /** Its settings in force; never a key. */
   settings: Record<string, unknown>
   hasKey: boolean
+}
+
+/** A platform Sieve pulls from and pushes decisions to, as the Sources screen lists it. */
+export interface SourceInfo {
+  name: string
+  kind: string
+  url: string
+  user: string
+  /** False when the password is missing from this machine's secret store (re-add the source). */
+  hasPassword: boolean
+  comments: number
+  /** Decisions waiting to be pushed, refused by the platform, and comments in conflict. */
+  pending: number
+  failed: number
+  conflicts: number
+  lastPulledAt: string | null
+}
+
+export interface ConnectionTestResult {
+  ok: boolean
+  /** What failed: dns, tls, refused, network, unauthorized, forbidden, not-found, http. */
+  kind?: string
+  message: string
+}
+
+/** What one round of pushing did. */
+export interface SyncReport {
+  synced: number
+  failed: number
+  conflicts: number
+  /** Still pending: retried later with backoff (network trouble, 408, 429, 5xx). */
+  retrying: number
+  /** Why nothing was pushed at all, if so (another process is pushing). */
+  note?: string
+  /** One line per comment that did not sync, with why. */
+  problems: { source: string; id: string; state: 'failed' | 'conflict' | 'pending'; error: string }[]
 }

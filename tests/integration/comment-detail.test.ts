@@ -24,7 +24,7 @@ describe('the detail of one comment', () => {
     const detail = await client.call('commentDetail', { key })
     expect(detail.comment).toMatchObject({ id: 'c1', status: 'disabled', sourceName: 'Imported file', authorRemoved: 1, text: 'You are an idiot, the rule is a joke' })
     expect(detail.comment.spans.map((span) => detail.comment.text.slice(span.start, span.end))).toContain('idiot')
-    expect(detail.article).toEqual({ id: 'a1', title: 'CEC warns', url: 'https://news.example/cec', commentingOpen: true })
+    expect(detail.article).toEqual({ id: 'a1', title: 'CEC warns', url: 'https://news.example/cec', commentingOpen: true, closable: false })
     expect(detail.parent?.id).toBe('p1')
     expect(detail.replies.map((reply) => reply.id)).toEqual(['r1'])
     expect(detail.author).toMatchObject({ id: 'u-troll', name: 'Troll', comments: 2, removed: 1 })

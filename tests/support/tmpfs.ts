@@ -12,7 +12,7 @@ export function mountTmpfs(sizeKb: number): string | null {
     console.warn(`Skipping: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}); run the tests as root.`)
     return null
   }
-  onTestFinished(() => execFileSync('umount', ['-l', dir]))
+  onTestFinished(() => void execFileSync('umount', ['-l', dir]))
   return dir
 }
 

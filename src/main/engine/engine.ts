@@ -15,7 +15,7 @@ import {
   tableLayoutSchema,
   type ScoringSettings
 } from '../../shared/settings'
-import type { Action, Policy } from '../../shared/model'
+import type { Action, ConnectionTestResult, Policy, SourceInfo, SyncReport } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
@@ -42,6 +42,19 @@ import { isFlagged, reflagAll, rematchWords } from './store/flags'
 import { UserError } from './errors'
 import { describeLearning, learnFromDecisions, type LearnReport } from './scoring/local/learn-from-decisions'
 import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
+import type { PullReport } from './sources/platform'
+import { describePull } from './sources/describe-pull'
+import {
+  addPlatformSource,
+  connectorFor,
+  findSource,
+  listPlatformSources,
+  platformSourceNames,
+  removePlatformSource,
+  type NewPlatformSource
+} from './sources/platform-sources'
+import { retryFailed } from './sync/outbox-sync'
+import { createSyncService, type SyncSettings } from './sync/sync-service'
 
 export interface EngineOptions {
   dbPath: string
@@ -52,6 +65,17 @@ export interface EngineOptions {
   nativeBinding?: string
   /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
   secrets?: SecretStore
+  /** Grace period, backoff and loop interval of the outbox that pushes decisions to platforms. */
+  sync?: SyncSettings
+  /** Push decisions in the background as their grace period ends (the app); otherwise only on `syncNow`. */
+  autoSync?: boolean
+}
+
+export interface PullOptions {
+  /** List everything again, ignoring the cursor. */
+  full?: boolean
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
 }
 
 export type FileImportOptions = Omit<ImportFileOptions, 'now'> & { sourceName?: string }
@@ -79,6 +103,23 @@ export interface Engine {
   backup(path: string): Promise<void>
   /** Today's copy in backups/ beside the database, unless there is one (a week of them is kept). */
   dailyBackup(): Promise<string | null>
+  addSource(source: NewPlatformSource): void
+  listSources(): SourceInfo[]
+  removeSource(name: string): { comments: number; unpushed: number }
+  testSource(name: string): Promise<ConnectionTestResult>
+  /** Pulls one platform source, or all of them; new comments are scored. */
+  pull(sourceName?: string, options?: PullOptions): Promise<{ source: string; report: PullReport }[]>
+  /** Pushes the decisions whose grace period (and backoff) is over: one round of the background loop. */
+  syncDue(): Promise<SyncReport>
+  /** Pushes every waiting decision now (grace period and backoff not waited out). */
+  syncNow(): Promise<SyncReport>
+  /** syncNow, then retries transient failures as their backoff ends, for up to `budgetMs`. */
+  syncUntilSettled(budgetMs: number): Promise<SyncReport>
+  retryFailed(sourceName?: string): number
+  /** Closes an article (a WordPress post, by its id there) to new comments, on the site and here. */
+  closeArticle(articleId: string, sourceName?: string): Promise<{ source: string; title: string | null }>
+  /** Stops the background sync loop, waiting for a round in flight, then closes. */
+  shutdown(): Promise<void>
   close(): void
 }
 
@@ -101,6 +142,23 @@ export function createEngine(options: EngineOptions): Engine {
   const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
   /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
   const scoringJobs = new Map<string, number>()
+  const connectorContext = { db, secrets, now }
+  const sync = createSyncService(db, policy, now, (name) => connectorFor(connectorContext, name), options.sync)
+  if (options.autoSync) sync.startLoop()
+
+  const pullSources = async (sourceName: string | undefined, { full, signal, onProgress }: PullOptions = {}) => {
+    const names = sourceName === undefined ? platformSourceNames(db) : [findSource(db, sourceName).name]
+    if (names.length === 0) throw new UserError('There is no platform source to pull from: add one with `source add wordpress`.')
+    const results: { source: string; report: PullReport }[] = []
+    for (const name of names) {
+      const report = await connectorFor(connectorContext, name).pull({ full, signal, onProgress })
+      results.push({ source: name, report })
+      if (signal?.aborted) break
+    }
+    // New comments join the queues where their scores put them.
+    await engine.score(PRIMARY_SCORER)
+    return results
+  }
 
   const handlers: Handlers = {
     session: () => ({ ...actor, version }),
@@ -216,6 +274,29 @@ export function createEngine(options: EngineOptions): Engine {
         mime: format === 'csv' ? 'text/csv' : 'application/json',
         content: chunks.join('')
       }
+    },
+    sources: () => engine.listSources(),
+    addSource: (source) => {
+      engine.addSource(source)
+      return engine.listSources()
+    },
+    removeSource: ({ name }) => {
+      engine.removeSource(name)
+      return engine.listSources()
+    },
+    testSource: ({ name }) => engine.testSource(name),
+    pull: ({ source, full }) => {
+      if (source !== undefined) findSource(db, source)
+      return jobs.start('pull', async ({ signal, progress }) => {
+        const results = await pullSources(source, { full, signal, onProgress: progress })
+        return results.map(({ source: name, report }) => describePull(name, report)).join('\n')
+      })
+    },
+    syncNow: () => sync.run({ now: true }),
+    closeArticle: ({ articleId, source }) => engine.closeArticle(articleId, source),
+    retrySync: ({ source }) => {
+      retryFailed(db, now(), source)
+      return sync.run({ now: true })
     }
   }
 
@@ -245,9 +326,37 @@ export function createEngine(options: EngineOptions): Engine {
     writeDecisionLog: writeLog,
     backup: (path) => backupTo(db, path),
     dailyBackup: () => dailyBackup(db, options.dbPath, now()),
+    addSource: (source) => addPlatformSource(db, secrets, source, now()),
+    listSources: () => listPlatformSources(db, secrets),
+    removeSource: (name) => removePlatformSource(db, secrets, name, now()),
+    testSource: (name) => connectorFor(connectorContext, name).test(),
+    pull: pullSources,
+    syncDue: () => sync.run(),
+    syncNow: () => sync.run({ now: true }),
+    syncUntilSettled: (budgetMs) => sync.runUntilSettled(budgetMs),
+    retryFailed: (sourceName) => retryFailed(db, now(), sourceName),
+    async closeArticle(articleId, sourceName) {
+      const candidates = db
+        .prepare<[string], { source: string; title: string | null; id: number }>(
+          `SELECT s.name AS source, a.title, a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.external_id = ?`
+        )
+        .all(articleId)
+        .filter((row) => (sourceName === undefined ? platformSourceNames(db).includes(row.source) : row.source === sourceName))
+      if (candidates.length === 0) throw new UserError(`No article "${articleId}" from a platform source${sourceName ? ` named "${sourceName}"` : ''}.`)
+      if (candidates.length > 1) throw new UserError(`Several sources have an article "${articleId}": name one with --source.`)
+      const [article] = candidates
+      await connectorFor(connectorContext, article.source).closeArticle(articleId)
+      db.prepare('UPDATE articles SET commenting_open = 0 WHERE id = ?').run(article.id)
+      return { source: article.source, title: article.title }
+    },
+    async shutdown() {
+      await sync.stop()
+      engine.close()
+    },
     close: () => {
+      void sync.stop()
       uploads.close()
-      db.close()
+      if (db.open) db.close()
     }
   }
   return engine

@@ -21,6 +21,7 @@ import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
 import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
 import { useDebounced } from './useDebounced'
+import { SourcesDialog } from './sources/SourcesDialog'
 import { FilterBar } from './queue/FilterBar'
 import { FilterDialog } from './queue/FilterDialog'
 import { UndoToast } from './queue/UndoToast'
@@ -36,7 +37,7 @@ interface PendingDecision {
   note?: string
 }
 type Overlay =
-  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' }
+  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' }
   | ({ kind: 'confirm' } & PendingDecision)
   | null
 
@@ -189,6 +190,9 @@ export function App() {
         <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
           Import…
         </button>
+        <button onClick={() => setOverlay({ kind: 'sources' })} title="WordPress sites: add, test, pull, sync">
+          Sources…
+        </button>
         <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
           Export CSV
         </button>
@@ -280,6 +284,14 @@ export function App() {
           onClose={(imported) => {
             setOverlay(null)
             if (imported) void queue.start()
+          }}
+        />
+      )}
+      {overlay?.kind === 'sources' && (
+        <SourcesDialog
+          onClose={(changed) => {
+            setOverlay(null)
+            if (changed) void queue.start()
           }}
         />
       )}

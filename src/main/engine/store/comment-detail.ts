@@ -54,11 +54,12 @@ export function commentDetail(db: Db, key: number): CommentDetail {
 
 function article(db: Db, articleKey: number): CommentDetail['article'] {
   const row = db
-    .prepare<[number], { id: string; title: string | null; url: string | null; open: number }>(
-      'SELECT external_id AS id, title, url, commenting_open AS open FROM articles WHERE id = ?'
+    .prepare<[number], { id: string; title: string | null; url: string | null; open: number; closable: number }>(
+      `SELECT a.external_id AS id, a.title, a.url, a.commenting_open AS open, s.kind NOT IN ('demo', 'file') AS closable
+       FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`
     )
     .get(articleKey)!
-  return { id: row.id, title: row.title, url: row.url, commentingOpen: row.open === 1 }
+  return { id: row.id, title: row.title, url: row.url, commentingOpen: row.open === 1, closable: row.closable === 1 }
 }
 
 function author(db: Db, authorKey: number, exceptKey: number): CommentDetail['author'] {

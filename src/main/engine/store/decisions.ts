@@ -3,6 +3,7 @@
 import type { Action, Clause, Status } from '../../../shared/model'
 import type { Db } from './database'
 import { whereClause, type Conditions } from './filter-sql'
+import { enqueueForSync } from './outbox'
 
 export interface Actor {
   moderator: string
@@ -58,6 +59,7 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
       rule: batch.rule ?? null
     }).changes
   projectBatch(db, batchId)
+  enqueueForSync(db, batchId, batch.at)
   return { batchId, changed }
 }
 
@@ -90,6 +92,7 @@ export function appendUndoBatch(db: Db, batchId: number, actor: Actor, at: Date)
      ORDER BY d.comment_id`
   ).run({ undoBatchId, batchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
   projectBatch(db, undoBatchId)
+  enqueueForSync(db, undoBatchId, at)
   return { undoBatchId, ids: externalIdsOf(db, undoBatchId) }
 }
 
@@ -129,6 +132,7 @@ export function appendRedoBatch(db: Db, undoBatchId: number, actor: Actor, at: D
      ORDER BY u.comment_id`
   ).run({ redoBatchId, undoBatchId, moderator: actor.moderator, machine: actor.machine, decidedAt })
   projectBatch(db, redoBatchId)
+  enqueueForSync(db, redoBatchId, at)
   return { redoBatchId, ids: externalIdsOf(db, redoBatchId) }
 }
 

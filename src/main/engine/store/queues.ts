@@ -5,6 +5,7 @@ import type { Filter } from '../../../shared/filter'
 import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
 import type { Db } from './database'
 import { filterConditions, whereClause } from './filter-sql'
+import { SYNC_COLUMNS, syncState } from './outbox'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -36,13 +37,19 @@ export interface PageQuery {
   limit: number
 }
 
-/** A comment row as SQLite returns it: its scores, spans and words still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words'> & { scores: string; spans: string; words: string | null }
+/** A comment row as SQLite returns it: its scores, spans, words and sync state still JSON text. */
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync'> & {
+  scores: string
+  spans: string
+  words: string | null
+  sync: string | null
+  conflict: string | null
+}
 
 /** A CommentRow's columns but its text, over `comments c` and ROW_JOINS. */
 export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, au.external_id AS authorId,
   ar.title AS articleTitle, ar.external_id AS articleId, s.name AS sourceName,
-  c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words,
+  c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${SYNC_COLUMNS},
   (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved`
 export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
   LEFT JOIN authors au ON au.id = c.author_id
@@ -91,11 +98,12 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, words, ...rest } = record
+  const { sortValue: _unused, scores, spans, words, sync, conflict, ...rest } = record
   // Only spans and words that fall inside the excerpt can be highlighted in it.
   const inText = (span: { end: number }) => span.end <= record.text.length
   return {
     ...rest,
+    sync: syncState(sync, conflict),
     scores: JSON.parse(scores),
     spans: JSON.parse(spans).filter(inText),
     words: words ? JSON.parse(words).filter(inText) : []

@@ -1,6 +1,8 @@
 // The detail pane: the whole comment with what drove its scores, its thread, its article, its author's
 // record, every scorer's scores and its decision history. Everything from the comment is rendered as text.
 import { useEffect, useState } from 'react'
+import { SyncLine } from '../sources/SyncBadge'
+import { CloseComments } from '../sources/CloseComments'
 import { ATTRIBUTES, type CommentDetail, type RelatedComment } from '../../../shared/model'
 import { client } from '../api'
 import { age } from '../queue/age'
@@ -36,6 +38,7 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
           ×
         </button>
       </header>
+      <SyncLine sync={comment.sync} />
       {escalation && (
         <p className="escalation" role="note">
           Escalated by {escalation.moderator}: {escalation.note}
@@ -73,7 +76,7 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
         <section>
           <h3>Article</h3>
           <SafeLink url={article.url}>{article.title ?? article.id}</SafeLink>
-          {!article.commentingOpen && <span className="muted"> · commenting closed</span>}
+          {article.closable ? <CloseComments key={article.id} article={article} source={comment.sourceName} /> : !article.commentingOpen && <span className="muted"> · commenting closed</span>}
         </section>
       )}
       {(parent || replies.length > 0) && (

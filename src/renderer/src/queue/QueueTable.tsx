@@ -16,6 +16,7 @@ import type { TableLayout } from '../../../shared/settings'
 import { age } from './age'
 import { HighlightedText } from './HighlightedText'
 import { ScoreBar } from './ScoreBar'
+import { SyncBadge } from '../sources/SyncBadge'
 
 const ROW_HEIGHT = 64
 
@@ -63,7 +64,8 @@ const columns = column.columns([
         {info.row.original.reason ? ` · ${info.row.original.reason}` : ''}
       </span>
     )
-  })
+  }),
+  column.accessor('sync', { header: 'Sync', size: 100, cell: (info) => <SyncBadge sync={info.getValue()} /> })
 ])
 
 /** The columns the engine can sort by, and the sort a click on their header asks for. */

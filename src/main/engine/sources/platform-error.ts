@@ -1,0 +1,54 @@
+// How talking to a platform failed, in words a moderator can act on. Transport failures and the HTTP
+// answers worth waiting out (408, 429, 5xx) are retried with backoff; any other refusal is final until
+// someone changes something and retries.
+import { UserError } from '../errors'
+
+export type FailureKind =
+  | 'dns' // the host name does not resolve
+  | 'tls' // the certificate or TLS handshake failed
+  | 'refused' // nothing listens on that host and port
+  | 'network' // reset, timeout, other transport trouble
+  | 'unauthorized' // 401: wrong user or application password
+  | 'forbidden' // 403: the user's role may not do this
+  | 'not-found' // 404: no REST API there, or no such comment
+  | 'http' // another HTTP error answer
+
+/** Its message is written for the moderator (and never holds a credential), so transports pass it on. */
+export class PlatformError extends UserError {
+  override name = 'PlatformError'
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    /** The HTTP status, when the server answered. */
+    readonly status?: number,
+    /** The platform's own error code (WordPress: `rest_not_logged_in` …). */
+    readonly code?: string,
+    /** Overrides what the status says: a 200 that did not do the job is worth retrying. */
+    private readonly retry?: boolean
+  ) {
+    super(message)
+  }
+
+  /** Worth trying again later without anyone changing anything. */
+  get retriable(): boolean {
+    if (this.retry !== undefined) return this.retry
+    if (this.status === undefined) return true
+    return this.status === 408 || this.status === 429 || this.status >= 500
+  }
+}
+
+const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|HOSTNAME_MISMATCH)/
+
+/** A PlatformError for a request that got no HTTP answer (fetch threw). */
+export function transportError(error: unknown, host: string): PlatformError {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  const code = cause?.code ?? (error as { code?: string })?.code ?? ''
+  const name = (error as { name?: string })?.name
+  if (name === 'TimeoutError' || name === 'AbortError') return new PlatformError('network', `${host} did not answer in time.`)
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new PlatformError('dns', `The host name ${host} could not be found (DNS).`)
+  if (code === 'ECONNREFUSED') return new PlatformError('refused', `${host} refused the connection: nothing is listening there.`)
+  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
+    return new PlatformError('tls', `The secure connection to ${host} failed (TLS: ${cause?.message ?? code}).`)
+  }
+  return new PlatformError('network', `The connection to ${host} failed (${code || cause?.message || (error as Error)?.message || 'network error'}).`)
+}

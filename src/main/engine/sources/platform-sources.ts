@@ -1,0 +1,139 @@
+// Platform sources: their settings in `sources.config` (never a secret), their password in the secret
+// store, and the connector that talks to each. A new platform adds a case to connectorFor and a folder.
+import type { SourceInfo } from '../../../shared/model'
+import { UserError } from '../errors'
+import type { SecretStore } from '../secrets/secret-store'
+import type { Db } from '../store/database'
+import type { PlatformConnector } from './platform'
+import { createWordPressConnector, wordpressConfigSchema } from './wordpress/connector'
+
+export const PLATFORM_KINDS = ['wordpress'] as const
+export type PlatformKind = (typeof PLATFORM_KINDS)[number]
+
+export const passwordSecret = (name: string) => `source:${name}:password`
+
+interface SourceRow {
+  id: number
+  kind: string
+  name: string
+  config: string
+  cursor: string | null
+}
+
+export interface NewPlatformSource {
+  kind: PlatformKind
+  name: string
+  url: string
+  user: string
+  password: string
+  approvedWindowDays?: number
+}
+
+export function addPlatformSource(db: Db, secrets: SecretStore, source: NewPlatformSource, now: Date): void {
+  const parsed = wordpressConfigSchema.safeParse({ url: source.url, user: source.user, approvedWindowDays: source.approvedWindowDays })
+  if (!parsed.success) throw new UserError(`The ${source.kind} source is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  const url = new URL(parsed.data.url)
+  if (url.username || url.password) throw new UserError('Give the user and password separately, not inside the URL.')
+  if (!source.password.trim()) throw new UserError('The application password is empty.')
+  if (!source.name.trim()) throw new UserError('A source needs a name.')
+  const existing = db.prepare<[string], { kind: string; config: string }>('SELECT kind, config FROM sources WHERE name = ?').get(source.name)
+  if (existing && (existing.kind !== source.kind)) throw new UserError(`"${source.name}" is already the name of a ${existing.kind} source.`)
+  const config = JSON.stringify(parsed.data)
+  db.prepare(
+    `INSERT INTO sources (kind, name, created_at, config) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET config = excluded.config`
+  ).run(source.kind, source.name, now.toISOString(), config)
+  secrets.set(passwordSecret(source.name), source.password)
+}
+
+export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] {
+  const rows = db
+    .prepare<[], SourceRow & { comments: number; pending: number; failed: number; conflicts: number }>(
+      `SELECT s.id, s.kind, s.name, s.config, s.cursor,
+              (SELECT count(*) FROM comments c WHERE c.source_id = s.id) AS comments,
+              (SELECT count(*) FROM outbox o JOIN comments c ON c.id = o.comment_id WHERE c.source_id = s.id AND o.state = 'pending') AS pending,
+              (SELECT count(*) FROM outbox o JOIN comments c ON c.id = o.comment_id WHERE c.source_id = s.id AND o.state = 'failed') AS failed,
+              (SELECT count(*) FROM comments c WHERE c.source_id = s.id AND c.conflict IS NOT NULL) AS conflicts
+       FROM sources s WHERE s.kind IN (${PLATFORM_KINDS.map((k) => `'${k}'`).join(', ')}) AND s.config != '{}' ORDER BY s.name`
+    )
+    .all()
+  return rows.map((row) => {
+    const config = JSON.parse(row.config) as { url: string; user: string }
+    const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string }) : {}
+    return {
+      name: row.name,
+      kind: row.kind,
+      url: config.url,
+      user: config.user,
+      hasPassword: secrets.has(passwordSecret(row.name)),
+      comments: row.comments,
+      pending: row.pending,
+      failed: row.failed,
+      conflicts: row.conflicts,
+      lastPulledAt: cursor.lastPulledAt ?? null
+    }
+  })
+}
+
+/**
+ * Forgets a source's connection and password. Its comments and the decisions on them stay (the decision
+ * log answers for them); decisions not yet pushed are marked failed, since nothing can push them now.
+ */
+export function removePlatformSource(db: Db, secrets: SecretStore, name: string, now: Date): { comments: number; unpushed: number } {
+  const row = findSource(db, name)
+  const result = db.transaction(() => {
+    const unpushed = db
+      .prepare(
+        `UPDATE outbox SET state = 'failed', last_error = 'The source was removed from Sieve; this decision was not pushed.', updated_at = ?
+         WHERE state = 'pending' AND comment_id IN (SELECT id FROM comments WHERE source_id = ?)`
+      )
+      .run(now.toISOString(), row.id).changes
+    const comments = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM comments WHERE source_id = ?').get(row.id)!.n
+    if (comments === 0) db.prepare('DELETE FROM sources WHERE id = ?').run(row.id)
+    else db.prepare(`UPDATE sources SET config = '{}', cursor = NULL WHERE id = ?`).run(row.id)
+    return { comments, unpushed }
+  })()
+  secrets.delete(passwordSecret(name))
+  return result
+}
+
+export interface ConnectorContext {
+  db: Db
+  secrets: SecretStore
+  now: () => Date
+}
+
+export function findSource(db: Db, name: string): SourceRow {
+  const row = db.prepare<[string], SourceRow>('SELECT id, kind, name, config, cursor FROM sources WHERE name = ?').get(name)
+  if (!row || !(PLATFORM_KINDS as readonly string[]).includes(row.kind) || row.config === '{}') {
+    throw new UserError(`There is no platform source named "${name}" (see \`source list\`).`)
+  }
+  return row
+}
+
+export function platformSourceNames(db: Db): string[] {
+  return db
+    .prepare<[], { name: string }>(`SELECT name FROM sources WHERE kind IN (${PLATFORM_KINDS.map((k) => `'${k}'`).join(', ')}) AND config != '{}' ORDER BY name`)
+    .all()
+    .map((row) => row.name)
+}
+
+export function connectorFor(context: ConnectorContext, name: string): PlatformConnector {
+  const row = findSource(context.db, name)
+  const password = context.secrets.get(passwordSecret(name))
+  if (password === undefined) {
+    throw new UserError(`The password of "${name}" is not in this machine's secret store: add the source again with its application password.`)
+  }
+  switch (row.kind as PlatformKind) {
+    case 'wordpress':
+      return createWordPressConnector({
+        db: context.db,
+        sourceId: row.id,
+        config: wordpressConfigSchema.parse(JSON.parse(row.config)),
+        password,
+        now: context.now,
+        cursor: row.cursor,
+        saveCursor: (cursor) => context.db.prepare('UPDATE sources SET cursor = ? WHERE id = ?').run(cursor, row.id)
+      })
+  }
+}

@@ -1,0 +1,56 @@
+// The WordPress connector: a site, a user and an application password (kept in the secret store).
+import { z } from 'zod'
+import type { Db } from '../../store/database'
+import type { PlatformConnector } from '../platform'
+import { createWordPressClient } from './client'
+import { wordpressStatusFor } from './mapping'
+import { cursorSchema, pullWordPress, type PullCursor } from './pull'
+import { closeWordPressComments, readWordPressComments, setWordPressStatus, type WordPressLive } from './push'
+import { testWordPressConnection } from './test-connection'
+
+export const wordpressConfigSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  user: z.string().min(1).max(200),
+  /** How far back approved comments are pulled. */
+  approvedWindowDays: z.number().positive().max(3650).default(7)
+})
+export type WordPressConfig = z.infer<typeof wordpressConfigSchema>
+
+export interface WordPressConnectorOptions {
+  db: Db
+  sourceId: number
+  config: WordPressConfig
+  password: string
+  now: () => Date
+  cursor: string | null
+  saveCursor(cursor: string): void
+  userAgent?: string
+}
+
+export function createWordPressConnector(options: WordPressConnectorOptions): PlatformConnector {
+  const client = createWordPressClient({ url: options.config.url, user: options.config.user, password: options.password, userAgent: options.userAgent })
+  return {
+    kind: 'wordpress',
+    displayName: 'WordPress',
+    test: () => testWordPressConnection(client),
+    pull: ({ full, signal, onProgress }) => {
+      const parsed = cursorSchema.safeParse(options.cursor && !full ? JSON.parse(options.cursor) : {})
+      const cursor: PullCursor = parsed.success ? parsed.data : { after: {} }
+      return pullWordPress({
+        db: options.db,
+        sourceId: options.sourceId,
+        client,
+        cursor,
+        saveCursor: (next) => options.saveCursor(JSON.stringify(next)),
+        now: options.now,
+        approvedWindowDays: options.config.approvedWindowDays,
+        signal,
+        onProgress
+      })
+    },
+    targetStatus: wordpressStatusFor,
+    readComments: (ids) => readWordPressComments(client, ids),
+    setStatus: (comment, status) => setWordPressStatus(client, comment as WordPressLive, status),
+    closeArticle: (articleId) => closeWordPressComments(client, articleId)
+  }
+}

@@ -1,0 +1,142 @@
+// Pulls a WordPress site's held comments and its recently approved ones, with their posts and authors.
+// Incremental: each status has a cursor (the newest comment date seen, in the site's time); a run's place
+// (status and page) is saved after every page, so an interrupted pull resumes where it stopped. WordPress
+// cannot list comments changed since a date, so the comments still open here are re-polled by id.
+import { z } from 'zod'
+import type { Db } from '../../store/database'
+import { landPlatformComments, markDeletedUpstream, openExternalIds, type PlatformComment } from '../../store/platform-comments'
+import type { PullReport } from '../platform'
+import type { WordPressClient } from './client'
+import { toIncoming } from './mapping'
+import type { RestComment, RestPost } from './rest-types'
+
+export const PER_PAGE = 100
+const PHASES = ['hold', 'approve'] as const
+type Phase = (typeof PHASES)[number]
+
+export const cursorSchema = z.object({
+  /** Per status: pull comments dated after this (site time, ISO without zone). */
+  after: z.object({ hold: z.string().optional(), approve: z.string().optional() }).default({}),
+  /** An unfinished run: the status and page it got to. */
+  run: z.object({ phase: z.enum(PHASES), after: z.string().nullable(), page: z.number().int().min(1), newest: z.string().nullable() }).optional(),
+  lastPulledAt: z.string().optional()
+})
+export type PullCursor = z.infer<typeof cursorSchema>
+
+
+export interface PullContext {
+  db: Db
+  sourceId: number
+  client: WordPressClient
+  cursor: PullCursor
+  saveCursor(cursor: PullCursor): void
+  now: () => Date
+  /** Approved comments older than this many days are not pulled. */
+  approvedWindowDays: number
+  signal?: AbortSignal
+  onProgress?(done: number, total: number): void
+}
+
+export async function pullWordPress(context: PullContext): Promise<PullReport> {
+  const { db, sourceId, client, now } = context
+  const report: PullReport = { added: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, requests: 0, interrupted: false }
+  const posts = new Map<number, RestPost | undefined>()
+  const seen = new Set<string>()
+  let cursor = context.cursor
+  const windowStart = new Date(now().getTime() - context.approvedWindowDays * 86_400_000)
+  let done = 0
+
+  const land = async (comments: RestComment[]) => {
+    await loadPosts(client, posts, comments, report)
+    const items: PlatformComment[] = comments.map((comment) => ({ comment: toIncoming(comment, posts.get(comment.post)), platformStatus: comment.status }))
+    const counts = landPlatformComments(db, sourceId, items, now(), 'WordPress')
+    for (const comment of comments) seen.add(String(comment.id))
+    report.added += counts.added
+    report.updated += counts.updated
+    report.unchanged += counts.unchanged
+    report.conflicts += counts.conflicts
+    done += comments.length
+  }
+
+  const startPhase = cursor.run?.phase ?? 'hold'
+  for (const phase of PHASES.slice(PHASES.indexOf(startPhase))) {
+    const run = cursor.run?.phase === phase ? cursor.run : { phase, after: phaseStart(cursor, phase, windowStart), page: 1, newest: null }
+    let { page, newest } = run
+    for (;;) {
+      if (context.signal?.aborted) return { ...report, interrupted: true }
+      const { body, headers } = await client.get<RestComment[]>('/wp/v2/comments', {
+        context: 'edit',
+        status: phase,
+        per_page: PER_PAGE,
+        page,
+        orderby: 'date',
+        order: 'asc',
+        after: run.after ?? undefined
+      })
+      report.requests++
+      const totalPages = Number(headers.get('x-wp-totalpages') ?? 1)
+      const total = Number(headers.get('x-wp-total') ?? body.length)
+      await land(body)
+      for (const comment of body) if (newest === null || comment.date > newest) newest = comment.date
+      context.onProgress?.(done, Math.max(done, total))
+      page++
+      if (page > totalPages || body.length === 0) break
+      cursor = { ...cursor, run: { phase, after: run.after, page, newest } }
+      context.saveCursor(cursor)
+    }
+    // A second's overlap: comments posted in the same second as the newest are fetched again, never missed.
+    const after = newest ? oneSecondBefore(newest) : run.after
+    cursor = { ...cursor, after: { ...cursor.after, [phase]: after ?? undefined }, run: undefined }
+    const next = PHASES[PHASES.indexOf(phase) + 1]
+    if (next) cursor.run = { phase: next, after: phaseStart(cursor, next, windowStart), page: 1, newest: null }
+    context.saveCursor(cursor)
+  }
+
+  // Changes made in wp-admin to comments already here: ask for them by id, in every status.
+  const open = openExternalIds(db, sourceId, windowStart).filter((id) => !seen.has(id))
+  const gone: string[] = []
+  for (let start = 0; start < open.length; start += PER_PAGE) {
+    if (context.signal?.aborted) return { ...report, interrupted: true }
+    const ids = open.slice(start, start + PER_PAGE)
+    const { body } = await client.get<RestComment[]>('/wp/v2/comments', { context: 'edit', status: 'any', include: ids, per_page: PER_PAGE })
+    report.requests++
+    await land(body)
+    const found = new Set(body.map((comment) => String(comment.id)))
+    gone.push(...ids.filter((id) => !found.has(id)))
+  }
+  markDeletedUpstream(db, sourceId, gone, now(), 'WordPress')
+  report.deleted = gone.length
+  context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString() })
+  return report
+}
+
+function phaseStart(cursor: PullCursor, phase: Phase, windowStart: Date): string | null {
+  const saved = cursor.after[phase] ?? null
+  if (phase === 'hold') return saved
+  // Approved comments only from within the window; the site's timezone is close enough for a window of days.
+  const window = windowStart.toISOString().slice(0, 19)
+  return saved && saved > window ? saved : window
+}
+
+function oneSecondBefore(siteDate: string): string {
+  return new Date(Date.parse(`${siteDate}Z`) - 1000).toISOString().slice(0, 19)
+}
+
+/** Fetches the posts (or pages) the comments belong to that this pull has not seen yet. */
+async function loadPosts(client: WordPressClient, posts: Map<number, RestPost | undefined>, comments: RestComment[], report: PullReport) {
+  let missing = [...new Set(comments.map((comment) => comment.post))].filter((id) => !posts.has(id))
+  for (const type of ['posts', 'pages']) {
+    if (missing.length === 0) return
+    const { body } = await client.get<RestPost[]>(`/wp/v2/${type}`, {
+      include: missing,
+      per_page: PER_PAGE,
+      status: 'any',
+      context: 'edit',
+      _fields: 'id,title,link,comment_status'
+    })
+    report.requests++
+    for (const post of body) posts.set(post.id, post)
+    missing = missing.filter((id) => !posts.has(id))
+  }
+  for (const id of missing) posts.set(id, undefined)
+}

@@ -1,0 +1,121 @@
+// The engine's sync service: one push round at a time in this process, "sync now" on demand, and (in the
+// app) a background loop that pushes entries as their grace period ends.
+import type { Policy, SyncReport } from '../../../shared/model'
+import type { PlatformConnector } from '../sources/platform'
+import type { Db } from '../store/database'
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
+import { syncDue } from './outbox-sync'
+import { createSyncLock } from './sync-lock'
+
+export interface SyncSettings {
+  /** Default 5 s. */
+  graceMs?: number
+  backoff?: Partial<BackoffOptions>
+  /** How often the background loop looks for due entries (default 1 s). */
+  intervalMs?: number
+  /** Writes in flight at once per source (default 4). */
+  concurrency?: number
+}
+
+export interface RunOptions {
+  /** Also push what is still in its grace period, or backing off ("sync now"). */
+  now?: boolean
+  /** Also push what is still in its grace period, but wait out backoffs. */
+  skipGrace?: boolean
+}
+
+export interface SyncService {
+  /** Pushes what is due; with `now`, also what is still in its grace period or backing off. */
+  run(options?: RunOptions): Promise<SyncReport>
+  /**
+   * Pushes everything now, then keeps retrying what failed transiently for up to `budgetMs`, waiting out
+   * each backoff (the command line's `sync`, which should finish the job rather than leave it for later).
+   */
+  runUntilSettled(budgetMs: number): Promise<SyncReport>
+  startLoop(): void
+  stop(): Promise<void>
+}
+
+export function createSyncService(
+  db: Db,
+  policy: Policy,
+  now: () => Date,
+  connector: (source: string) => PlatformConnector,
+  settings: SyncSettings = {}
+): SyncService {
+  const lock = createSyncLock(db, now)
+  let running: Promise<SyncReport> = Promise.resolve({ synced: 0, failed: 0, conflicts: 0, retrying: 0, problems: [] })
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const run = (options: RunOptions = {}) => {
+    // One round after another: two rounds must never push the same entry side by side.
+    running = running
+      .catch(() => undefined)
+      .then(() =>
+        syncDue({
+          db,
+          policy,
+          now,
+          connector,
+          graceMs: settings.graceMs ?? 5_000,
+          backoff: { ...DEFAULT_BACKOFF, ...settings.backoff },
+          concurrency: settings.concurrency,
+          lock,
+          ignoreGrace: options.now || options.skipGrace,
+          ignoreBackoff: options.now
+        })
+      )
+    return running
+  }
+  const nextRetry = db.prepare<[], { at: string | null }>(`SELECT min(not_before) AS at FROM outbox WHERE state = 'pending'`)
+  const stillRetrying = db.prepare<[], SyncReport['problems'][number]>(
+    `SELECT s.name AS source, c.external_id AS id, 'pending' AS state, o.last_error AS error
+     FROM outbox o JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
+     WHERE o.state = 'pending' AND o.last_error IS NOT NULL ORDER BY o.id`
+  )
+  const runUntilSettled = async (budgetMs: number) => {
+    const deadline = Date.now() + budgetMs
+    const total = await run({ now: true })
+    while (!total.note) {
+      const at = nextRetry.get()?.at
+      if (!at) break
+      const wait = Math.max(100, Date.parse(at) - now().getTime())
+      if (Date.now() + wait > deadline) break
+      await new Promise((wake) => setTimeout(wake, wait))
+      const round = await run({ skipGrace: true })
+      if (round.note) total.note = round.note
+      total.synced += round.synced
+      total.failed += round.failed
+      total.conflicts += round.conflicts
+      total.problems.push(...round.problems)
+    }
+    // What is still retrying is read back from the outbox, not added up over rounds.
+    const retrying = stillRetrying.all()
+    total.problems = [...total.problems.filter((p) => p.state !== 'pending'), ...retrying]
+    total.retrying = retrying.length
+    return total
+  }
+  const hasDue = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM outbox WHERE state = 'pending' AND not_before <= ? LIMIT 1`)
+  return {
+    run,
+    runUntilSettled,
+    startLoop() {
+      if (timer) return
+      const tick = async () => {
+        if (stopped || !db.open) return
+        try {
+          if (hasDue.get(now().toISOString())) await run()
+        } catch (error) {
+          console.error('[sieve] sync round failed:', error)
+        }
+        if (!stopped) timer = setTimeout(tick, settings.intervalMs ?? 1_000)
+      }
+      timer = setTimeout(tick, settings.intervalMs ?? 1_000)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running.catch(() => undefined)
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// The Sources screen against the real test WordPress: a moderator adds the site, tests it, pulls its
+// comments, approves one, sees it reach WordPress (the background sync) and the row say "synced", and
+// closes the story to new comments from the detail pane.
+import { startWordPress, type WordPressSite } from '../support/wordpress'
+import { approvedColumn, createPost, deletePost, insertComments } from '../support/wordpress-fixtures'
+import { expect, test } from './support/fixtures'
+
+let site: WordPressSite
+let postId: number
+
+test.beforeAll(async () => {
+  site = await startWordPress()
+  postId = await createPost(site, 'Sources screen story')
+})
+
+test.afterAll(async () => {
+  if (postId) await deletePost(site, postId)
+})
+
+test('a moderator connects a WordPress site, pulls it, and a decision reaches the site', async ({ page, queue }) => {
+  test.setTimeout(120_000)
+  const ids = await insertComments(site, postId, 2, 'hold', 'Sourcescreen')
+
+  await page.getByRole('button', { name: 'Sources…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sources' })
+  await expect(dialog).toContainText('No WordPress site yet')
+  await dialog.getByLabel('Name').fill('Newsroom')
+  await dialog.getByLabel('Site address').fill(site.url)
+  await dialog.getByLabel('User').fill(site.users.admin.user)
+  await dialog.getByLabel('Application password').fill(site.users.admin.appPassword)
+  await dialog.getByRole('button', { name: 'Add and test' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Connected to')
+  await expect(dialog.getByRole('row', { name: /Newsroom/ })).toContainText('as sieve-admin')
+  // The password is gone from the form and never shown.
+  await expect(dialog.getByLabel('Application password')).toHaveValue('')
+  await expect(dialog).not.toContainText(site.users.admin.appPassword)
+
+  await dialog.getByRole('button', { name: 'Pull' }).click()
+  await expect(dialog.getByRole('status')).toContainText(/Newsroom: \d+ new/, { timeout: 60_000 })
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  await queue.press('/')
+  await page.keyboard.type('Sourcescreen')
+  await page.keyboard.press('Enter')
+  await expect(queue.rows).toHaveCount(2)
+  const first = await queue.cursorId()
+  expect(ids.map(String)).toContain(first)
+  await queue.press('a')
+
+  // The app pushes it in the background once the grace period is over.
+  await expect.poll(async () => (await approvedColumn(site, [Number(first)])).get(Number(first)), { timeout: 30_000 }).toBe('1')
+
+  // The search stays on as the moderator changes queues.
+  await queue.open('Approved')
+  await expect(queue.rows).toHaveCount(1)
+  await expect(queue.row(first).locator('.col-sync')).toHaveText('synced')
+  await queue.press('o')
+  await expect(page.getByRole('note', { name: 'Sync state' })).toHaveText('Sync: synced')
+
+  // The story can be closed to new comments from here.
+  const detail = page.getByRole('complementary', { name: 'Comment detail' })
+  await detail.getByRole('button', { name: 'Close comments' }).click()
+  await expect(detail).toContainText('commenting closed')
+  expect(await site.query(`SELECT comment_status FROM wp_posts WHERE ID = ${postId}`)).toEqual([{ comment_status: 'closed' }])
+})
