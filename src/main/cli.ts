@@ -1,5 +1,5 @@
 // The command line: operations and scripting over the same engine and database as the app.
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../shared/filter'
@@ -10,6 +10,9 @@ import { FILE_FORMATS, type FileFormat } from './engine/sources/files/import-fil
 import { describeImport } from './engine/sources/describe-import'
 import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
+import { chromiumPrinter } from './pdf/chromium-printer'
+import { auditCsv, auditText } from './engine/reports/audit'
+import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../shared/reports'
 import { startHttpTransport } from './transport/http'
 import { inProcessClient } from './transport/in-process'
 
@@ -25,7 +28,7 @@ const program = new Command('sieve')
 function openEngine(moderator?: string): Engine {
   const dbPath = resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
   mkdirSync(dirname(dbPath), { recursive: true })
-  return createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator })
+  return createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator, printToPdf: chromiumPrinter })
 }
 
 function printImport(report: ImportReport): void {
@@ -184,6 +187,63 @@ program
     await engine.writeDecisionLog(options.format, out)
     if (out !== process.stdout) await new Promise<void>((done) => out.end(() => done()))
     engine.close()
+  })
+
+program
+  .command('report')
+  .description('a moderation report for a period: summary (html, pdf), decision log (csv, json), statements of reasons (sor, notices)')
+  .requiredOption('--from <date>', 'the first day, YYYY-MM-DD (UTC)')
+  .requiredOption('--to <date>', 'the last day, YYYY-MM-DD (UTC), included')
+  .option('--source <name>', 'only comments from this source')
+  .option('--moderator <name>', 'only decisions by this moderator')
+  .option('--article <id>', 'only comments on this article (its id on the platform)')
+  .addOption(new Option('--format <format>', 'what to write').choices(REPORT_FORMATS).makeOptionMandatory())
+  .requiredOption('--out <file>', 'the file to write')
+  .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string }) => {
+    const filter = reportFilter(options)
+    const engine = openEngine()
+    try {
+      if (options.format === 'csv' || options.format === 'json') {
+        // Streamed: the decision log of a long period never sits in memory whole.
+        const out = createWriteStream(options.out)
+        await engine.writeDecisionLog(options.format, out, filter)
+        await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
+        console.log(`Wrote the decision log (${options.format.toUpperCase()}) for ${filter.from} to ${filter.to} to ${options.out}.`)
+      } else {
+        const file = await engine.report(filter, options.format)
+        writeFileSync(options.out, file.content)
+        console.log(`${file.description} Wrote ${options.out}.`)
+      }
+    } finally {
+      engine.close()
+    }
+  })
+
+function reportFilter(options: { from: string; to: string; source?: string; moderator?: string; article?: string }): ReportFilter {
+  const parsed = reportFilterSchema.safeParse({ from: options.from, to: options.to, source: options.source, moderator: options.moderator, article: options.article })
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => `--${issue.path.join('.') || 'from/--to'}: ${issue.message}`).join('; '))
+  return parsed.data
+}
+
+program
+  .command('audit')
+  .description('the audit trail of one comment or one author: every decision, by whom, when, clause and note')
+  .option('--comment <id>', 'the comment (its id on the platform)')
+  .option('--author <id>', 'the author (their id on the platform)')
+  .addOption(new Option('--format <format>', 'how to print it').choices(['text', 'csv', 'json']).default('text'))
+  .option('--out <file>', 'write here instead of standard output')
+  .action((options: { comment?: string; author?: string; format: 'text' | 'csv' | 'json'; out?: string }) => {
+    if ((options.comment === undefined) === (options.author === undefined)) throw new UserError('Name either --comment or --author.')
+    const target: AuditTarget = options.comment !== undefined ? { comment: options.comment } : { author: options.author! }
+    const engine = openEngine()
+    try {
+      const entries = engine.auditTrail(target)
+      const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
+      if (options.out) writeFileSync(options.out, text)
+      else process.stdout.write(text)
+    } finally {
+      engine.close()
+    }
   })
 
 program

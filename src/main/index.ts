@@ -8,6 +8,7 @@ import { isWebUrl } from '../shared/urls'
 import { createEngine, type Engine } from './engine/engine'
 import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
 import { serveIpc } from './transport/ipc'
+import { electronPrinter } from './pdf/electron-printer'
 import { secureWebPreferences } from './web-preferences'
 
 const APP_ORIGIN = 'app://sieve'
@@ -77,6 +78,7 @@ async function start(): Promise<Engine> {
       ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
       : undefined,
     resourcesDir,
+    printToPdf: electronPrinter,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined
   })
   if (engine.isEmpty()) await engine.loadDemo()

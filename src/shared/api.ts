@@ -16,6 +16,14 @@ import {
   type QueuePage,
   type UndoResult
 } from './model'
+import {
+  auditTargetSchema,
+  REPORT_FORMATS,
+  reportFilterSchema,
+  type AuditEntry,
+  type ReportOptions,
+  type ReportPreview
+} from './reports'
 
 /** Declares a call whose result is R and whose input must pass `input`. */
 const call =
@@ -34,6 +42,8 @@ export interface ExportedFile {
   filename: string
   mime: string
   content: string
+  /** Binary files (PDF) come base64-encoded. */
+  encoding?: 'base64'
 }
 
 export const api = {
@@ -99,7 +109,16 @@ export const api = {
   ),
   job: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
   cancelJob: call<JobSnapshot>()(z.object({ jobId: z.number().int().positive() }).strict()),
-  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict())
+  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
+  /** The sources, moderators and articles a report can be narrowed to. */
+  reportOptions: call<ReportOptions>()(nothing),
+  /** A report's summary numbers and charts (SVG), for the Reports screen's preview. */
+  reportPreview: call<ReportPreview>()(z.object({ filter: reportFilterSchema }).strict()),
+  /** A report as a file: summary (html, pdf), decision log (csv, json), statements of reasons (sor, notices). */
+  exportReport: call<ExportedFile>()(z.object({ filter: reportFilterSchema, format: z.enum(REPORT_FORMATS) }).strict()),
+  /** Every decision on one comment, or on all of one author's comments (ids as on their platform). */
+  auditTrail: call<AuditEntry[]>()(auditTargetSchema),
+  exportAuditTrail: call<ExportedFile>()(z.object({ target: auditTargetSchema, format: z.enum(['csv', 'json']) }).strict())
 }
 
 export type Api = typeof api

@@ -10,6 +10,11 @@ import type { Action, Policy } from '../../shared/model'
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
+import { auditCsv, auditTrail } from './reports/audit'
+import type { PdfPrinter } from './reports/pdf'
+import { createReport, reportPreview, type ReportContext, type ReportFile } from './reports/report'
+import { reportOptions } from './reports/report-options'
+import type { AuditEntry, AuditTarget, ReportFilter, ReportFormat } from '../../shared/reports'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
 import { createJobs } from './jobs'
 import { createScorer, PRIMARY_SCORER } from './scoring/scorers'
@@ -37,6 +42,8 @@ export interface EngineOptions {
   nativeBinding?: string
   /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
   secrets?: SecretStore
+  /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
+  printToPdf?: PdfPrinter
 }
 
 export type FileImportOptions = Omit<ImportFileOptions, 'now'> & { sourceName?: string }
@@ -54,7 +61,10 @@ export interface Engine {
   score(scorerName: string, onProgress?: (progress: ScoringProgress) => void): Promise<ScoringProgress>
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
-  writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
+  /** The decision log, whole or for a report's period, streamed to `out` (which stays open). */
+  writeDecisionLog(format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void>
+  report(filter: ReportFilter, format: ReportFormat): Promise<ReportFile>
+  auditTrail(target: AuditTarget): AuditEntry[]
   close(): void
 }
 
@@ -66,7 +76,8 @@ export function createEngine(options: EngineOptions): Engine {
   const likelyThreshold = options.likelyThreshold ?? 0.7
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(options.dbPath), 'secrets.json'))
 
-  const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
+  const writeLog = (format: LogFormat, out: Writable, filter?: ReportFilter) => writeDecisionLog(db, format, out, filter)
+  const reportContext = (): ReportContext => ({ db, policy, likelyThreshold, now: now(), printToPdf: options.printToPdf })
   const jobs = createJobs()
   const uploads = createUploads()
 
@@ -131,6 +142,24 @@ export function createEngine(options: EngineOptions): Engine {
         mime: format === 'csv' ? 'text/csv' : 'application/json',
         content: chunks.join('')
       }
+    },
+    reportOptions: () => reportOptions(db),
+    reportPreview: ({ filter }) => reportPreview(reportContext(), filter),
+    exportReport: async ({ filter, format }) => {
+      const file = await createReport(reportContext(), filter, format)
+      return format === 'pdf'
+        ? { filename: file.filename, mime: file.mime, content: file.content.toString('base64'), encoding: 'base64' }
+        : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8') }
+    },
+    auditTrail: (target) => auditTrail(db, target),
+    exportAuditTrail: ({ target, format }) => {
+      const entries = auditTrail(db, target)
+      const name = target.comment !== undefined ? `comment-${target.comment}` : `author-${target.author}`
+      return {
+        filename: `sieve-audit-${name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80)}.${format}`,
+        mime: format === 'csv' ? 'text/csv' : 'application/json',
+        content: format === 'csv' ? auditCsv(entries) : JSON.stringify(entries, null, 2) + '\n'
+      }
     }
   }
 
@@ -151,6 +180,8 @@ export function createEngine(options: EngineOptions): Engine {
       return decide(db, policy, actor, { target: { keys }, action, clause, note }, now(), likelyThreshold)
     },
     writeDecisionLog: writeLog,
+    report: (filter, format) => createReport(reportContext(), filter, format),
+    auditTrail: (target) => auditTrail(db, target),
     close: () => {
       uploads.close()
       db.close()
