@@ -17,6 +17,7 @@ import { Pace } from './queue/Pace'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
+import { ReportsDialog } from './reports/ReportsDialog'
 import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
 import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
@@ -27,7 +28,7 @@ interface PendingDecision {
   clause?: string
   note?: string
 }
-type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
+type Overlay = { kind: 'help' } | { kind: 'keymap' } | { kind: 'columns' } | { kind: 'picker' } | { kind: 'import' } | { kind: 'reports' } | { kind: 'escalate' } | ({ kind: 'confirm' } & PendingDecision) | null
 
 const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
 
@@ -172,6 +173,9 @@ export function App() {
         <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
           Export JSON
         </button>
+        <button onClick={() => setOverlay({ kind: 'reports' })} title="Reports: summaries with charts, the decision log, DSA statements of reasons, audit trails">
+          Reports…
+        </button>
         <button onClick={() => setOverlay({ kind: 'columns' })} title="Show, hide and reorder columns">
           Columns…
         </button>
@@ -238,6 +242,7 @@ export function App() {
           onSave={(setting) => void client.call('saveKeymap', setting).then(setKeymapSetting)}
         />
       )}
+      {overlay?.kind === 'reports' && <ReportsDialog onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'help' && <HelpOverlay keymap={keymap} onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'picker' && policy && (
         <ReasonPicker

@@ -78,8 +78,8 @@ export function summaryCharts(summary: ReportSummary): ReportChart[] {
         xAxis: { type: 'category', data: summary.byModerator.map((row) => row.moderator) },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: 'removals', type: 'bar', color: COLORS.remove, data: summary.byModerator.map((row) => row.removals) },
-          { name: 'other decisions', type: 'bar', color: COLORS.approve, data: summary.byModerator.map((row) => row.decisions - row.removals) }
+          { name: 'removals', type: 'bar', barMaxWidth: 48, color: COLORS.remove, data: summary.byModerator.map((row) => row.removals) },
+          { name: 'other decisions', type: 'bar', barMaxWidth: 48, color: COLORS.approve, data: summary.byModerator.map((row) => row.decisions - row.removals) }
         ]
       })
     })
@@ -94,6 +94,7 @@ export function summaryCharts(summary: ReportSummary): ReportChart[] {
       series: (['approved', 'removed', 'disabled'] as const).map((outcome) => ({
         name: outcome,
         type: 'bar',
+        barMaxWidth: 32,
         color: outcome === 'approved' ? COLORS.approve : outcome === 'removed' ? COLORS.remove : COLORS.disable,
         data: summary.scorerAgreement.map((band) => band[outcome])
       }))
