@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect, test } from './support/fixtures'
 
-const DOCS = resolve(__dirname, '../../docs')
+// The screenshots shown in the README are refreshed with UPDATE_DOCS=1; other runs keep theirs with the test's output.
+const screenshotPath = (name: string) => (process.env.UPDATE_DOCS ? resolve(__dirname, '../../docs', name) : test.info().outputPath(name))
 
 test('a moderator previews and exports reports of the decisions just made, and reads a comment’s audit trail', async ({ page, queue }) => {
   const blocked: string[] = []
@@ -31,7 +32,7 @@ test('a moderator previews and exports reports of the decisions just made, and r
   const charts = dialog.getByRole('img')
   await expect(charts).toHaveCount(4)
   await expect.poll(() => charts.evaluateAll((images) => images.every((image) => (image as unknown as { naturalWidth: number }).naturalWidth > 0))).toBe(true)
-  await page.screenshot({ path: `${DOCS}/reports-screen.png` })
+  await page.screenshot({ path: screenshotPath('reports-screen.png') })
   // Keys typed in the dialog stay there: "a" on a control approves nothing.
   await dialog.getByRole('button', { name: 'Summary (HTML)' }).focus()
   await page.keyboard.press('a')
@@ -65,7 +66,7 @@ test('a moderator previews and exports reports of the decisions just made, and r
   for (const box of await svgs.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height))) expect(box).toBeGreaterThan(50)
   // The removal's bar, in the removal colour.
   await expect(report.locator('figure svg path[fill="#c62828"]').first()).toBeVisible()
-  await report.screenshot({ path: `${DOCS}/report-summary.png`, fullPage: true })
+  await report.screenshot({ path: screenshotPath('report-summary.png'), fullPage: true })
   await report.close()
 
   // The audit trail, from the detail pane of the removed comment.
