@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import { inProcessClient } from '../../src/main/transport/in-process'
 import { FIXTURE_SCORES, reportFixture, WHOLE_PERIOD } from '../support/report-fixture'
+import { comment, writeNdjson } from '../support/temp-engine'
 
 describe('the summary report', () => {
   it('counts every decision of the period by action, clause, moderator, article and day', async () => {
@@ -130,5 +131,22 @@ describe('the audit trail', () => {
     const rows = parse(file.content, { columns: true }) as Record<string, string>[]
     expect(rows).toMatchObject([{ commentId: 'c1', action: 'remove', clause: 'abusive', note: `'=HYPERLINK("http://evil")`, automated: 'no' }])
     expect(() => alice.handlers.auditTrail({ comment: 'nope' })).toThrow('No comment has the id "nope".')
+  })
+})
+
+describe('what a report can be narrowed to', () => {
+  it('offers the sources, the moderators and the articles with decisions, and the days the log spans', async () => {
+    const { alice, dir } = await reportFixture()
+    await alice.importFile(writeNdjson(dir, 'quiet.ndjson', [comment('q1', 'nobody decided on me', { article: { id: 'a9', title: 'Quiet' } })]))
+    expect(await alice.handlers.reportOptions({})).toEqual({
+      sources: ['Demo site', 'Imported file'],
+      moderators: ['alice', 'auto-rules', 'bob'],
+      articles: [
+        { id: 'a2', title: '<img src=x onerror=alert(1)> Budget & "reforms"' },
+        { id: 'a1', title: 'Putin lauds North Korean troops' }
+      ],
+      firstDay: '2026-08-17',
+      lastDay: '2026-08-18'
+    })
   })
 })

@@ -13,7 +13,7 @@ export function reportOptions(db: Db): ReportOptions {
     articles: db
       .prepare<[number], { id: string; title: string | null }>(
         `SELECT ar.external_id AS id, ar.title FROM articles ar
-         WHERE EXISTS (SELECT 1 FROM comments c WHERE c.article_id = ar.id AND c.status <> 'pending')
+         WHERE EXISTS (SELECT 1 FROM comments c JOIN decisions d ON d.comment_id = c.id WHERE c.article_id = ar.id)
          ORDER BY ar.title, ar.external_id LIMIT ?`
       )
       .all(MAX_ARTICLES),
