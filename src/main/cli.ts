@@ -1,5 +1,5 @@
 // The command line: operations and scripting over the same engine and database as the app.
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../shared/filter'
@@ -12,6 +12,7 @@ import type { ImportReport } from './engine/sources/import-report'
 import { defaultDbPath } from './paths'
 import { chromiumPrinter } from './pdf/chromium-printer'
 import { auditCsv, auditText } from './engine/reports/audit'
+import { STREAMED_FORMATS, type StreamedFormat } from './engine/reports/report'
 import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../shared/reports'
 import { startHttpTransport } from './transport/http'
 import { inProcessClient } from './transport/in-process'
@@ -203,12 +204,19 @@ program
     const filter = reportFilter(options)
     const engine = openEngine()
     try {
-      if (options.format === 'csv' || options.format === 'json') {
-        // Streamed: the decision log of a long period never sits in memory whole.
+      if (isStreamed(options.format)) {
+        // Streamed: a long period's log or statements never sit in memory whole.
         const out = createWriteStream(options.out)
-        await engine.writeDecisionLog(options.format, out, filter)
-        await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
-        console.log(`Wrote the decision log (${options.format.toUpperCase()}) for ${filter.from} to ${filter.to} to ${options.out}.`)
+        try {
+          const description = await engine.writeReport(filter, options.format, out)
+          await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
+          console.log(`${description} Wrote ${options.out}.`)
+        } catch (error) {
+          // A refused export (statements that would be rejected) leaves no half-made file behind.
+          out.destroy()
+          rmSync(options.out, { force: true })
+          throw error
+        }
       } else {
         const file = await engine.report(filter, options.format)
         writeFileSync(options.out, file.content)
@@ -218,6 +226,8 @@ program
       engine.close()
     }
   })
+
+const isStreamed = (format: ReportFormat): format is StreamedFormat => (STREAMED_FORMATS as readonly string[]).includes(format)
 
 function reportFilter(options: { from: string; to: string; source?: string; moderator?: string; article?: string }): ReportFilter {
   const parsed = reportFilterSchema.safeParse({ from: options.from, to: options.to, source: options.source, moderator: options.moderator, article: options.article })

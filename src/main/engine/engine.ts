@@ -12,7 +12,7 @@ import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { auditCsv, auditTrail } from './reports/audit'
 import type { PdfPrinter } from './reports/pdf'
-import { createReport, reportPreview, type ReportContext, type ReportFile } from './reports/report'
+import { createReport, reportPreview, writeStreamedReport, type ReportContext, type ReportFile, type StreamedFormat } from './reports/report'
 import { reportOptions } from './reports/report-options'
 import type { AuditEntry, AuditTarget, ReportFilter, ReportFormat } from '../../shared/reports'
 import { scoreUnscored, type ScoringProgress } from './scoring/run-scorer'
@@ -64,6 +64,8 @@ export interface Engine {
   /** The decision log, whole or for a report's period, streamed to `out` (which stays open). */
   writeDecisionLog(format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void>
   report(filter: ReportFilter, format: ReportFormat): Promise<ReportFile>
+  /** The decision log or the statements of reasons, streamed to `out` (left open); says what it wrote. */
+  writeReport(filter: ReportFilter, format: StreamedFormat, out: Writable): Promise<string>
   auditTrail(target: AuditTarget): AuditEntry[]
   close(): void
 }
@@ -181,6 +183,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     writeDecisionLog: writeLog,
     report: (filter, format) => createReport(reportContext(), filter, format),
+    writeReport: (filter, format, out) => writeStreamedReport(reportContext(), filter, format, out),
     auditTrail: (target) => auditTrail(db, target),
     close: () => {
       uploads.close()

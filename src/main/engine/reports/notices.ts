@@ -49,7 +49,7 @@ export function noticeText(source: StatementSource, policy: Policy, reference: s
 /** Every notice for the period, separated by a rule line. */
 export function buildNotices(db: Db, policy: Policy, filter: ReportFilter, likelyThreshold: number): { text: string; count: number } {
   const prefix = puidPrefix(db)
-  const sources = statementSources(db, filter)
-  const text = sources.map((source) => noticeText(source, policy, `sieve-${prefix}-${source.decisionId}`, likelyThreshold)).join(`\n${RULE}\n\n`)
-  return { text: sources.length ? `${text}\n` : '', count: sources.length }
+  const notices: string[] = []
+  for (const source of statementSources(db, filter)) notices.push(noticeText(source, policy, `sieve-${prefix}-${source.decisionId}`, likelyThreshold))
+  return { text: notices.length ? `${notices.join(`\n${RULE}\n\n`)}\n` : '', count: notices.length }
 }

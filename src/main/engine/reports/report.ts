@@ -8,7 +8,7 @@ import { summaryCharts } from './charts'
 import { writeDecisionLog } from './decision-log'
 import { buildNotices } from './notices'
 import { printRequest, type PdfPrinter } from './pdf'
-import { buildStatements } from './statements'
+import { writeStatements } from './statements'
 import { computeSummary } from './summary'
 import { renderSummaryHtml } from './summary-html'
 
@@ -65,8 +65,9 @@ export async function createReport(context: ReportContext, filter: ReportFilter,
       return file(await context.printToPdf(printRequest(preview.summary, html)), description)
     }
     case 'csv':
-    case 'json': {
-      // Held in memory for the API's answer; the CLI streams the log to its file instead.
+    case 'json':
+    case 'sor': {
+      // Held in memory for the API's answer; the CLI streams these to its file with writeStreamedReport.
       const chunks: Buffer[] = []
       const collect = new Writable({
         write(chunk: Buffer | string, _encoding, done) {
@@ -74,16 +75,26 @@ export async function createReport(context: ReportContext, filter: ReportFilter,
           done()
         }
       })
-      await writeDecisionLog(context.db, format, collect, filter)
-      return file(Buffer.concat(chunks), `Decision log (${format.toUpperCase()}).`)
-    }
-    case 'sor': {
-      const { batches, count } = buildStatements(context.db, filter, { policy: context.policy, likelyThreshold: context.likelyThreshold })
-      return file(JSON.stringify(batches, null, 2) + '\n', `${count} statements of reasons in ${batches.length} batch${batches.length === 1 ? '' : 'es'} of at most 100.`)
+      const description = await writeStreamedReport(context, filter, format, collect)
+      return file(Buffer.concat(chunks), description)
     }
     case 'notices': {
       const { text, count } = buildNotices(context.db, context.policy, filter, context.likelyThreshold)
       return file(text, `${count} statements of reasons to send to readers.`)
     }
   }
+}
+
+/** The formats that stream: the decision log and the statements of reasons, however long the period. */
+export const STREAMED_FORMATS = ['csv', 'json', 'sor'] as const
+export type StreamedFormat = (typeof STREAMED_FORMATS)[number]
+
+/** Writes a streamed format to `out` (left open for its owner to end); returns what was written, in a sentence. */
+export async function writeStreamedReport(context: ReportContext, filter: ReportFilter, format: StreamedFormat, out: Writable): Promise<string> {
+  if (format === 'sor') {
+    const { count, batches } = await writeStatements(context.db, filter, { policy: context.policy, likelyThreshold: context.likelyThreshold }, out)
+    return `${count} statements of reasons in ${batches} batch${batches === 1 ? '' : 'es'} of at most 100.`
+  }
+  await writeDecisionLog(context.db, format, out, filter)
+  return `Decision log (${format.toUpperCase()}).`
 }

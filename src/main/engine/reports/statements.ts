@@ -1,6 +1,8 @@
 // Statements of reasons (EU Digital Services Act, Article 17) for removed and disabled comments, in the
 // statement layout of the DSA Transparency Database API, validated before anything is exported.
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
 import { z } from 'zod'
 import type { Policy } from '../../../shared/model'
 import type { ReportFilter } from '../../../shared/reports'
@@ -73,10 +75,10 @@ export function validateStatements(statements: unknown[]): StatementFailure[] {
   return failures
 }
 
-export function describeFailures(failures: StatementFailure[], shown = 20): string {
+export function describeFailures(failures: StatementFailure[], shown = 20, total = failures.length): string {
   const lines = failures.slice(0, shown).map((failure) => `  ${failure.puid}: ${failure.problems.join('; ')}`)
-  if (failures.length > shown) lines.push(`  … and ${failures.length - shown} more`)
-  return `${failures.length} statement${failures.length === 1 ? '' : 's'} of reasons would be rejected, so none were exported:\n${lines.join('\n')}`
+  if (total > shown) lines.push(`  … and ${total - shown} more`)
+  return `${total} statement${total === 1 ? '' : 's'} of reasons would be rejected, so none were exported:\n${lines.join('\n')}`
 }
 
 /** The basis of one statement: a removal or disable still standing, with what the statement needs. */
@@ -101,10 +103,10 @@ export interface StatementSource {
 
 type SourceRow = Omit<StatementSource, 'automated'> & { automated: number }
 
-/** Removals and disables decided in the period and not undone since, oldest first. */
-export function statementSources(db: Db, filter: ReportFilter): StatementSource[] {
+/** Removals and disables decided in the period and not undone since, oldest first, one at a time. */
+export function* statementSources(db: Db, filter: ReportFilter): Generator<StatementSource> {
   const { where, params } = reportConditions(filter)
-  return db
+  const rows = db
     .prepare<Record<string, string>, SourceRow>(
       `SELECT d.id AS decisionId, d.action, d.clause_code AS clauseCode, d.clause_title AS clauseTitle,
               d.clause_description AS clauseDescription, d.decided_at AS decidedAt, d.automated,
@@ -113,8 +115,8 @@ export function statementSources(db: Db, filter: ReportFilter): StatementSource[
        ${REPORT_FROM} ${where} AND d.action IN ('remove', 'disable') AND NOT ${UNDONE_SQL}
        ORDER BY d.id`
     )
-    .all(params)
-    .map((row) => ({ ...row, automated: row.automated === 1 }))
+    .iterate(params)
+  for (const row of rows) yield { ...row, automated: row.automated === 1 }
 }
 
 /**
@@ -192,21 +194,48 @@ function decisionFacts(source: StatementSource, policy: Policy, clauseName: stri
   return `${what} ${how}`
 }
 
-export interface StatementsExport {
-  /** Bodies for the batch endpoint, each `{ statements: [...] }` with at most 100 statements. */
-  batches: { statements: Statement[] }[]
-  count: number
-}
+/** Failures listed in full in an error message; beyond this they are only counted. */
+const KEPT_FAILURES = 1000
 
-/** Builds and validates every statement for the period; throws a UserError listing failures, if any. */
-export function buildStatements(db: Db, filter: ReportFilter, context: Omit<StatementContext, 'puidPrefix'>): StatementsExport {
-  const prefix = puidPrefix(db)
-  const statements = statementSources(db, filter).map((source) => toStatement(source, { ...context, puidPrefix: prefix }))
-  const failures = validateStatements(statements)
-  if (failures.length) throw new UserError(describeFailures(failures))
-  const batches: StatementsExport['batches'] = []
-  for (let start = 0; start < statements.length; start += STATEMENTS_PER_BATCH) {
-    batches.push({ statements: statements.slice(start, start + STATEMENTS_PER_BATCH) })
+/**
+ * Writes every statement for the period to `out` as a JSON array of batch-endpoint bodies
+ * (`{"statements": [...]}`, at most 100 each), one body a line. Two passes over the decisions, so that
+ * nothing is written unless every statement is valid and memory stays flat however many there are.
+ * Throws a UserError listing the failures. Returns how many statements and batches were written.
+ */
+export async function writeStatements(
+  db: Db,
+  filter: ReportFilter,
+  context: Omit<StatementContext, 'puidPrefix'>,
+  out: Writable
+): Promise<{ count: number; batches: number }> {
+  const full = { ...context, puidPrefix: puidPrefix(db) }
+  const failures: StatementFailure[] = []
+  let failed = 0
+  for (const source of statementSources(db, filter)) {
+    const [failure] = validateStatements([toStatement(source, full)])
+    if (!failure) continue
+    failed++
+    if (failures.length < KEPT_FAILURES) failures.push(failure)
   }
-  return { batches, count: statements.length }
+  if (failed) throw new UserError(describeFailures(failures, 20, failed))
+
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain')
+  }
+  let count = 0
+  let batch: Statement[] = []
+  const flush = async () => {
+    await write(`${count > STATEMENTS_PER_BATCH ? ',\n' : '\n'}${JSON.stringify({ statements: batch })}`)
+    batch = []
+  }
+  await write('[')
+  for (const source of statementSources(db, filter)) {
+    batch.push(toStatement(source, full))
+    count++
+    if (batch.length === STATEMENTS_PER_BATCH) await flush()
+  }
+  if (batch.length) await flush()
+  await write(count ? '\n]\n' : ']\n')
+  return { count, batches: Math.ceil(count / STATEMENTS_PER_BATCH) }
 }
