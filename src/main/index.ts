@@ -9,6 +9,7 @@ import { createFileSecretStore, type SecretCipher } from './engine/secrets/secre
 import { serveIpc } from './transport/ipc'
 import { lockDown } from './lockdown'
 import { openMainWindow } from './window'
+import { electronPrinter } from './pdf/electron-printer'
 
 const APP_ORIGIN = 'app://sieve'
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -53,7 +54,8 @@ async function start(): Promise<Engine> {
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
-    autoSync: true
+    autoSync: true,
+    printToPdf: electronPrinter
   })
   await engine.dailyBackup()
   if (engine.isEmpty()) await engine.loadDemo()

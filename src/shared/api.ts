@@ -29,6 +29,14 @@ import {
   type SyncReport,
   type UndoResult
 } from './model'
+import {
+  auditTargetSchema,
+  REPORT_FORMATS,
+  reportFilterSchema,
+  type AuditEntry,
+  type ReportOptions,
+  type ReportPreview
+} from './reports'
 
 /** Declares a call whose result is R and whose input must pass `input`. */
 const call =
@@ -47,6 +55,8 @@ export interface ExportedFile {
   filename: string
   mime: string
   content: string
+  /** Binary files (PDF) come base64-encoded. */
+  encoding?: 'base64'
 }
 
 export const api = {
@@ -119,7 +129,6 @@ export const api = {
   saveScoringSettings: call<JobSnapshot>()(scoringSettingsSchema),
   /** Refits the local model on this newsroom's decisions, then rescores with it if it was kept: a job. */
   learn: call<JobSnapshot>()(nothing),
-  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
   /** Every scorer: whether it can score now (and why not, in a sentence), its attributes and settings. */
   scorers: call<ScorerInfo[]>()(nothing),
   /** Changes a scorer's settings (merged over the stored ones) and/or its API key (null forgets it). */
@@ -133,8 +142,7 @@ export const api = {
       .strict()
   ),
   /** Scores every comment the named scorer has not scored yet, as a job (one per scorer at a time). */
-  startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict())
-,
+  startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict()),
   /** Platform sources (WordPress sites) with their sync counts. */
   sources: call<SourceInfo[]>()(nothing),
   /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
@@ -163,6 +171,17 @@ export const api = {
   ),
   /** Puts decisions the platform refused back in line, then pushes. */
   retrySync: call<SyncReport>()(z.object({ source: z.string().min(1).max(100).optional() }).strict())
+,
+  exportLog: call<ExportedFile>()(z.object({ format: z.enum(['csv', 'json']) }).strict()),
+  /** The sources, moderators and articles a report can be narrowed to. */
+  reportOptions: call<ReportOptions>()(nothing),
+  /** A report's summary numbers and charts (SVG), for the Reports screen's preview. */
+  reportPreview: call<ReportPreview>()(z.object({ filter: reportFilterSchema }).strict()),
+  /** A report as a file: summary (html, pdf), decision log (csv, json), statements of reasons (sor, notices). */
+  exportReport: call<ExportedFile>()(z.object({ filter: reportFilterSchema, format: z.enum(REPORT_FORMATS) }).strict()),
+  /** Every decision on one comment, or on all of one author's comments (ids as on their platform). */
+  auditTrail: call<AuditEntry[]>()(auditTargetSchema),
+  exportAuditTrail: call<ExportedFile>()(z.object({ target: auditTargetSchema, format: z.enum(['csv', 'json']) }).strict())
 }
 
 export type Api = typeof api

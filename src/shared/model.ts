@@ -71,6 +71,20 @@ export interface Clause {
   key: string
   /** What the platform does with a comment removed under it. */
   upstream: 'trash' | 'spam' | 'hold'
+  /** The DSA Transparency Database category a removal under it is filed as (STATEMENT_CATEGORY_*). */
+  dsaCategory?: string
+  /** For a clause about illegal content: the legal ground a statement of reasons cites. */
+  legalGround?: string
+}
+
+/** What statements of reasons under the EU Digital Services Act need beyond the clauses. */
+export interface DsaSettings {
+  /** Where the decisions apply: EU/EEA country codes. */
+  territorialScope: string[]
+  /** The category a disabled comment is filed as. */
+  disableCategory?: string
+  /** How a reader files an internal complaint, as the statement to them says it. */
+  complaints?: string
 }
 
 export interface Policy {
@@ -78,6 +92,7 @@ export interface Policy {
   version: string
   url: string
   clauses: Clause[]
+  dsa?: DsaSettings
 }
 
 /** One row of a queue, as the table shows it. */

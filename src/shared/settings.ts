@@ -51,6 +51,7 @@ export const scoringSettingsSchema = z
   })
   .strict()
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>
+export type Thresholds = ScoringSettings['thresholds']
 
 export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   thresholds: Object.fromEntries(ATTRIBUTES.map((attribute) => [attribute, 0.7])) as ScoringSettings['thresholds'],

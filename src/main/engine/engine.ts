@@ -19,6 +19,11 @@ import type { Action, ConnectionTestResult, Policy, SourceInfo, SyncReport } fro
 import { decide, escalateComments, redoLast, undoLast } from './moderation/decide'
 import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
+import { auditCsv, auditTrail } from './reports/audit'
+import type { PdfPrinter } from './reports/pdf'
+import { createReport, reportPreview, writeStreamedReport, type ReportContext, type ReportFile, type StreamedFormat } from './reports/report'
+import { reportOptions } from './reports/report-options'
+import type { AuditEntry, AuditTarget, ReportFilter, ReportFormat } from '../../shared/reports'
 import type { ScoringProgress } from './scoring/run-scorer'
 import { createJobs } from './jobs'
 import { PRIMARY_SCORER } from './scoring/scorers'
@@ -69,6 +74,8 @@ export interface EngineOptions {
   sync?: SyncSettings
   /** Push decisions in the background as their grace period ends (the app); otherwise only on `syncNow`. */
   autoSync?: boolean
+  /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
+  printToPdf?: PdfPrinter
 }
 
 export interface PullOptions {
@@ -98,7 +105,12 @@ export interface Engine {
   learn(dataDir?: string): Promise<LearnReport>
   /** Decides on comments named by their source ids (the CLI's way in). */
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
-  writeDecisionLog(format: LogFormat, out: Writable): Promise<void>
+  /** The decision log, whole or for a report's period, streamed to `out` (which stays open). */
+  writeDecisionLog(format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void>
+  report(filter: ReportFilter, format: ReportFormat): Promise<ReportFile>
+  /** The decision log or the statements of reasons, streamed to `out` (left open); says what it wrote. */
+  writeReport(filter: ReportFilter, format: StreamedFormat, out: Writable): Promise<string>
+  auditTrail(target: AuditTarget): AuditEntry[]
   /** A consistent copy of the database, taken while it stays in use. */
   backup(path: string): Promise<void>
   /** Today's copy in backups/ beside the database, unless there is one (a week of them is kept). */
@@ -136,7 +148,8 @@ export function createEngine(options: EngineOptions): Engine {
     isFlagged: isFlagged.bind(null, settings)
   })
 
-  const writeLog = (format: LogFormat, out: Writable) => writeDecisionLog(db, format, out)
+  const writeLog = (format: LogFormat, out: Writable, filter?: ReportFilter) => writeDecisionLog(db, format, out, filter)
+  const reportContext = (): ReportContext => ({ db, policy, thresholds: scoringSettings().thresholds, now: now(), printToPdf: options.printToPdf })
   const jobs = createJobs()
   const uploads = createUploads()
   const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
@@ -297,6 +310,24 @@ export function createEngine(options: EngineOptions): Engine {
     retrySync: ({ source }) => {
       retryFailed(db, now(), source)
       return sync.run({ now: true })
+    },
+    reportOptions: () => reportOptions(db),
+    reportPreview: ({ filter }) => reportPreview(reportContext(), filter),
+    exportReport: async ({ filter, format }) => {
+      const file = await createReport(reportContext(), filter, format)
+      return format === 'pdf'
+        ? { filename: file.filename, mime: file.mime, content: file.content.toString('base64'), encoding: 'base64' }
+        : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8') }
+    },
+    auditTrail: (target) => auditTrail(db, target),
+    exportAuditTrail: ({ target, format }) => {
+      const entries = auditTrail(db, target)
+      const name = target.comment !== undefined ? `comment-${target.comment}` : `author-${target.author}`
+      return {
+        filename: `sieve-audit-${name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80)}.${format}`,
+        mime: format === 'csv' ? 'text/csv' : 'application/json',
+        content: format === 'csv' ? auditCsv(entries) : JSON.stringify(entries, null, 2) + '\n'
+      }
     }
   }
 
@@ -353,6 +384,9 @@ export function createEngine(options: EngineOptions): Engine {
       await sync.stop()
       engine.close()
     },
+    report: (filter, format) => createReport(reportContext(), filter, format),
+    writeReport: (filter, format, out) => writeStreamedReport(reportContext(), filter, format, out),
+    auditTrail: (target) => auditTrail(db, target),
     close: () => {
       void sync.stop()
       uploads.close()

@@ -17,6 +17,7 @@ import { Pace } from './queue/Pace'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
+import { ReportsDialog } from './reports/ReportsDialog'
 import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
 import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
@@ -37,7 +38,7 @@ interface PendingDecision {
   note?: string
 }
 type Overlay =
-  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' }
+  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' | 'reports' }
   | ({ kind: 'confirm' } & PendingDecision)
   | null
 
@@ -202,6 +203,9 @@ export function App() {
         <button onClick={() => setOverlay({ kind: 'scoring' })} title="Thresholds, word lists, automatic rules, retraining">
           Scoring…
         </button>
+        <button onClick={() => setOverlay({ kind: 'reports' })} title="Reports: summaries with charts, the decision log, DSA statements of reasons, audit trails">
+          Reports…
+        </button>
         <button onClick={() => setOverlay({ kind: 'columns' })} title="Show, hide and reorder columns">
           Columns…
         </button>
@@ -313,6 +317,7 @@ export function App() {
           onSave={(setting) => void client.call('saveKeymap', setting).then(setKeymapSetting)}
         />
       )}
+      {overlay?.kind === 'reports' && <ReportsDialog onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'help' && <HelpOverlay keymap={keymap} onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'picker' && policy && (
         <ReasonPicker

@@ -4,7 +4,9 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import { ATTRIBUTES, type DecisionLogEntry, type Scores } from '../../../shared/model'
+import type { ReportFilter } from '../../../shared/reports'
 import type { Db } from '../store/database'
+import { REPORT_FROM, reportConditions } from './report-filter'
 
 export type LogFormat = 'csv' | 'json'
 
@@ -34,19 +36,24 @@ const COLUMNS: [header: string, sql: string][] = [
 const AT = Object.fromEntries(COLUMNS.map(([header], index) => [header, index]))
 const FIRST_SCORE = AT.score_toxicity
 
-const LOG_SQL = `
-  SELECT ${COLUMNS.map(([, sql]) => sql).join(', ')}
-  FROM decisions d
-  JOIN comments c ON c.id = d.comment_id
-  LEFT JOIN articles ar ON ar.id = c.article_id
-  LEFT JOIN authors au ON au.id = c.author_id
-  ORDER BY d.id`
+const SELECT_COLUMNS = `SELECT ${COLUMNS.map(([, sql]) => sql).join(', ')}`
 
 type LogRow = (string | number | null)[]
 
-function* chunks(db: Db): Generator<LogRow[]> {
+/** The whole log, or a report's period of it (same joins, so the same decisions as the summary counts). */
+function logQuery(db: Db, filter?: ReportFilter): IterableIterator<LogRow> {
+  if (!filter) {
+    const sql = `${SELECT_COLUMNS} FROM decisions d JOIN comments c ON c.id = d.comment_id
+      LEFT JOIN articles ar ON ar.id = c.article_id LEFT JOIN authors au ON au.id = c.author_id ORDER BY d.id`
+    return db.prepare(sql).raw().iterate() as IterableIterator<LogRow>
+  }
+  const { where, params } = reportConditions(filter)
+  return db.prepare(`${SELECT_COLUMNS} ${REPORT_FROM} ${where} ORDER BY d.id`).raw().iterate(params) as IterableIterator<LogRow>
+}
+
+function* chunks(db: Db, filter?: ReportFilter): Generator<LogRow[]> {
   let chunk: LogRow[] = []
-  for (const row of db.prepare(LOG_SQL).raw().iterate() as IterableIterator<LogRow>) {
+  for (const row of logQuery(db, filter)) {
     chunk.push(row)
     if (chunk.length === CHUNK) {
       yield chunk
@@ -92,14 +99,14 @@ async function write(out: Writable, text: string): Promise<void> {
  * Writes the whole decision log to `out` (which stays open: its owner ends it). CSV cells that a
  * spreadsheet would run as formulas are escaped.
  */
-export async function writeDecisionLog(db: Db, format: LogFormat, out: Writable): Promise<void> {
+export async function writeDecisionLog(db: Db, format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void> {
   if (format === 'csv') {
     await write(out, stringify([COLUMNS.map(([header]) => header)]))
-    for (const chunk of chunks(db)) await write(out, stringify(chunk, { escape_formulas: true }))
+    for (const chunk of chunks(db, filter)) await write(out, stringify(chunk, { escape_formulas: true }))
   } else {
     let first = true
     await write(out, '[')
-    for (const chunk of chunks(db)) {
+    for (const chunk of chunks(db, filter)) {
       await write(out, chunk.map((row) => (first ? ((first = false), '\n') : ',\n') + JSON.stringify(toEntry(row))).join(''))
     }
     await write(out, first ? ']\n' : '\n]\n')

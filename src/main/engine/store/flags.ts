@@ -1,13 +1,18 @@
 // The Likely violations flag: a pending comment is flagged when any attribute reaches its threshold, or
 // (when that rule is on) a banned or suspect word matched. Kept as a column so the queue is an index walk.
 import { ATTRIBUTES, type Scores, type WordMatch } from '../../../shared/model'
-import type { ScoringSettings } from '../../../shared/settings'
+import type { ScoringSettings, Thresholds } from '../../../shared/settings'
 import type { WordMatcher } from '../scoring/word-lists'
 import type { Db } from './database'
 
 export function isFlagged(settings: ScoringSettings, scores: Scores, words: readonly WordMatch[]): boolean {
   if (settings.rules.flagWords.enabled && words.length > 0) return true
-  return ATTRIBUTES.some((attribute) => (scores[attribute] ?? 0) >= settings.thresholds[attribute])
+  return reachesThreshold(scores, settings.thresholds)
+}
+
+/** Whether any attribute's score reaches that attribute's threshold. */
+export function reachesThreshold(scores: Scores, thresholds: Thresholds): boolean {
+  return ATTRIBUTES.some((attribute) => (scores[attribute] ?? 0) >= thresholds[attribute])
 }
 
 /** Sets every comment's flag from its stored scores and words under these settings; returns how many changed. */

@@ -8,10 +8,13 @@ import { client } from '../api'
 import { age } from '../queue/age'
 import { HighlightedText } from '../queue/HighlightedText'
 import { SafeLink } from './SafeLink'
+import type { AuditTarget } from '../../../shared/reports'
+import { AuditTrailDialog } from '../reports/AuditTrail'
 
 export function DetailPane({ commentKey, onClose }: { commentKey: number | null; onClose(): void }) {
   const [detail, setDetail] = useState<CommentDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [audit, setAudit] = useState<AuditTarget | null>(null)
   useEffect(() => {
     if (commentKey === null) return
     let current = true
@@ -98,6 +101,9 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
           {author.recent.map((other) => (
             <Related key={other.key} label={other.status} comment={other} />
           ))}
+          <button className="link" onClick={() => setAudit({ author: author.id })}>
+            Audit trail of this author…
+          </button>
         </section>
       )}
       <section>
@@ -134,7 +140,11 @@ export function DetailPane({ commentKey, onClose }: { commentKey: number | null;
             ))}
           </ol>
         )}
+        <button className="link" onClick={() => setAudit({ comment: comment.id })}>
+          Audit trail…
+        </button>
       </section>
+      {audit && <AuditTrailDialog target={audit} onClose={() => setAudit(null)} />}
     </aside>
   )
 }

@@ -1,0 +1,39 @@
+// The EU DSA Transparency Database's values for the fields Sieve fills (API "statement" layout).
+// Its category list changed in 2025 (v2 added CYBER_VIOLENCE etc. and renamed SCOPE_OF_PLATFORM_SERVICE
+// to OTHER_VIOLATION_TC); both generations are accepted so a policy file can follow whichever its
+// platform's onboarding uses.
+export const DSA_CATEGORIES = [
+  'STATEMENT_CATEGORY_ANIMAL_WELFARE',
+  'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+  'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+  'STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN',
+  'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS',
+  'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+  'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
+  'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+  'STATEMENT_CATEGORY_NON_CONSENSUAL_BEHAVIOUR',
+  'STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE',
+  'STATEMENT_CATEGORY_OTHER_VIOLATION_TC',
+  'STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT',
+  'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+  'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+  'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+  'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+  'STATEMENT_CATEGORY_SELF_HARM',
+  'STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS',
+  'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
+  'STATEMENT_CATEGORY_VIOLENCE'
+] as const
+export type DsaCategory = (typeof DSA_CATEGORIES)[number]
+
+/** The EU and EEA member states' codes, as territorial_scope takes them. */
+export const EU_EEA_COUNTRIES = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV',
+  'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO'
+] as const
+
+/** When a clause names no category, and for disabled comments unless the policy says otherwise. */
+export const FALLBACK_CATEGORY: DsaCategory = 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE'
+
+/** The most statements the database's batch endpoint takes in one call. */
+export const STATEMENTS_PER_BATCH = 100

@@ -1,0 +1,220 @@
+// The Reports screen: pick a period and optionally a source, moderator or article; see the summary's
+// numbers and charts; export the summary (HTML, PDF), the decision log (CSV, JSON), the DSA statements
+// of reasons and the notices to readers; look up the audit trail of a comment or an author.
+import { useEffect, useState } from 'react'
+import type { AuditTarget, ReportFilter, ReportFormat, ReportOptions, ReportPreview } from '../../../shared/reports'
+import { client } from '../api'
+import { Dialog } from '../Dialog'
+import { AuditTrailTable } from './AuditTrail'
+import { downloadFile } from './download'
+import { KeyShield } from './KeyShield'
+import './reports.css'
+
+const EXPORTS: { format: ReportFormat; label: string; title: string }[] = [
+  { format: 'html', label: 'Summary (HTML)', title: 'The summary with its charts, one file that opens offline' },
+  { format: 'pdf', label: 'Summary (PDF)', title: 'The summary printed to A4' },
+  { format: 'csv', label: 'Decision log (CSV)', title: 'One row per decision in the period' },
+  { format: 'json', label: 'Decision log (JSON)', title: 'One entry per decision in the period' },
+  { format: 'sor', label: 'Statements of reasons (DSA)', title: 'For the DSA Transparency Database, in batches of 100' },
+  { format: 'notices', label: 'Notices to readers', title: 'The statement of reasons to send each reader, with their redress options' }
+]
+
+const today = () => new Date().toISOString().slice(0, 10)
+function daysBefore(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - days)
+  return date.toISOString().slice(0, 10)
+}
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return '—'
+  if (seconds < 90) return `${Math.round(seconds)} s`
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`
+  return `${(seconds / 86_400).toFixed(1)} days`
+}
+
+/** An SVG the engine drew, shown as an image: images run no script and need no inline-style permission. */
+const svgSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+
+export function ReportsDialog({ onClose }: { onClose(): void }) {
+  const [options, setOptions] = useState<ReportOptions | null>(null)
+  const [filter, setFilter] = useState<ReportFilter>({ from: daysBefore(today(), 29), to: today() })
+  const [preview, setPreview] = useState<ReportPreview | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState<ReportFormat | null>(null)
+  const [auditKind, setAuditKind] = useState<'comment' | 'author'>('comment')
+  const [auditId, setAuditId] = useState('')
+  const [auditTarget, setAuditTarget] = useState<AuditTarget | null>(null)
+
+  useEffect(() => {
+    client.call('reportOptions', {}).then((loaded) => {
+      setOptions(loaded)
+      // Start on the last 30 days that have decisions, so the first preview shows something.
+      if (loaded.lastDay) setFilter({ from: daysBefore(loaded.lastDay, 29), to: loaded.lastDay })
+    }, (error: Error) => setProblem(error.message))
+  }, [])
+
+  useEffect(() => {
+    if (filter.from > filter.to) return setProblem('The period must not end before it starts.')
+    let current = true
+    client.call('reportPreview', { filter }).then(
+      (loaded) => {
+        if (!current) return
+        setPreview(loaded)
+        setProblem(null)
+      },
+      (error: Error) => current && setProblem(error.message)
+    )
+    return () => {
+      current = false
+    }
+  }, [filter.from, filter.to, filter.source, filter.moderator, filter.article])
+
+  const narrow = (field: 'source' | 'moderator' | 'article', value: string) => setFilter({ ...filter, [field]: value || undefined })
+
+  const exportAs = async (format: ReportFormat) => {
+    setBusy(format)
+    setProblem(null)
+    try {
+      downloadFile(await client.call('exportReport', { filter, format }))
+    } catch (error) {
+      setProblem((error as Error).message)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const summary = preview?.summary
+  return (
+    <Dialog title="Reports" className="reports-dialog" onClose={onClose}>
+      <KeyShield>
+        <div className="report-filter">
+          <label>
+            From <input type="date" value={filter.from} required onChange={(event) => event.target.value && setFilter({ ...filter, from: event.target.value })} />
+          </label>
+          <label>
+            To <input type="date" value={filter.to} required onChange={(event) => event.target.value && setFilter({ ...filter, to: event.target.value })} />
+          </label>
+          <label>
+            Source
+            <select value={filter.source ?? ''} onChange={(event) => narrow('source', event.target.value)}>
+              <option value="">All</option>
+              {options?.sources.map((name) => <option key={name}>{name}</option>)}
+            </select>
+          </label>
+          <label>
+            Moderator
+            <select value={filter.moderator ?? ''} onChange={(event) => narrow('moderator', event.target.value)}>
+              <option value="">All</option>
+              {options?.moderators.map((name) => <option key={name}>{name}</option>)}
+            </select>
+          </label>
+          <label>
+            Article
+            <select value={filter.article ?? ''} onChange={(event) => narrow('article', event.target.value)}>
+              <option value="">All</option>
+              {options?.articles.map((article) => (
+                <option key={article.id} value={article.id}>
+                  {(article.title ?? article.id).slice(0, 80)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+
+        {problem && (
+          <pre className="report-problem" role="alert">
+            {problem}
+          </pre>
+        )}
+
+        {summary && (
+          <section className="report-preview" aria-label="Summary">
+            <div className="report-tiles">
+              <Tile label="decisions" value={summary.decisions} />
+              <Tile label="approved" value={summary.byAction.approve} />
+              <Tile label="removed" value={summary.byAction.remove} />
+              <Tile label="disabled" value={summary.byAction.disable} />
+              <Tile label="automated" value={summary.automated} />
+              <Tile label={`undone (${(summary.undoRate * 100).toFixed(1)}%)`} value={summary.undone} />
+              <Tile label="median time to decision" value={duration(summary.timeToDecision.medianSeconds)} />
+              <Tile label="90th percentile" value={duration(summary.timeToDecision.p90Seconds)} />
+            </div>
+            <div className="report-charts">
+              {preview.charts.map((chart) => (
+                <figure key={chart.title}>
+                  <figcaption>{chart.title}</figcaption>
+                  <img src={svgSource(chart.svg)} alt={chart.title} />
+                </figure>
+              ))}
+            </div>
+            <h3>Moderators</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th>Moderator</th>
+                  <th className="num">Decisions</th>
+                  <th className="num">Removals</th>
+                  <th className="num">Automated</th>
+                  <th className="num">Per hour</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.byModerator.map((row) => (
+                  <tr key={row.moderator}>
+                    <td>{row.moderator}</td>
+                    <td className="num">{row.decisions}</td>
+                    <td className="num">{row.removals}</td>
+                    <td className="num">{row.automated}</td>
+                    <td className="num">{row.perHour}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+
+        <h3>Export</h3>
+        <div className="buttons report-exports">
+          {EXPORTS.map(({ format, label, title }) => (
+            <button key={format} title={title} disabled={busy !== null} onClick={() => void exportAs(format)}>
+              {busy === format ? 'Preparing…' : label}
+            </button>
+          ))}
+        </div>
+
+        <h3>Audit trail</h3>
+        <form
+          className="report-audit"
+          onSubmit={(event) => {
+            event.preventDefault()
+            const id = auditId.trim()
+            if (id) setAuditTarget(auditKind === 'comment' ? { comment: id } : { author: id })
+          }}
+        >
+          <select value={auditKind} aria-label="Audit trail of" onChange={(event) => setAuditKind(event.target.value as 'comment' | 'author')}>
+            <option value="comment">Comment id</option>
+            <option value="author">Author id</option>
+          </select>
+          <input value={auditId} onChange={(event) => setAuditId(event.target.value)} placeholder="its id on the platform" aria-label="Id" />
+          <button type="submit">Show</button>
+        </form>
+        {auditTarget && <AuditTrailTable target={auditTarget} />}
+
+        <div className="buttons">
+          <button onClick={onClose}>Close</button>
+        </div>
+      </KeyShield>
+    </Dialog>
+  )
+}
+
+function Tile({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="report-tile">
+      <b>{value}</b>
+      {label}
+    </div>
+  )
+}

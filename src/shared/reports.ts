@@ -1,0 +1,101 @@
+// What a moderation report covers and what its summary says. Shared by the engine, the CLI and the
+// Reports screen. No Node, no DOM.
+import { z } from 'zod'
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+
+/** The period (whole UTC days, both ends included) and the optional narrowing of a report. */
+export const reportFilterSchema = z
+  .object({
+    from: day,
+    to: day,
+    /** A source's name. */
+    source: z.string().min(1).max(200).optional(),
+    moderator: z.string().min(1).max(200).optional(),
+    /** An article's id on its platform. */
+    article: z.string().min(1).max(500).optional()
+  })
+  .strict()
+  .refine((filter) => filter.from <= filter.to, 'the period must not end before it starts')
+export type ReportFilter = z.output<typeof reportFilterSchema>
+
+export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'sor', 'notices'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/** The thresholds at which the summary compares the scorer with the moderators. */
+export const AGREEMENT_THRESHOLDS = [0.5, 0.7, 0.9] as const
+
+export interface ActionCounts {
+  approve: number
+  remove: number
+  disable: number
+  enable: number
+}
+
+export interface ReportSummary {
+  publisher: string
+  filter: ReportFilter
+  generatedAt: string
+  /** Decisions made (undo entries excluded; a decision later undone still counts here). */
+  decisions: number
+  byAction: ActionCounts
+  /** Removals per Terms-of-Use clause, most first. */
+  byClause: { code: string; title: string; removals: number }[]
+  byModerator: { moderator: string; decisions: number; actions: number; removals: number; automated: number; activeHours: number; perHour: number }[]
+  /** The articles with the most decisions (at most 20). */
+  byArticle: { id: string; title: string | null; decisions: number; removals: number }[]
+  byDay: ({ day: string } & ActionCounts)[]
+  /** Seconds from a comment's posting to each decision on it (comments without a posting time left out). */
+  timeToDecision: { measured: number; medianSeconds: number | null; p90Seconds: number | null }
+  human: number
+  automated: number
+  /** Decisions later taken back with undo, and their share of all decisions. */
+  undone: number
+  undoRate: number
+  /** Decisions still standing whose strongest score at decision time reached each threshold. */
+  scorerAgreement: { threshold: number; approved: number; removed: number; disabled: number }[]
+}
+
+export interface ReportChart {
+  title: string
+  /** A self-contained SVG document, drawn at generation time. */
+  svg: string
+}
+
+export interface ReportPreview {
+  summary: ReportSummary
+  charts: ReportChart[]
+}
+
+export interface ReportOptions {
+  sources: string[]
+  moderators: string[]
+  articles: { id: string; title: string | null }[]
+  /** The first and last day with a decision, to start the period pickers from. */
+  firstDay: string | null
+  lastDay: string | null
+}
+
+/** One decision in the audit trail of a comment or an author. */
+export interface AuditEntry {
+  decisionId: number
+  decidedAt: string
+  commentId: string
+  articleTitle: string | null
+  authorName: string | null
+  action: string
+  statusBefore: string
+  statusAfter: string
+  clause: string | null
+  clauseTitle: string | null
+  note: string | null
+  moderator: string
+  machine: string
+  automated: boolean
+}
+
+export const auditTargetSchema = z
+  .object({ comment: z.string().min(1).max(500).optional(), author: z.string().min(1).max(500).optional() })
+  .strict()
+  .refine((target) => (target.comment === undefined) !== (target.author === undefined), 'name either a comment or an author')
+export type AuditTarget = z.output<typeof auditTargetSchema>
