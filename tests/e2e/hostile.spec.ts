@@ -1,0 +1,53 @@
+// The hostile corpus in Chromium: a queue of nothing but attacks. Nothing runs (no dialog, no script, no
+// navigation, no CSP violation), the text shows literally, no javascript:/data: link is clickable, and
+// the layout holds (fixed row height, no page-wide overflow), in the table and in the detail pane.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../support/run-cli'
+import { hostileComments, PWNED_FLAG } from '../support/hostile'
+import { expect, test } from './support/fixtures'
+import { QueuePage } from './support/queue-page'
+import { startSieve } from './support/sieve-server'
+
+test('a queue of attacks shows as text; nothing executes, navigates or breaks the layout', async ({ page, cspViolations }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sieve-hostile-'))
+  const dbPath = join(dir, 'sieve.db')
+  const file = join(dir, 'hostile.ndjson')
+  const comments = hostileComments()
+  writeFileSync(file, comments.map((comment) => JSON.stringify(comment)).join('\n'))
+  expect(runCli(['import', file, '--db', dbPath]).code).toBe(0)
+  expect(runCli(['score', '--db', dbPath]).code).toBe(0)
+  const sieve = await startSieve({ dbPath })
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  try {
+    await page.goto(sieve.url)
+    const queue = new QueuePage(page)
+    await expect(queue.rows.first()).toBeVisible()
+    const address = page.url()
+    await expect(queue.row('hostile-script')).toContainText('<script>')
+
+    const width = page.viewportSize()!.width
+    for (let i = 0; i < comments.length; i++) {
+      const row = queue.cursorRow
+      expect((await row.boundingBox())!.height).toBe(64)
+      await queue.press('o')
+      await expect(page.getByRole('complementary', { name: 'Comment detail' })).toBeVisible()
+      await queue.press('Escape')
+      await queue.press('j')
+    }
+    await queue.press('o')
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width)
+    expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i], a[href^="vbscript:" i], iframe, img[onerror], svg[onload]').count()).toBe(0)
+    expect(await page.evaluate(`window.${PWNED_FLAG}`)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    expect(page.url()).toBe(address)
+    expect(cspViolations).toEqual([])
+  } finally {
+    await sieve.stop()
+  }
+})
