@@ -176,6 +176,8 @@ export interface DecisionLogEntry {
   note: string | null
   scores: Scores
   automated: boolean
+  /** The auto-moderation rule that made an automated decision. */
+  rule: string | null
   /** local: nothing to push (imported or demo comment); superseded: a later decision was pushed instead. */
   syncState: 'local' | 'pending' | 'synced' | 'failed' | 'conflict' | 'superseded'
 }

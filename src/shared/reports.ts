@@ -92,6 +92,7 @@ export interface AuditEntry {
   moderator: string
   machine: string
   automated: boolean
+  rule: string | null
 }
 
 export const auditTargetSchema = z

@@ -98,6 +98,8 @@ describe('auto-moderation rules', () => {
       { id: 'spam', action: 'disable', clause_code: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: 'Sieve rules' }
     ])
     expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'insult'").get()).toEqual({ status: 'approved' })
+    const exported = (await inProcessClient(engine.handlers).call('exportLog', { format: 'json' })).content
+    expect(JSON.parse(exported)).toContainEqual(expect.objectContaining({ commentId: 'threat', automated: true, rule: 'remove when threat ≥ 0.9' }))
 
     // A moderator restores the held comment; scoring again does not hold it again.
     engine.decideByIds(['spam'], 'enable', {})

@@ -10,7 +10,7 @@ type AuditRow = Omit<AuditEntry, 'automated'> & { automated: number }
 const SELECT = `
   SELECT d.id AS decisionId, d.decided_at AS decidedAt, c.external_id AS commentId, ar.title AS articleTitle,
          au.name AS authorName, d.action, d.status_before AS statusBefore, d.status_after AS statusAfter,
-         d.clause_code AS clause, d.clause_title AS clauseTitle, d.note, d.moderator, d.machine, d.automated
+         d.clause_code AS clause, d.clause_title AS clauseTitle, d.note, d.moderator, d.machine, d.automated, d.rule
   FROM decisions d
   JOIN comments c ON c.id = d.comment_id
   LEFT JOIN articles ar ON ar.id = c.article_id
@@ -43,7 +43,7 @@ function exists(db: Db, target: AuditTarget): boolean {
 
 const CSV_COLUMNS: (keyof AuditEntry)[] = [
   'decisionId', 'decidedAt', 'commentId', 'articleTitle', 'authorName', 'action', 'statusBefore', 'statusAfter',
-  'clause', 'clauseTitle', 'note', 'moderator', 'machine', 'automated'
+  'clause', 'clauseTitle', 'note', 'moderator', 'machine', 'automated', 'rule'
 ]
 
 /** CSV with cells a spreadsheet would run as formulas escaped (notes and names are typed by people). */
@@ -61,7 +61,7 @@ export function auditText(entries: AuditEntry[]): string {
       .map((entry) =>
         [
           entry.decidedAt,
-          entry.moderator + (entry.automated ? ' (automated)' : ''),
+          entry.moderator + (entry.automated ? ` (automated${entry.rule ? `: ${entry.rule}` : ''})` : ''),
           entry.commentId,
           `${entry.action} ${entry.statusBefore}→${entry.statusAfter}`,
           entry.clause ? `clause ${entry.clause}` : '',

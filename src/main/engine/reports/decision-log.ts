@@ -29,6 +29,7 @@ const COLUMNS: [header: string, sql: string][] = [
   ['clause_title', 'd.clause_title'],
   ['note', 'd.note'],
   ['automated', "CASE d.automated WHEN 1 THEN 'yes' ELSE 'no' END"],
+  ['rule', 'd.rule'],
   // A decision on a platform's comment has an outbox entry; one on an imported or demo comment stays local.
   ['sync_state', "coalesce((SELECT o.state FROM outbox o WHERE o.decision_id = d.id), 'local')"],
   ...ATTRIBUTES.map((attribute): [string, string] => [`score_${attribute.toLowerCase()}`, `d.scores ->> '$.${attribute}'`])
@@ -87,6 +88,7 @@ function toEntry(row: LogRow): DecisionLogEntry {
     note: value('note') as string | null,
     scores,
     automated: value('automated') === 'yes',
+    rule: value('rule') as string | null,
     syncState: value('sync_state') as DecisionLogEntry['syncState']
   }
 }
