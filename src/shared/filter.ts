@@ -29,6 +29,8 @@ export const filterSchema = z
     source: z.string().max(200).optional(),
     since: isoDate.optional(),
     until: isoDate.optional(),
+    /** Comments whose latest decision is in this state on its way to the platform. */
+    sync: z.enum(['pending', 'synced', 'failed', 'conflict']).optional(),
     /** Comments a publisher word list matched: one list, or either. */
     words: z.enum(['banned', 'suspect', 'any']).optional(),
     /** Comments that arrived after this one (Sieve's id): what a "N new" button counts. */
@@ -45,7 +47,7 @@ const CLAUSE = /^\s*([a-zA-Z_]+)\s*(<=|>=|<|>|=)\s*(.*?)\s*$/
 /**
  * Parses the command line's filter syntax: comma-separated `key op value` clauses, e.g.
  * `queue=review,score<0.05`, `toxicity>=0.9,reports>0`, `article=a1,search=affidavit`.
- * Keys: queue, search, article, author, source, since, until, words (with =); score (alias maxScore) and each
+ * Keys: queue, search, article, author, source, since, until, words, sync (with =); score (alias maxScore) and each
  * attribute name, reports (with < <= > >=). Throws an Error naming the clause that is wrong.
  */
 export function parseWhere(text: string): Filter {
@@ -56,7 +58,7 @@ export function parseWhere(text: string): Filter {
     const [, rawKey, op, value] = match
     const key = rawKey.toLowerCase()
     if (op === '=') {
-      if (!['queue', 'search', 'article', 'author', 'source', 'since', 'until', 'words'].includes(key)) {
+      if (!['queue', 'search', 'article', 'author', 'source', 'since', 'until', 'words', 'sync'].includes(key)) {
         throw new Error(`"${rawKey}" cannot be compared with "="`)
       }
       draft[key] = value

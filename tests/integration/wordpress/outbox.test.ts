@@ -223,6 +223,10 @@ describe('conflicts', () => {
     expect(sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "trash" \(was "approved"\)/) })
     expect(sync(ids[1])).toEqual({ state: 'conflict', error: expect.stringMatching(/Deleted in WordPress/) })
     expect(engine.db.prepare('SELECT status FROM comments WHERE id = ?').get(key(ids[0]))).toEqual({ status: 'approved' })
+    // The conflicts are a filter away, and no longer count as synced.
+    const filtered = (sync: 'conflict' | 'synced') => engine.handlers.count({ filter: { queue: 'all', sync } })
+    expect(await filtered('conflict')).toBe(2)
+    expect(await filtered('synced')).toBe(0)
   })
 })
 

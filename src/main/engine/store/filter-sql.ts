@@ -80,6 +80,12 @@ export function filterConditions(filter: Filter, options: ConditionOptions = {})
     where.push("EXISTS (SELECT 1 FROM json_each(c.words) WHERE value ->> '$.list' = @words)")
     params.words = filter.words
   }
+  if (filter.sync === 'conflict') where.push('c.conflict IS NOT NULL')
+  else if (filter.sync) {
+    // The comment's latest outbox entry says where its latest decision stands.
+    where.push('(SELECT o.state FROM outbox o WHERE o.comment_id = c.id ORDER BY o.id DESC LIMIT 1) = @sync AND c.conflict IS NULL')
+    params.sync = filter.sync
+  }
   if (filter.addedAfter !== undefined) {
     where.push('c.id > @addedAfter')
     params.addedAfter = filter.addedAfter

@@ -26,6 +26,7 @@ export function FilterDialog({ conditions, current, sources, onApply, onClose }:
   const [since, setSince] = useState(conditions.since?.slice(0, 10) ?? '')
   const [until, setUntil] = useState(conditions.until?.slice(0, 10) ?? '')
   const [words, setWords] = useState(conditions.words ?? '')
+  const [sync, setSync] = useState(conditions.sync ?? '')
 
   const from = number(scoreFrom)
   const to = number(scoreTo)
@@ -42,6 +43,7 @@ export function FilterDialog({ conditions, current, sources, onApply, onClose }:
     if (since) next.since = since
     if (until) next.until = until
     if (words) next.words = words as Conditions['words']
+    if (sync) next.sync = sync as Conditions['sync']
     onApply(next)
   }
 
@@ -107,6 +109,14 @@ export function FilterDialog({ conditions, current, sources, onApply, onClose }:
           <option value="any">any match</option>
           <option value="banned">banned words</option>
           <option value="suspect">suspect words</option>
+        </select>
+        <label htmlFor="filter-sync">Sync state</label>
+        <select id="filter-sync" value={sync} onChange={(event) => setSync(event.target.value)}>
+          <option value="">not filtered</option>
+          <option value="pending">pending</option>
+          <option value="synced">synced</option>
+          <option value="failed">failed</option>
+          <option value="conflict">conflict</option>
         </select>
       </div>
       {badScore && <p className="problem">Scores run from 0 to 1.</p>}

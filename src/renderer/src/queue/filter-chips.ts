@@ -27,6 +27,7 @@ export function chipsOf(conditions: Conditions, names: { article?: string | null
   if (conditions.reports) chips.push({ key: 'reports', label: `Reports ${range(conditions.reports)}` })
   if (conditions.since) chips.push({ key: 'since', label: `From ${day(conditions.since)}` })
   if (conditions.until) chips.push({ key: 'until', label: `Before ${day(conditions.until)}` })
+  if (conditions.sync) chips.push({ key: 'sync', label: `Sync: ${conditions.sync}` })
   if (conditions.words) chips.push({ key: 'words', label: conditions.words === 'any' ? 'Word lists: any match' : `Word list: ${conditions.words}` })
   return chips
 }
