@@ -43,7 +43,8 @@ import { createUploads } from './uploads'
 import { backupTo, dailyBackup } from './store/backup'
 import { applyRules } from './moderation/auto-rules'
 import { createWordMatcher } from './scoring/word-lists'
-import { isFlagged, reflagAll, rematchWords } from './store/flags'
+import { isFlagged } from './store/flags'
+import { recheckComments } from './moderation/recheck'
 import { UserError } from './errors'
 import { describeLearning, learnFromDecisions, type LearnReport } from './scoring/local/learn-from-decisions'
 import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
@@ -198,20 +199,9 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const before = scoringSettings()
       writeSetting(db, 'scoring', settings)
-      const listsChanged = JSON.stringify(before.wordLists) !== JSON.stringify(settings.wordLists)
-      return jobs.start('rechecking', async ({ progress }) => {
-        const total = listsChanged ? (db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n : 0
-        const matched = listsChanged ? rematchWords(db, createWordMatcher(settings.wordLists), (done) => progress(done, total)) : null
-        const changed = reflagAll(db, settings)
-        const rules = applyRules(db, policy, settings, actor.machine, now())
-        return [
-          matched === null ? null : `${matched} comments match a word list.`,
-          `${changed} comments moved in or out of Likely violations.`,
-          rules.removed + rules.held ? `Rules removed ${rules.removed} and held ${rules.held}.` : null
-        ]
-          .filter(Boolean)
-          .join(' ')
-      })
+      return jobs.start('rechecking', async ({ progress }) =>
+        recheckComments(db, policy, before, settings, { machine: actor.machine, at: now(), progress })
+      )
     },
     counts: () => queueCounts(db),
     queuePage: (input) => queuePage(db, input),
