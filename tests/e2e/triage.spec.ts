@@ -106,6 +106,16 @@ test('everything works by mouse too', async ({ page, queue }) => {
   await expect(queue.rows).toHaveCount(0)
 })
 
+test('every command has a mouse path: the key map runs any of them, bound to a key or not', async ({ page, queue }) => {
+  await page.getByRole('button', { name: '?' }).click()
+  await page.getByRole('dialog', { name: 'Keyboard' }).getByRole('button', { name: 'Go to Approved' }).click()
+  await expect(queue.tab('Approved')).toHaveAttribute('aria-selected', 'true')
+  // "Go to the next queue" has no key in the default map; the overlay still runs it.
+  await page.getByRole('button', { name: '?' }).click()
+  await page.getByRole('dialog', { name: 'Keyboard' }).getByRole('button', { name: 'Go to the next queue' }).click()
+  await expect(queue.tab('Removed')).toHaveAttribute('aria-selected', 'true')
+})
+
 test('* selects the whole queue without loading it; one decision and one undo cover all of it', async ({ page, queue }) => {
   const likely = await queue.count('Likely violations')
   await queue.open('Likely violations')

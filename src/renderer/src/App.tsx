@@ -318,7 +318,16 @@ export function App() {
         />
       )}
       {overlay?.kind === 'reports' && <ReportsDialog onClose={() => setOverlay(null)} />}
-      {overlay?.kind === 'help' && <HelpOverlay keymap={keymap} onClose={() => setOverlay(null)} />}
+      {overlay?.kind === 'help' && (
+        <HelpOverlay
+          keymap={keymap}
+          onClose={() => setOverlay(null)}
+          onRun={(command) => {
+            setOverlay(null)
+            run[command]()
+          }}
+        />
+      )}
       {overlay?.kind === 'picker' && policy && (
         <ReasonPicker
           clauses={policy.clauses}

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { Dialog } from '../Dialog'
-import { keyLabel, type Binding } from './keymap'
+import { keyLabel, type Binding, type Command } from './keymap'
 
-export function HelpOverlay({ keymap, onClose }: { keymap: Binding[]; onClose: () => void }) {
+/** The key map, each command also a button: the mouse path to every key, bound or not. */
+export function HelpOverlay({ keymap, onClose, onRun }: { keymap: Binding[]; onClose: () => void; onRun: (command: Command) => void }) {
   const closeButton = useRef<HTMLButtonElement>(null)
   useEffect(() => closeButton.current?.focus(), [])
   return (
@@ -26,12 +27,16 @@ export function HelpOverlay({ keymap, onClose }: { keymap: Binding[]; onClose: (
                   <kbd key={keyLabel(key)}>{keyLabel(key)}</kbd>
                 ))}
               </td>
-              <td>{binding.label}</td>
+              <td>
+                <button className="command" onClick={() => onRun(binding.command)}>
+                  {binding.label}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hint">In the reason picker, a digit picks its clause.</p>
+      <p className="hint">Click a command to run it. In the reason picker, a digit picks its clause.</p>
       <button ref={closeButton} onClick={onClose}>
         Close
       </button>
