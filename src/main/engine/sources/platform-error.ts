@@ -37,10 +37,25 @@ export class PlatformError extends UserError {
   }
 }
 
-const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|HOSTNAME_MISMATCH)/
-
 /** Codes of a connection the other side dropped before answering in full. */
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'])
+
+const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|HOSTNAME_MISMATCH)/
+
+/**
+ * What went wrong with the secure connection, when a request failed on TLS (a certificate nobody signed,
+ * the wrong host name, a broken handshake); undefined for other failures. Trying again will not help.
+ */
+export function tlsFailure(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  const code = cause?.code ?? (error as { code?: string })?.code ?? ''
+  const message = cause?.message ?? (error as Error)?.message ?? ''
+  // "socket disconnected before secure TLS connection was established": a reset, worth another try.
+  if (RESET_CODES.has(code)) return undefined
+  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(message)) return message || code
+  return undefined
+}
+
 
 export interface TransportContext {
   /** The request's time limit, said in the message when it ran out. */
@@ -61,9 +76,8 @@ export function transportError(error: unknown, host: string, context: TransportC
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new PlatformError('dns', `The host name ${host} could not be found (DNS).`)
   if (code === 'ECONNREFUSED') return new PlatformError('refused', `${host} refused the connection: nothing is listening there.`)
-  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
-    return new PlatformError('tls', `The secure connection to ${host} failed (TLS: ${cause?.message ?? code}).`)
-  }
+  const tls = tlsFailure(error)
+  if (tls !== undefined) return new PlatformError('tls', `The secure connection to ${host} failed (TLS: ${tls}).`)
   if (RESET_CODES.has(code)) return new PlatformError('network', `${host} closed the connection before answering (${code}).`)
   return new PlatformError('network', `The connection to ${host} failed (${code || cause?.message || (error as Error)?.message || 'network error'}).`)
 }

@@ -1,6 +1,7 @@
 // An OpenAI-compatible moderation endpoint: POST {baseUrl}/v1/moderations with a batch of texts.
 // The base URL is a setting so self-hosted servers that speak the same API work too.
 import { z } from 'zod'
+import { tlsFailure } from '../../sources/platform-error'
 import { createScheduler, inSeconds, parseRetryAfter, requestTimeoutShape, retrySettingsSchema, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
 import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
@@ -58,6 +59,10 @@ export function createOpenAiScorer(context: ScorerContext): Scorer {
   const classify = (error: unknown): Failure => {
     if (!(error instanceof HttpFailure)) {
       if (error instanceof ScorerError) return { retry: false, error }
+      const tls = tlsFailure(error)
+      if (tls !== undefined) {
+        return { retry: false, error: new ScorerError('error', `The secure connection to the moderation service at ${baseUrl} failed (TLS: ${tls}); check its address and certificate. ${OFFER_LOCAL}`) }
+      }
       if ((error as Error)?.name === 'TimeoutError') return { retry: true, state: 'error', reason: `no answer within ${inSeconds(settings.timeoutMs)}` }
       return { retry: true, state: 'error', reason: 'no answer (the connection failed)' }
     }

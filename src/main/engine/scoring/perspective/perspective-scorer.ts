@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { createRequire } from 'node:module'
 import Perspective from 'perspective-api-client'
 import type { Attribute, Scores, Span } from '../../../../shared/model'
+import { tlsFailure } from '../../sources/platform-error'
 import { createScheduler, inSeconds, parseRetryAfter, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
 import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
@@ -81,6 +82,10 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
   const classify = (error: unknown): Failure => {
     const response = (error as { response?: AxiosLikeResponse }).response
     if (error instanceof ScorerError) return { retry: false, error }
+    const tls = response ? undefined : tlsFailure(error)
+    if (tls !== undefined) {
+      return { retry: false, error: new ScorerError('error', `The secure connection to the Perspective API failed (TLS: ${tls}); a proxy or security software may be in the way. ${OFFER_LOCAL}`) }
+    }
     if (!response) return { retry: true, state: 'error', reason: noAnswer(error, settings.timeoutMs) }
     const { status: code } = response
     const reason = response.data?.error?.details?.map((detail) => detail.reason).join(' ') ?? ''
