@@ -3,7 +3,7 @@ import type { Engine } from '../../src/main/engine/engine'
 import { inProcessClient } from '../../src/main/transport/in-process'
 import type { Client } from '../../src/shared/api'
 import type { JobSnapshot } from '../../src/shared/model'
-import { startFaultyServer, type Fault, type FaultyServer } from '../support/faulty-server'
+import { selfSignedCertificate, startFaultyServer, type Fault, type FaultyServer } from '../support/faulty-server'
 import { finished } from '../support/jobs'
 import { startModerationServer } from '../support/openai-moderation-server'
 import { redirectPerspective } from '../support/perspective-redirect'
@@ -14,7 +14,7 @@ import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engin
 // OpenAI-compatible or Perspective server: resets and silence are retried and then fail with a sentence
 // that says so, a late answer within the limit is fine, broken JSON is never stored as scores, scores
 // saved before a failure stay, and the engine answers while a scoring job waits on a silent server.
-// (TLS faults are tested against WordPress, whose certificate check is the same fetch as OpenAI's.)
+// A certificate nobody signed is refused at once, never retried.
 
 const OPENAI_KEY = 'sk-test-0123456789abcdef'
 const PERSPECTIVE_KEY = 'AIzaSy-test-key-0123456789'
@@ -26,16 +26,16 @@ interface Case {
   /** How the scorer's failure sentence starts. */
   service: RegExp
   /** The faulty server in front of a working loopback service, with the scorer pointed at it. */
-  serve(client: Client, settings: Record<string, unknown>): Promise<FaultyServer>
+  serve(client: Client, settings: Record<string, unknown>, tls?: { key: string; cert: string }): Promise<FaultyServer>
 }
 
 const cases: Case[] = [
   {
     scorer: 'openai',
     service: /^The moderation service at http:\/\/127\.0\.0\.1:\d+/,
-    async serve(client, settings) {
+    async serve(client, settings, tls) {
       const upstream = await startModerationServer(OPENAI_KEY)
-      const server = await startFaultyServer({ upstream: upstream.baseUrl })
+      const server = await startFaultyServer({ upstream: upstream.baseUrl, tls })
       await client.call('configureScorer', { name: 'openai', settings: { ...QUICK, baseUrl: server.url, batchSize: 1, ...settings }, key: OPENAI_KEY })
       return server
     }
@@ -43,9 +43,9 @@ const cases: Case[] = [
   {
     scorer: 'perspective',
     service: /^The Perspective API/,
-    async serve(client, settings) {
+    async serve(client, settings, tls) {
       const upstream = await startPerspectiveServer(PERSPECTIVE_KEY)
-      const server = await startFaultyServer({ upstream: upstream.origin })
+      const server = await startFaultyServer({ upstream: upstream.origin, tls })
       redirectPerspective(server.url)
       await client.call('configureScorer', { name: 'perspective', settings: { ...QUICK, ...settings }, key: PERSPECTIVE_KEY })
       return server
@@ -90,6 +90,22 @@ describe.each(cases)('$scorer scorer through a faulty network', ({ scorer, servi
     expect(scored(engine, scorer)).toBe(0)
   })
 
+  it('a certificate nobody signed: refused at once, saying TLS', async (context) => {
+    const certificate = selfSignedCertificate()
+    if ('missing' in certificate) {
+      console.warn(`Skipping the TLS case: ${certificate.missing}`)
+      return context.skip()
+    }
+    const { engine, client } = await engineWith(['You idiot'])
+    const server = await serve(client, {}, certificate)
+    const job = await score(client)
+    expect(job.state).toBe('failed')
+    expect(job.message).toMatch(/^The secure connection to .* failed \(TLS: .*certificate.*\)/)
+    expect(server.refusedHandshakes).toBe(1) // not retried: trying again cannot help
+    expect(server.log).toEqual([])
+    expect(scored(engine, scorer)).toBe(0)
+  })
+
   it('a slow answer within the time limit is scored', async () => {
     const { engine, client } = await engineWith(['You idiot', 'A fair point'])
     const server = await serve(client, { timeoutMs: 5_000 })
@@ -112,6 +128,17 @@ describe.each(cases)('$scorer scorer through a faulty network', ({ scorer, servi
     expect(await stateOf(client)).toMatchObject({ state: 'error' })
     expect(scored(engine, scorer)).toBe(0)
     expect(stored(engine, scorer)).toBe(0)
+  })
+
+  it('a 200 with JSON of the wrong shape stores nothing either', async () => {
+    const { engine, client } = await engineWith(['You idiot'])
+    const server = await serve(client, {})
+    // One result without scores (OpenAI's shape), no attributeScores (Perspective's).
+    server.fault = { json: { results: [{ flagged: false }] } }
+    const job = await score(client)
+    expect(job.state).toBe('failed')
+    expect(job.message).toMatch(/answered, but not in .*format.*no scores were saved from it/)
+    expect(scored(engine, scorer)).toBe(0)
   })
 
   it('scores saved before the network failed are kept, and the next run scores only the rest', async () => {

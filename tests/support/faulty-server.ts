@@ -24,6 +24,8 @@ export type Fault =
   | { slowMs: number }
   /** Answer this status with a JSON error body. */
   | { status: number }
+  /** 200 with this (well-formed) JSON, whatever was asked. */
+  | { json: unknown }
 
 export interface FaultyServer {
   url: string
@@ -31,6 +33,8 @@ export interface FaultyServer {
   fault: Fault | ((method: string, path: string) => Fault)
   /** Every request received, with the fault it got. */
   log: { method: string; path: string; fault: string }[]
+  /** TLS handshakes the client broke off (it refused the certificate). */
+  refusedHandshakes: number
   close(): Promise<void>
 }
 
@@ -59,6 +63,9 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
       else if (fault === 'malformed') {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' })
         res.end(MALFORMED)
+      } else if (typeof fault === 'object' && 'json' in fault) {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify(fault.json))
       } else if (typeof fault === 'object' && 'status' in fault) {
         res.writeHead(fault.status, { 'Content-Type': 'application/json' })
         res.end(JSON.stringify({ code: 'injected', message: `Injected ${fault.status} by the faulty server.` }))
@@ -86,13 +93,14 @@ export async function startFaultyServer(options: FaultyServerOptions = {}): Prom
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  // TLS handshakes the client refuses end here, quietly.
-  raw.on('tlsClientError', () => undefined)
+  // TLS handshakes the client refuses end here, counted.
+  raw.on('tlsClientError', () => server.refusedHandshakes++)
   await new Promise<void>((done) => raw.listen(0, '127.0.0.1', done))
   const server: FaultyServer = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(raw.address() as AddressInfo).port}`,
     fault: 'pass',
     log: [],
+    refusedHandshakes: 0,
     close: () =>
       new Promise((done) => {
         // Hanging requests would keep close() waiting forever.
