@@ -178,6 +178,30 @@ describe('pushing decisions through a faulty network', () => {
     expect(writes()).toHaveLength(4)
   })
 
+  it('while a push hangs, moderators keep deciding; the push then times out and is retried', async () => {
+    const server = await startFaultyServer({ upstream: site.url })
+    const [id, other] = await insertComments(site, postId, 2, 'hold', 'FaultBusy')
+    const clock = manualClock()
+    const engine = engineThrough(server, { now: clock.now, requestTimeoutMs: 3_000, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
+    await engine.pull()
+    const key = (wpId: number) => (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(wpId)) as { id: number }).id
+    await engine.handlers.decide({ keys: [key(id)], action: 'approve' })
+    server.fault = (method, path) => (method === 'POST' && route(path) === `/wp/v2/comments/${id}` ? 'hang' : 'pass')
+
+    let settled = false
+    const pushing = engine.syncNow().finally(() => (settled = true))
+    await until(() => server.log.some((r) => r.method === 'POST'))
+    const decided = await engine.handlers.decide({ keys: [key(other)], action: 'remove', clause: engine.policy.clauses[0].code })
+    const counts = await engine.handlers.counts()
+    expect(decided).toBeDefined()
+    expect(counts).toBeDefined()
+    expect(settled).toBe(false) // both answered while the push was still waiting on the site
+
+    const report = await pushing
+    expect(report.problems.find((p) => p.id === String(id))?.error).toMatch(/^Retrying: .* did not answer within 3 s/)
+    expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 2 })
+  })
+
   it('a 200 with broken JSON to a push is not taken for success', async () => {
     const server = await startFaultyServer({ upstream: site.url })
     const { id, engine, outbox } = await pulledOne(server)
