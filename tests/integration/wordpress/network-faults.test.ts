@@ -192,7 +192,7 @@ describe('pushing decisions through a faulty network', () => {
     const pushing = engine.syncNow().finally(() => (settled = true))
     await until(() => server.log.some((r) => r.method === 'POST'))
     const decided = await engine.handlers.decide({ keys: [key(other)], action: 'remove', clause: engine.policy.clauses[0].code })
-    const counts = await engine.handlers.counts()
+    const counts = await engine.handlers.counts({})
     expect(decided).toBeDefined()
     expect(counts).toBeDefined()
     expect(settled).toBe(false) // both answered while the push was still waiting on the site
