@@ -50,8 +50,7 @@ export function tlsFailure(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const code = cause?.code ?? (error as { code?: string })?.code ?? ''
   const message = cause?.message ?? (error as Error)?.message ?? ''
-  // "socket disconnected before secure TLS connection was established": a reset, worth another try.
-  if (RESET_CODES.has(code)) return undefined
+  // A reset "before secure TLS connection was established" counts too: mostly https to a plain-http port.
   if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(message)) return message || code
   return undefined
 }
