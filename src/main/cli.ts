@@ -184,6 +184,7 @@ program
   .option('--attributes <names>', 'perspective: which attributes to ask for, comma-separated', commaList)
   .option('--max-attempts <n>', 'tries per request before giving up (default 5)', positiveInt)
   .option('--retry-base-ms <n>', 'the first wait before a retry, doubled each time (default 1000)', wholeNumber)
+  .option('--timeout-ms <n>', 'how long one request may take before it counts as not answering and is retried (default 30000)', positiveInt)
   .action(async (name: string, options: ScorerSetOptions) => {
     if (options.keyStdin && options.forgetKey) throw new UserError('Use --key-stdin or --forget-key, not both.')
     if (options.endpoint && name !== 'openai') throw new UserError(`--endpoint is for openai; ${name} has a fixed endpoint.`)
@@ -196,7 +197,8 @@ program
         languages: options.languages,
         attributes: options.attributes?.map((attribute) => attribute.toUpperCase()),
         maxAttempts: options.maxAttempts,
-        retryBaseMs: options.retryBaseMs
+        retryBaseMs: options.retryBaseMs,
+        timeoutMs: options.timeoutMs
       }).filter(([, value]) => value !== undefined)
     )
     const key = options.keyStdin ? await readSecret('API key') : options.forgetKey ? null : undefined
@@ -220,6 +222,7 @@ interface ScorerSetOptions {
   attributes?: string[]
   maxAttempts?: number
   retryBaseMs?: number
+  timeoutMs?: number
 }
 
 /** A secret from standard input (never the command line, where `ps` shows it to every user). */

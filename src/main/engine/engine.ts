@@ -75,6 +75,8 @@ export interface EngineOptions {
   sync?: SyncSettings
   /** Push decisions in the background as their grace period ends (the app); otherwise only on `syncNow`. */
   autoSync?: boolean
+  /** How long one request to a platform (WordPress) may take, answer included, before it counts as a network failure (default 30 s). */
+  requestTimeoutMs?: number
   /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
   printToPdf?: PdfPrinter
 }
@@ -156,7 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
   const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
   /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
   const scoringJobs = new Map<string, number>()
-  const connectorContext = { db, secrets, now }
+  const connectorContext = { db, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
   const sync = createSyncService(db, policy, now, (name) => connectorFor(connectorContext, name), options.sync)
   if (options.autoSync) sync.startLoop()
 

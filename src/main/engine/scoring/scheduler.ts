@@ -17,6 +17,17 @@ export const retrySettingsSchema = z
   .strict()
 export type RetrySettings = z.output<typeof retrySettingsSchema>
 
+/** A cloud scorer's time limit per request: a service that accepts and never answers must not hold a job forever. */
+export const requestTimeoutShape = {
+  /** How long one request may take, answer included, before it counts as not answering (and is retried). */
+  timeoutMs: z.number().int().min(100).max(600_000).default(30_000)
+}
+
+/** 30000 → "30 s", 500 → "0.5 s". */
+export function inSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`
+}
+
 /** How one failed call goes on: tried again (throttled or a passing fault) or given up with an error. */
 export type Failure =
   | { retry: true; state: 'quota' | 'error'; reason: string; retryAfterMs?: number }

@@ -37,18 +37,51 @@ export class PlatformError extends UserError {
   }
 }
 
+/** Codes of a connection the other side dropped before answering in full. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'])
+
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|HOSTNAME_MISMATCH)/
 
+/**
+ * What went wrong with the secure connection, when a request failed on TLS (a certificate nobody signed,
+ * the wrong host name, a broken handshake); undefined for other failures. Trying again will not help.
+ */
+export function tlsFailure(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  const code = cause?.code ?? (error as { code?: string })?.code ?? ''
+  const message = cause?.message ?? (error as Error)?.message ?? ''
+  // A reset "before secure TLS connection was established" counts too: mostly https to a plain-http port.
+  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(message)) return message || code
+  return undefined
+}
+
+
+export interface TransportContext {
+  /** The request's time limit, said in the message when it ran out. */
+  timeoutMs?: number
+  /** The caller gave up (a cancelled pull): no fault of the server's. */
+  cancelled?: boolean
+}
+
 /** A PlatformError for a request that got no HTTP answer (fetch threw). */
-export function transportError(error: unknown, host: string): PlatformError {
+export function transportError(error: unknown, host: string, context: TransportContext = {}): PlatformError {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const code = cause?.code ?? (error as { code?: string })?.code ?? ''
   const name = (error as { name?: string })?.name
-  if (name === 'TimeoutError' || name === 'AbortError') return new PlatformError('network', `${host} did not answer in time.`)
+  if (context.cancelled) return new PlatformError('network', `The request to ${host} was cancelled.`)
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    const limit = context.timeoutMs === undefined ? '' : ` within ${seconds(context.timeoutMs)}`
+    return new PlatformError('network', `${host} did not answer${limit}: the request timed out.`)
+  }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new PlatformError('dns', `The host name ${host} could not be found (DNS).`)
   if (code === 'ECONNREFUSED') return new PlatformError('refused', `${host} refused the connection: nothing is listening there.`)
-  if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
-    return new PlatformError('tls', `The secure connection to ${host} failed (TLS: ${cause?.message ?? code}).`)
-  }
+  const tls = tlsFailure(error)
+  if (tls !== undefined) return new PlatformError('tls', `The secure connection to ${host} failed (TLS: ${tls}).`)
+  if (RESET_CODES.has(code)) return new PlatformError('network', `${host} closed the connection before answering (${code}).`)
   return new PlatformError('network', `The connection to ${host} failed (${code || cause?.message || (error as Error)?.message || 'network error'}).`)
+}
+
+/** 30000 → "30 s", 500 → "0.5 s". */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`
 }

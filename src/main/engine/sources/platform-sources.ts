@@ -101,6 +101,8 @@ export interface ConnectorContext {
   db: Db
   secrets: SecretStore
   now: () => Date
+  /** How long one request to a platform may take (default 30 s). */
+  requestTimeoutMs?: number
 }
 
 export function findSource(db: Db, name: string): SourceRow {
@@ -132,6 +134,7 @@ export function connectorFor(context: ConnectorContext, name: string): PlatformC
         config: wordpressConfigSchema.parse(JSON.parse(row.config)),
         password,
         now: context.now,
+        timeoutMs: context.requestTimeoutMs,
         cursor: row.cursor,
         saveCursor: (cursor) => context.db.prepare('UPDATE sources SET cursor = ? WHERE id = ?').run(cursor, row.id)
       })

@@ -1,7 +1,8 @@
 // An OpenAI-compatible moderation endpoint: POST {baseUrl}/v1/moderations with a batch of texts.
 // The base URL is a setting so self-hosted servers that speak the same API work too.
 import { z } from 'zod'
-import { createScheduler, parseRetryAfter, retrySettingsSchema, type Failure } from '../scheduler'
+import { tlsFailure } from '../../sources/platform-error'
+import { createScheduler, inSeconds, parseRetryAfter, requestTimeoutShape, retrySettingsSchema, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
 import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
 import { mapCategories, OPENAI_ATTRIBUTES } from './category-map'
@@ -13,6 +14,7 @@ const SET_KEY = '`sieve scorer set openai --key-stdin`'
 export const openAiSettingsSchema = z
   .object({
     ...retrySettingsSchema.shape,
+    ...requestTimeoutShape,
     baseUrl: z
       .string()
       .url()
@@ -57,6 +59,11 @@ export function createOpenAiScorer(context: ScorerContext): Scorer {
   const classify = (error: unknown): Failure => {
     if (!(error instanceof HttpFailure)) {
       if (error instanceof ScorerError) return { retry: false, error }
+      const tls = tlsFailure(error)
+      if (tls !== undefined) {
+        return { retry: false, error: new ScorerError('error', `The secure connection to the moderation service at ${baseUrl} failed (TLS: ${tls}); check its address and certificate. ${OFFER_LOCAL}`) }
+      }
+      if ((error as Error)?.name === 'TimeoutError') return { retry: true, state: 'error', reason: `no answer within ${inSeconds(settings.timeoutMs)}` }
       return { retry: true, state: 'error', reason: 'no answer (the connection failed)' }
     }
     const code = error.status
@@ -86,22 +93,38 @@ export function createOpenAiScorer(context: ScorerContext): Scorer {
 
   const moderate = async (texts: string[], signal?: AbortSignal): Promise<ScoreResult[]> => {
     const apiKey = key()
+    // The time limit covers the answer's body too; the job's signal still cancels at once.
+    const timeout = AbortSignal.timeout(settings.timeoutMs)
     const response = await fetch(`${baseUrl}/v1/moderations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
       body: JSON.stringify({ model: settings.model, input: texts }),
-      signal
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout
     })
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as HttpFailure['body']
       throw new HttpFailure(response.status, response.headers.get('retry-after'), body)
     }
-    const { results } = (await response.json()) as ModerationResponse
+    let answer: ModerationResponse
+    try {
+      answer = (await response.json()) as ModerationResponse
+    } catch (error) {
+      // A 200 whose body is not JSON (cut off, an HTML error page from a proxy): nothing in it can be a score.
+      if (error instanceof SyntaxError) throw malformed('its answer is not valid JSON')
+      throw error
+    }
+    const results = answer?.results
     if (!Array.isArray(results) || results.length !== texts.length) {
-      throw new ScorerError('error', `The moderation service at ${baseUrl} answered ${results?.length ?? 'no'} results for ${texts.length} comments.`)
+      throw new ScorerError('error', `The moderation service at ${baseUrl} answered ${Array.isArray(results) ? results.length : 'no'} results for ${texts.length} comments.`)
+    }
+    // A result without scores would mark its comment as scored and clean: refuse the whole batch instead.
+    if (results.some((result) => typeof result?.category_scores !== 'object' || result.category_scores === null)) {
+      throw malformed('a result has no category_scores')
     }
     return results.map((result) => ({ scores: mapCategories(result.category_scores ?? {}), spans: [] }))
   }
+  const malformed = (what: string) =>
+    new ScorerError('error', `The moderation service at ${baseUrl} answered, but not in the moderation API's format (${what}); no scores were saved from it.`)
 
   return {
     name: NAME,

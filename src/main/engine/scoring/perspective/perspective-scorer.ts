@@ -1,8 +1,11 @@
 // Google's Perspective API (comments:analyze) through perspective-api-client: one comment per request,
 // paced at the configured QPS, never stored by Google (doNotStore), with span scores for highlighting.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { createRequire } from 'node:module'
 import Perspective from 'perspective-api-client'
 import type { Attribute, Scores, Span } from '../../../../shared/model'
-import { createScheduler, parseRetryAfter, type Failure } from '../scheduler'
+import { tlsFailure } from '../../sources/platform-error'
+import { createScheduler, inSeconds, parseRetryAfter, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
 import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
 import { perspectiveSettingsSchema } from './perspective-settings'
@@ -27,6 +30,38 @@ interface AnalyzeResponse {
   attributeScores?: Record<string, { summaryScore?: { value: number }; spanScores?: { begin: number; end: number; score: { value: number } }[] }>
 }
 
+/** The time limit and the job's signal for the request being made in this async context. */
+interface CallLimits {
+  timeoutMs: number
+  signal?: AbortSignal
+}
+const callLimits = new AsyncLocalStorage<CallLimits>()
+let limitsInstalled = false
+
+/**
+ * perspective-api-client posts through axios's default instance and takes no timeout or signal, so a
+ * server that never answers would hold a scoring job forever. A request interceptor on that very
+ * instance gives each call made inside `callLimits.run` its time limit and signal; other requests are
+ * left as they are.
+ */
+function installCallLimits(): void {
+  if (limitsInstalled) return
+  limitsInstalled = true
+  const fromClient = createRequire(createRequire(import.meta.url).resolve('perspective-api-client'))
+  const axios = fromClient('axios') as { interceptors: { request: { use(change: (config: object) => object): number } } }
+  axios.interceptors.request.use((config) => {
+    const limits = callLimits.getStore()
+    return limits ? { ...config, timeout: limits.timeoutMs, signal: limits.signal } : config
+  })
+}
+
+/** Why a request got no answer, from what the client passes on of axios's error (its message only). */
+function noAnswer(error: unknown, timeoutMs: number): string {
+  const message = (error as Error)?.message ?? ''
+  if (/^timeout of \d+ms exceeded$/.test(message)) return `no answer within ${inSeconds(timeoutMs)}`
+  return 'no answer (the connection failed)'
+}
+
 export function createPerspectiveScorer(context: ScorerContext): Scorer {
   const settings = perspectiveSettingsSchema.parse(context.settings ?? {})
   const key = () => context.secrets.get(scorerKeyName(NAME))
@@ -46,7 +81,12 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
 
   const classify = (error: unknown): Failure => {
     const response = (error as { response?: AxiosLikeResponse }).response
-    if (!response) return { retry: true, state: 'error', reason: 'no answer (the connection failed)' }
+    if (error instanceof ScorerError) return { retry: false, error }
+    const tls = response ? undefined : tlsFailure(error)
+    if (tls !== undefined) {
+      return { retry: false, error: new ScorerError('error', `The secure connection to the Perspective API failed (TLS: ${tls}); a proxy or security software may be in the way. ${OFFER_LOCAL}`) }
+    }
+    if (!response) return { retry: true, state: 'error', reason: noAnswer(error, settings.timeoutMs) }
     const { status: code } = response
     const reason = response.data?.error?.details?.map((detail) => detail.reason).join(' ') ?? ''
     if (code === 429) return { retry: true, state: 'quota', reason: 'HTTP 429', retryAfterMs: parseRetryAfter(response.headers?.['retry-after']) }
@@ -69,7 +109,7 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
         : new ScorerError('error', `The Perspective API is not answering (${failure.reason}, ${attempts} tries). ${OFFER_LOCAL}`)
   })
 
-  const analyze = async (text: string): Promise<ScoreResult> => {
+  const analyze = async (text: string, signal?: AbortSignal): Promise<ScoreResult> => {
     if (text.trim() === '') return { scores: {}, spans: [] }
     const apiKey = key()!
     if (!client || clientKey !== apiKey) [client, clientKey] = [new Perspective({ apiKey }), apiKey]
@@ -81,7 +121,15 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
       spanAnnotations: true
     }
     // Spans must point into the text as we hold it, so the client must not strip HTML.
-    const response = (await client.analyze(request, { stripHTML: false, doNotStore: true })) as AnalyzeResponse
+    installCallLimits()
+    const analyzing = client
+    const response = (await callLimits.run({ timeoutMs: settings.timeoutMs, signal }, () =>
+      analyzing.analyze(request, { stripHTML: false, doNotStore: true })
+    )) as AnalyzeResponse | string | null
+    // axios hands over a body that is not JSON as a string: nothing in it can be a score.
+    if (typeof response !== 'object' || response === null || typeof response.attributeScores !== 'object' || response.attributeScores === null) {
+      throw new ScorerError('error', `The Perspective API answered, but not in its usual format (no attributeScores); no scores were saved from it.`)
+    }
     return readScores(text, response, settings.attributes, settings.spanThreshold)
   }
 
@@ -100,7 +148,7 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
       const now = status()
       if (now.state !== 'ready') throw new ScorerError(now.state, now.detail)
       const results: ScoreResult[] = []
-      for (const text of texts) results.push(await scheduler.run(() => analyze(text), signal))
+      for (const text of texts) results.push(await scheduler.run(() => analyze(text, signal), signal))
       return results
     }
   }

@@ -1,7 +1,7 @@
 // Perspective's settings (non-secret; the key lives in the secret store).
 import { z } from 'zod'
 import type { Attribute } from '../../../../shared/model'
-import { retrySettingsSchema } from '../scheduler'
+import { requestTimeoutShape, retrySettingsSchema } from '../scheduler'
 
 /** The production attributes of ours that Perspective scores (SPAM is long retired there). */
 export const PERSPECTIVE_ATTRIBUTES = [
@@ -17,6 +17,7 @@ export const PERSPECTIVE_ATTRIBUTES = [
 export const perspectiveSettingsSchema = z
   .object({
     ...retrySettingsSchema.shape,
+    ...requestTimeoutShape,
     /** Google's default quota is one query per second. */
     requestsPerSecond: z.number().positive().max(1000).default(1),
     /** The languages comments are written in (Perspective detects them when left out, then rejects some). */

@@ -6,6 +6,7 @@ export interface WordPressClientOptions {
   url: string
   user: string
   password: string
+  /** How long one request may take, answer included, before it counts as a network failure (default 30 s). */
   timeoutMs?: number
   userAgent?: string
 }
@@ -19,7 +20,8 @@ export interface Answer<T> {
 
 export interface WordPressClient {
   readonly host: string
-  get<T>(route: string, params?: Params): Promise<Answer<T>>
+  /** `signal` ends the request early (a cancelled pull), whatever the timeout. */
+  get<T>(route: string, params?: Params, signal?: AbortSignal): Promise<Answer<T>>
   post<T>(route: string, body: unknown, params?: Params): Promise<Answer<T>>
 }
 
@@ -29,8 +31,9 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
   // Built once, kept in a closure: the password never reaches a message, a log or the database.
   const authorization = `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}`
   const userAgent = options.userAgent ?? 'Sieve'
+  const timeoutMs = options.timeoutMs ?? 30_000
 
-  const request = async <T>(method: string, route: string, params: Params = {}, body?: unknown): Promise<Answer<T>> => {
+  const request = async <T>(method: string, route: string, params: Params = {}, body?: unknown, cancel?: AbortSignal): Promise<Answer<T>> => {
     const url = new URL(base)
     url.searchParams.set('rest_route', route)
     for (const [key, value] of Object.entries(params)) {
@@ -38,6 +41,9 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${key}[]`, String(item))
       else url.searchParams.set(key, String(value))
     }
+    // A server that accepts and never answers must not hold a pull (or the sync loop) forever.
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout
     let response: Response
     try {
       response = await fetch(url, {
@@ -50,16 +56,16 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'follow',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000)
+        signal
       })
     } catch (error) {
-      throw transportError(error, host)
+      throw transportError(error, host, { timeoutMs, cancelled: cancel?.aborted })
     }
     let text: string
     try {
       text = await response.text()
     } catch (error) {
-      throw transportError(error, host)
+      throw transportError(error, host, { timeoutMs, cancelled: cancel?.aborted })
     }
     let json: unknown
     try {
@@ -76,7 +82,7 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
 
   return {
     host,
-    get: (route, params) => request('GET', route, params),
+    get: (route, params, signal) => request('GET', route, params, undefined, signal),
     post: (route, body, params) => request('POST', route, params, body)
   }
 }

@@ -25,10 +25,12 @@ export interface WordPressConnectorOptions {
   cursor: string | null
   saveCursor(cursor: string): void
   userAgent?: string
+  /** How long one request may take (default 30 s). */
+  timeoutMs?: number
 }
 
 export function createWordPressConnector(options: WordPressConnectorOptions): PlatformConnector {
-  const client = createWordPressClient({ url: options.config.url, user: options.config.user, password: options.password, userAgent: options.userAgent })
+  const client = createWordPressClient({ url: options.config.url, user: options.config.user, password: options.password, userAgent: options.userAgent, timeoutMs: options.timeoutMs })
   return {
     kind: 'wordpress',
     displayName: 'WordPress',

@@ -38,8 +38,18 @@ export interface PullContext {
 }
 
 export async function pullWordPress(context: PullContext): Promise<PullReport> {
-  const { db, sourceId, client, now } = context
   const report: PullReport = { added: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, requests: 0, interrupted: false }
+  try {
+    return await pullInto(context, report)
+  } catch (error) {
+    // Cancelled mid-request: what landed so far stays, and the cursor says where to resume.
+    if (context.signal?.aborted) return { ...report, interrupted: true }
+    throw error
+  }
+}
+
+async function pullInto(context: PullContext, report: PullReport): Promise<PullReport> {
+  const { db, sourceId, client, now } = context
   const posts = new Map<number, RestPost | undefined>()
   const seen = new Set<string>()
   let cursor = context.cursor
@@ -47,7 +57,7 @@ export async function pullWordPress(context: PullContext): Promise<PullReport> {
   let done = 0
 
   const land = async (comments: RestComment[]) => {
-    await loadPosts(client, posts, comments, report)
+    await loadPosts(client, posts, comments, report, context.signal)
     const items: PlatformComment[] = comments.map((comment) => ({ comment: toIncoming(comment, posts.get(comment.post)), platformStatus: comment.status }))
     const counts = landPlatformComments(db, sourceId, items, now(), 'WordPress')
     for (const comment of comments) seen.add(String(comment.id))
@@ -72,7 +82,7 @@ export async function pullWordPress(context: PullContext): Promise<PullReport> {
         orderby: 'date',
         order: 'asc',
         after: run.after ?? undefined
-      })
+      }, context.signal)
       report.requests++
       const totalPages = Number(headers.get('x-wp-totalpages') ?? 1)
       const total = Number(headers.get('x-wp-total') ?? body.length)
@@ -98,7 +108,7 @@ export async function pullWordPress(context: PullContext): Promise<PullReport> {
   for (let start = 0; start < open.length; start += PER_PAGE) {
     if (context.signal?.aborted) return { ...report, interrupted: true }
     const ids = open.slice(start, start + PER_PAGE)
-    const { body } = await client.get<RestComment[]>('/wp/v2/comments', { context: 'edit', status: 'any', include: ids, per_page: PER_PAGE })
+    const { body } = await client.get<RestComment[]>('/wp/v2/comments', { context: 'edit', status: 'any', include: ids, per_page: PER_PAGE }, context.signal)
     report.requests++
     await land(body)
     const found = new Set(body.map((comment) => String(comment.id)))
@@ -123,7 +133,7 @@ function oneSecondBefore(siteDate: string): string {
 }
 
 /** Fetches the posts (or pages) the comments belong to that this pull has not seen yet. */
-async function loadPosts(client: WordPressClient, posts: Map<number, RestPost | undefined>, comments: RestComment[], report: PullReport) {
+async function loadPosts(client: WordPressClient, posts: Map<number, RestPost | undefined>, comments: RestComment[], report: PullReport, signal?: AbortSignal) {
   let missing = [...new Set(comments.map((comment) => comment.post))].filter((id) => !posts.has(id))
   for (const type of ['posts', 'pages']) {
     if (missing.length === 0) return
@@ -133,7 +143,7 @@ async function loadPosts(client: WordPressClient, posts: Map<number, RestPost | 
       status: 'any',
       context: 'edit',
       _fields: 'id,title,link,comment_status'
-    })
+    }, signal)
     report.requests++
     for (const post of body) posts.set(post.id, post)
     missing = missing.filter((id) => !posts.has(id))
