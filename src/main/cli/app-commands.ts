@@ -1,0 +1,62 @@
+// Running and keeping Sieve: browser mode, backups and restores.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Command } from 'commander'
+import { UserError } from '../engine/errors'
+import { checkBackup, restoreFrom } from '../engine/store/backup'
+import { startHttpTransport } from '../transport/http'
+import { positiveInt } from './arguments'
+import { printImport, RENDERER_DIR, type CliContext } from './context'
+
+export function registerAppCommands(program: Command, cli: CliContext): void {
+  const { openEngine } = cli
+  program
+    .command('serve')
+    .description('browser mode: serve the app on 127.0.0.1')
+    .option('--port <n>', 'the port (default: any free one)', positiveInt)
+    .option('--demo', 'load the demo queue into an empty database')
+    .action(async (options: { port?: number; demo?: boolean }) => {
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+        throw new UserError('The app is not built yet: run `npm run build` first (npm start does it for you).')
+      }
+      // Decisions reach their platforms in the background, as in the desktop app.
+      const engine = openEngine(undefined, { autoSync: true })
+      await engine.dailyBackup()
+      if (options.demo && engine.isEmpty()) printImport(await engine.loadDemo())
+      await engine.score('local')
+      const server = await startHttpTransport({ handlers: engine.handlers, rendererDir: RENDERER_DIR, port: options.port })
+      console.log(`Sieve is running in browser mode. Open ${server.openUrl}`)
+      const stop = async () => {
+        await server.close()
+        await engine.shutdown()
+        process.exit(0)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+
+  program
+    .command('backup')
+    .description('copy the database, consistently, while Sieve may be running')
+    .requiredOption('--out <file>', 'the backup file (never overwritten)')
+    .action(async (options: { out: string }) => {
+      const engine = openEngine()
+      try {
+        await engine.backup(resolve(options.out))
+      } finally {
+        engine.close()
+      }
+      const { comments, decisions } = checkBackup(resolve(options.out))
+      console.log(`Backed up ${comments} comments and ${decisions} decisions to ${options.out}.`)
+    })
+
+  program
+    .command('restore')
+    .description('replace the database with a backup (checked first; the replaced database is kept); close Sieve first')
+    .requiredOption('--from <file>', 'the backup to restore')
+    .action((options: { from: string }) => {
+      const { comments, decisions } = checkBackup(resolve(options.from))
+      const kept = restoreFrom(resolve(options.from), cli.dbPath(), new Date())
+      console.log(`Restored ${comments} comments and ${decisions} decisions from ${options.from}; the database it replaced is kept as ${kept}.`)
+    })
+}

@@ -1,0 +1,124 @@
+// Platforms from the command line: WordPress sources, pulling, pushing decisions, closing articles.
+import { type Command, InvalidArgumentError } from 'commander'
+import { UserError } from '../engine/errors'
+import { describePull } from '../engine/sources/describe-pull'
+import { positiveInt, wholeNumber } from './arguments'
+import { progressLine, readSecret, type CliContext } from './context'
+
+export function registerPlatformCommands(program: Command, cli: CliContext): void {
+  const { openEngine } = cli
+  const source = program.command('source').description('platform sources: WordPress sites Sieve pulls from and pushes decisions to')
+
+  source
+    .command('add')
+    .description('add (or change) a WordPress site; the application password goes to the secret store, never the database')
+    .argument('<kind>', 'wordpress', (value: string) => {
+      if (value !== 'wordpress') throw new InvalidArgumentError('only "wordpress" for now')
+      return value as 'wordpress'
+    })
+    .requiredOption('--name <name>', 'what Sieve calls the source')
+    .requiredOption('--url <url>', "the site's address, e.g. https://news.example")
+    .requiredOption('--user <user>', 'the WordPress user (an editor or administrator)')
+    .option('--password <password>', 'the application password (or --password-stdin, or $SIEVE_WP_PASSWORD)')
+    .option('--password-stdin', 'read the application password from standard input')
+    .option('--approved-days <n>', 'pull approved comments this many days back', positiveInt)
+    .action(async (kind: 'wordpress', options: { name: string; url: string; user: string; password?: string; passwordStdin?: boolean; approvedDays?: number }) => {
+      const password = options.passwordStdin ? await readSecret('Application password') : (options.password ?? process.env.SIEVE_WP_PASSWORD)
+      if (!password) throw new UserError('Give the application password with --password, --password-stdin or $SIEVE_WP_PASSWORD.')
+      const engine = openEngine()
+      engine.addSource({ kind, name: options.name, url: options.url, user: options.user, password, approvedWindowDays: options.approvedDays })
+      console.log(`Source "${options.name}" saved (${options.url} as ${options.user}); its password is in the secret store.`)
+      const test = await engine.testSource(options.name)
+      console.log(test.ok ? test.message : `Connection test failed (${test.kind}): ${test.message}`)
+      engine.close()
+      if (!test.ok) process.exitCode = 1
+    })
+
+  source
+    .command('list')
+    .description('list the platform sources with their sync counts')
+    .option('--json', 'print one JSON array')
+    .action((options: { json?: boolean }) => {
+      const engine = openEngine()
+      const sources = engine.listSources()
+      if (options.json) console.log(JSON.stringify(sources, null, 2))
+      else if (sources.length === 0) console.log('No platform sources yet: add one with `source add wordpress`.')
+      else
+        for (const s of sources) {
+          console.log(
+            `${s.name}  ${s.kind}  ${s.url}  as ${s.user}${s.hasPassword ? '' : ' (password missing)'}  ` +
+              `${s.comments} comments, ${s.pending} pending, ${s.failed} failed, ${s.conflicts} conflicts, ` +
+              `last pulled ${s.lastPulledAt ?? 'never'}`
+          )
+        }
+      engine.close()
+    })
+
+  source
+    .command('remove')
+    .description("forget a source's connection and password (its comments and decisions stay)")
+    .argument('<name>')
+    .action((name: string) => {
+      const engine = openEngine()
+      const { comments, unpushed } = engine.removeSource(name)
+      console.log(`Source "${name}" removed; ${comments} comments stay in the database${unpushed ? `; ${unpushed} decisions were never pushed` : ''}.`)
+      engine.close()
+    })
+
+  source
+    .command('test')
+    .description("try a source's connection and say what fails")
+    .argument('<name>')
+    .action(async (name: string) => {
+      const engine = openEngine()
+      const test = await engine.testSource(name)
+      console.log(test.ok ? test.message : `Connection test failed (${test.kind}): ${test.message}`)
+      engine.close()
+      if (!test.ok) process.exitCode = 1
+    })
+
+  program
+    .command('pull')
+    .description('pull held and recent comments from platform sources (incremental, resumable)')
+    .option('--source <name>', 'only this source')
+    .option('--full', 'list everything again, not only what is newer than the last pull')
+    .action(async (options: { source?: string; full?: boolean }) => {
+      const engine = openEngine()
+      const controller = new AbortController()
+      process.once('SIGINT', () => controller.abort())
+      const bar = progressLine('pulling')
+      const results = await engine.pull(options.source, { full: options.full, signal: controller.signal, onProgress: (done, total) => bar({ done, total }) })
+      for (const { source: name, report } of results) console.log(describePull(name, report))
+      engine.close()
+    })
+
+  program
+    .command('sync')
+    .description('push every waiting decision to its platform now, and say what succeeded and failed')
+    .option('--retry-failed', 'also retry the decisions the platform refused before')
+    .option('--wait <seconds>', 'keep retrying transient failures (network, 429, 5xx) for this long', wholeNumber, 60)
+    .action(async (options: { retryFailed?: boolean; wait: number }) => {
+      const engine = openEngine()
+      if (options.retryFailed) engine.retryFailed()
+      const report = await engine.syncUntilSettled(options.wait * 1000)
+      if (report.note) console.log(report.note)
+      console.log(`Synced ${report.synced}; failed ${report.failed}; conflicts ${report.conflicts}; retrying later ${report.retrying}.`)
+      for (const problem of report.problems) console.log(`${problem.state.padEnd(8)}  ${problem.source}  ${problem.id}  ${problem.error}`)
+      await engine.shutdown()
+      if (report.failed + report.conflicts + report.retrying > 0) process.exitCode = 1
+    })
+
+  const article = program.command('article').description('articles (posts) on a platform')
+
+  article
+    .command('close')
+    .description('close an article to new comments, on the site (WordPress: comment_status closed) and here')
+    .argument('<id>', "the article's id on its platform (a WordPress post id)")
+    .option('--source <name>', 'when several sources have an article with that id')
+    .action(async (id: string, options: { source?: string }) => {
+      const engine = openEngine()
+      const closed = await engine.closeArticle(id, options.source)
+      console.log(`Closed "${closed.title ?? id}" (${closed.source}) to new comments.`)
+      engine.close()
+    })
+}
