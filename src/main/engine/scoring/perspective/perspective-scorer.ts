@@ -2,7 +2,7 @@
 // paced at the configured QPS, never stored by Google (doNotStore), with span scores for highlighting.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createRequire } from 'node:module'
-import Perspective from 'perspective-api-client'
+import type Perspective from 'perspective-api-client'
 import type { Attribute, Scores, Span } from '../../../../shared/model'
 import { tlsFailure } from '../../sources/platform-error'
 import { createScheduler, inSeconds, parseRetryAfter, type Failure } from '../scheduler'
@@ -44,6 +44,14 @@ let limitsInstalled = false
  * instance gives each call made inside `callLimits.run` its time limit and signal; other requests are
  * left as they are.
  */
+/**
+ * The client and its axios load on first use (about 9 MB): most newsrooms never configure Perspective, and
+ * every Sieve process (an import, the app) would otherwise carry them.
+ */
+function loadClient(): typeof Perspective {
+  return createRequire(import.meta.url)('perspective-api-client') as typeof Perspective
+}
+
 function installCallLimits(): void {
   if (limitsInstalled) return
   limitsInstalled = true
@@ -112,7 +120,7 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
   const analyze = async (text: string, signal?: AbortSignal): Promise<ScoreResult> => {
     if (text.trim() === '') return { scores: {}, spans: [] }
     const apiKey = key()!
-    if (!client || clientKey !== apiKey) [client, clientKey] = [new Perspective({ apiKey }), apiKey]
+    if (!client || clientKey !== apiKey) [client, clientKey] = [new (loadClient())({ apiKey }), apiKey]
     const request = {
       comment: { text: text.slice(0, MAX_LENGTH) },
       requestedAttributes: Object.fromEntries(settings.attributes.map((attribute) => [attribute, {}])),
