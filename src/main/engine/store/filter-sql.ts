@@ -47,7 +47,7 @@ export function filterConditions(filter: Filter, options: ConditionOptions = {})
   if (filter.queue === 'escalated') where.push('c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)')
   if (filter.score) {
     const { attribute, ...range } = filter.score
-    const column = attribute ? `json_extract(c.scores, '$.${attribute}')` : priority
+    const column = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : priority
     addBounds(where, params, column, 'score', range)
   }
   if (filter.reports) addBounds(where, params, 'c.reports', 'reports', filter.reports)

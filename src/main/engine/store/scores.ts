@@ -62,10 +62,18 @@ export function saveScores(
         const words = projection.matchWords(result.text)
         const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
         const wordsJson = words.length ? JSON.stringify(words) : null
-        project.run(JSON.stringify(result.scores), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
+        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
       }
     }
   })()
+}
+
+/**
+ * The projection keeps, like the scores table, only attributes from SMALLEST_KEPT_SCORE up (an absent one
+ * reads as 0): the comment row stays narrow, which every status change rewrites.
+ */
+function keptScores(scores: Scores): Scores {
+  return Object.fromEntries(Object.entries(scores).filter(([, score]) => score >= SMALLEST_KEPT_SCORE))
 }
 
 /** Forgets a comment's scores (its text changed), so every scorer scores it again. */
