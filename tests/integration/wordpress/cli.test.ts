@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { runCli } from '../../support/run-cli'
 import { tempDir } from '../../support/temp-engine'
-import { startWordPress, type WordPressSite } from '../../support/wordpress'
-import { approvedColumn, createPost, deletePost, insertComments } from '../../support/wordpress-fixtures'
+import type { WordPressSite } from '../../support/wordpress'
+import { useTestSite } from '../../support/wordpress-test-site'
+import { approvedColumn, insertComments } from '../../support/wordpress-fixtures'
 
 // The WordPress commands as an operator uses them: add a site, test it, pull, decide, sync, close an
 // article, remove the site. The application password never appears in any output.
@@ -12,14 +13,7 @@ import { approvedColumn, createPost, deletePost, insertComments } from '../../su
 let site: WordPressSite
 let postId: number
 
-beforeAll(async () => {
-  site = await startWordPress()
-  postId = await createPost(site, 'CLI test story')
-}, 900_000)
-
-afterAll(async () => {
-  if (postId) await deletePost(site, postId)
-})
+useTestSite('CLI test story', (ready) => ({ site, postId } = ready))
 
 it('adds, tests, pulls, syncs, closes an article and removes a WordPress source from the command line', async () => {
   const dir = tempDir()

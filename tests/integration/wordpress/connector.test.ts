@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWordPress, type WordPressSite } from '../../support/wordpress'
-import { createPost, deletePost, insertComments, loggingProxy, type LoggingProxy } from '../../support/wordpress-fixtures'
+import { describe, expect, it } from 'vitest'
+import type { WordPressSite } from '../../support/wordpress'
+import { useTestSite } from '../../support/wordpress-test-site'
+import { insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { tempDir, tempEngine } from '../../support/temp-engine'
 import type { Engine } from '../../../src/main/engine/engine'
 
@@ -15,16 +16,7 @@ let site: WordPressSite
 let proxy: LoggingProxy
 let postId: number
 
-beforeAll(async () => {
-  site = await startWordPress()
-  proxy = await loggingProxy(site)
-  postId = await createPost(site, 'Connector test story')
-}, 900_000)
-
-afterAll(async () => {
-  if (postId) await deletePost(site, postId)
-  await proxy?.close()
-})
+useTestSite('Connector test story', (ready) => ({ site, proxy, postId } = ready))
 
 function engineWith(user: 'admin' | 'editor' | 'reader' = 'admin', url = proxy.url, dir = tempDir()): Engine {
   const engine = tempEngine({ now: () => new Date() }, dir)

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import Database from 'better-sqlite3'
-import { startWordPress, type WordPressSite } from '../../support/wordpress'
-import { approvedColumn, createPost, deletePost, insertComments, loggingProxy, type LoggingProxy } from '../../support/wordpress-fixtures'
+import type { WordPressSite } from '../../support/wordpress'
+import { useTestSite } from '../../support/wordpress-test-site'
+import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { tempDir, tempEngine } from '../../support/temp-engine'
 
 // kill -9 in the middle of pushing a 1,000-comment bulk decision: after a restart every decision reaches
@@ -17,16 +18,7 @@ let site: WordPressSite
 let proxy: LoggingProxy
 let postId: number
 
-beforeAll(async () => {
-  site = await startWordPress()
-  proxy = await loggingProxy(site)
-  postId = await createPost(site, 'Crash test story')
-}, 900_000)
-
-afterAll(async () => {
-  if (postId) await deletePost(site, postId)
-  await proxy?.close()
-})
+useTestSite('Crash test story', (ready) => ({ site, proxy, postId } = ready))
 
 /**
  * `sieve --db <db> sync` as its own process (asynchronously: the proxy lives in this one). One node

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWordPress, type WordPressSite } from '../../support/wordpress'
-import { approvedColumn, createPost, deletePost, insertComments, loggingProxy, type LoggingProxy } from '../../support/wordpress-fixtures'
+import { describe, expect, it } from 'vitest'
+import type { WordPressSite } from '../../support/wordpress'
+import { useTestSite } from '../../support/wordpress-test-site'
+import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { tempEngine } from '../../support/temp-engine'
 import type { Engine } from '../../../src/main/engine/engine'
 import type { Action, CommentDetail } from '../../../src/shared/model'
@@ -13,16 +14,7 @@ let site: WordPressSite
 let proxy: LoggingProxy
 let postId: number
 
-beforeAll(async () => {
-  site = await startWordPress()
-  proxy = await loggingProxy(site)
-  postId = await createPost(site, 'Outbox test story')
-}, 900_000)
-
-afterAll(async () => {
-  if (postId) await deletePost(site, postId)
-  await proxy?.close()
-})
+useTestSite('Outbox test story', (ready) => ({ site, proxy, postId } = ready))
 
 /** A clock the test moves by hand: grace periods and backoff pass without waiting. */
 function manualClock() {

@@ -4,24 +4,18 @@
 // secret store holds them, in a file only its owner can read.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { startModerationServer } from '../../support/openai-moderation-server'
 import { runCliAsync } from '../../support/run-cli'
 import { tempDir } from '../../support/temp-engine'
-import { startWordPress, type WordPressSite } from '../../support/wordpress'
-import { createPost, deletePost, insertComments } from '../../support/wordpress-fixtures'
+import type { WordPressSite } from '../../support/wordpress'
+import { useTestSite } from '../../support/wordpress-test-site'
+import { insertComments } from '../../support/wordpress-fixtures'
 
 let site: WordPressSite
 let postId: number
 
-beforeAll(async () => {
-  site = await startWordPress()
-  postId = await createPost(site, 'Secrets test story')
-}, 900_000)
-
-afterAll(async () => {
-  if (postId) await deletePost(site, postId)
-})
+useTestSite('Secrets test story', (ready) => ({ site, postId } = ready))
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
