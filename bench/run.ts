@@ -4,12 +4,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { Command } from 'commander'
 import type { Client } from '../src/shared/api'
 import { QUEUES, SORTS, type QueuePage } from '../src/shared/model'
-import { createEngine, type Engine } from '../src/main/engine/engine'
-import { inProcessClient } from '../src/main/transport/in-process'
+import { startEngine } from '../src/main/engine/engine'
+import { createScorer } from '../src/main/engine/scoring/scorers'
+import { createFileSecretStore } from '../src/main/engine/secrets/secret-store'
+import { openDatabase, type Db } from '../src/main/engine/store/database'
+import { clientOf } from '../src/main/transport/in-process'
 import { writeCorpus } from './corpus'
 import { RESOURCES_DIR, ROOT } from './paths'
 import { measureUi } from './ui'
@@ -56,32 +58,35 @@ async function main(): Promise<void> {
     figures.import_per_s = Math.round(child.landed / (child.ms / 1000))
     figures.rss_mb_import = Math.round(child.maxRssMb)
 
-    const engine = createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'bench' })
-    const client = inProcessClient(engine.handlers)
-    await measureScoring(engine)
+    const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'bench' })
+    const client = clientOf(engine)
+    // The bench's own connection, for what it reads to set up its measurements.
+    const db = openDatabase(dbPath)
+    await measureScoring(db, client, dir)
     figures.db_mb_per_1m = round(statSync(dbPath).size / 2 ** 20 / (options.size / 1_000_000))
     await measurePages(client)
     await measureSearch(client)
     // The browser goes before the bulk steps: those empty the queue it measures.
     if (options.ui) Object.assign(figures, await measureUi(dbPath, log))
-    await measureBulk(engine, client)
-    await measureExport(engine)
-    engine.close()
+    await measureBulk(db, client)
+    await measureExport(db, client, dir)
+    db.close()
+    await engine.close()
     report()
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true })
   }
 }
 
-async function measureScoring(engine: Engine): Promise<void> {
+async function measureScoring(db: Db, client: Client, dir: string): Promise<void> {
   log('Scoring with the local scorer...')
-  const sample = engine.db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
-  const scorer = engine.scorer('local')
+  const sample = db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
+  const scorer = createScorer('local', { resourcesDir: RESOURCES_DIR, dataDir: dir, secrets: createFileSecretStore(join(dir, 'secrets.json')), settings: {}, now: () => new Date() })
   const [pureMs] = await timed(async () => {
     for (let i = 0; i < sample.length; i += scorer.batchSize) await scorer.score(sample.slice(i, i + scorer.batchSize))
   })
   figures.score_local_per_s = Math.round(sample.length / (pureMs / 1000))
-  const [jobMs, progress] = await timed(() => engine.score('local'))
+  const [jobMs, progress] = await timed(() => client.call('score', { scorer: 'local' }))
   figures.score_job_per_s = Math.round(progress.done / (jobMs / 1000))
 }
 
@@ -118,9 +123,9 @@ async function measureSearch(client: Client): Promise<void> {
   figures.search_ms_max = round(Math.max(...times))
 }
 
-async function measureBulk(engine: Engine, client: Client): Promise<void> {
+async function measureBulk(db: Db, client: Client): Promise<void> {
   // A date window holding about 100,000 pending comments (the corpus posts one every 20 s, 90% pending).
-  const first = engine.db.prepare<[], { t: string }>("SELECT min(created_at) AS t FROM comments WHERE status = 'pending'").get()!.t
+  const first = db.prepare<[], { t: string }>("SELECT min(created_at) AS t FROM comments WHERE status = 'pending'").get()!.t
   const until = new Date(Date.parse(first) + Math.round(100_000 / 0.9) * 20_000).toISOString()
   const filter = { queue: 'review' as const, since: first, until }
   const matching = await client.call('count', { filter })
@@ -132,12 +137,13 @@ async function measureBulk(engine: Engine, client: Client): Promise<void> {
   notes.push(`bulk: ${result.changed.toLocaleString()} comments in ${Math.round(bulkMs)} ms, undo in ${Math.round(undoMs)} ms`)
 }
 
-async function measureExport(engine: Engine): Promise<void> {
+async function measureExport(db: Db, client: Client, dir: string): Promise<void> {
   log('Approving everything to grow the decision log, then exporting it as CSV...')
-  await inProcessClient(engine.handlers).call('decide', { filter: { queue: 'all' }, action: 'approve' })
-  const rows = engine.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions').get()!.n
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
-  const [ms] = await timed(() => engine.writeDecisionLog('csv', sink))
+  await client.call('decide', { filter: { queue: 'all' }, action: 'approve' })
+  const rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions').get()!.n
+  const path = join(dir, 'decisions.csv')
+  const [ms] = await timed(() => client.call('writeReport', { format: 'csv', path }))
+  rmSync(path)
   figures.export_ms_1m = Math.round((ms * 1_000_000) / rows)
   notes.push(`export: ${rows.toLocaleString()} decision rows in ${Math.round(ms)} ms`)
 }

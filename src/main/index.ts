@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
-import { createEngine, type Engine } from './engine/engine'
+import { startEngine, type Engine } from './engine/engine'
 import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
 import { serveIpc } from './transport/ipc'
 import { lockDown } from './lockdown'
@@ -46,7 +46,7 @@ const keychainCipher: SecretCipher = {
 
 async function start(): Promise<Engine> {
   const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
-  const engine = createEngine({
+  return startEngine({
     dbPath,
     secrets: safeStorage.isEncryptionAvailable()
       ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
@@ -55,12 +55,10 @@ async function start(): Promise<Engine> {
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
     autoSync: true,
+    watchChanges: true,
+    openAsApp: { demo: true },
     printToPdf: electronPrinter
   })
-  await engine.dailyBackup()
-  if (engine.isEmpty()) await engine.loadDemo()
-  await engine.score('local')
-  return engine
 }
 
 app.enableSandbox()
@@ -68,13 +66,12 @@ void app.whenReady().then(async () => {
   lockDown(app, session.defaultSession, shell, isTrustedUrl)
   serveRenderer()
   const engine = await start()
-  serveIpc(ipcMain, engine.handlers, isTrustedUrl)
+  serveIpc(ipcMain, engine, isTrustedUrl, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('window-all-closed', () => {
-    engine.close()
-    app.quit()
+    void engine.close().finally(() => app.quit())
   })
 })

@@ -2,9 +2,7 @@
 // the word; optional rules decide automatically, marked automated with their rule, never over a person.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from '../../src/shared/settings'
-import type { Engine } from '../../src/main/engine/engine'
-import { inProcessClient } from '../../src/main/transport/in-process'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds, type TestEngine } from '../support/temp-engine'
 
 const TEXTS = {
   civil: 'Thank you for explaining the affidavit rule so clearly.',
@@ -14,16 +12,16 @@ const TEXTS = {
   coined: 'Typical z0rbl@x behaviour from the ministry again'
 }
 
-async function queue(): Promise<Engine> {
+async function queue(): Promise<TestEngine> {
   const dir = tempDir()
-  const engine = tempEngine({}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', Object.entries(TEXTS).map(([id, text]) => comment(id, text))))
-  await engine.score('local')
+  const engine = await tempEngine({}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', Object.entries(TEXTS).map(([id, text]) => comment(id, text))) })
+  await engine.call('score', { scorer: 'local' })
   return engine
 }
 
-async function save(engine: Engine, change: (settings: ScoringSettings) => void): Promise<string> {
-  const client = inProcessClient(engine.handlers)
+async function save(engine: TestEngine, change: (settings: ScoringSettings) => void): Promise<string> {
+  const client = engine.client
   const settings = structuredClone(await client.call('scoringSettings', {}))
   change(settings)
   const job = await client.call('saveScoringSettings', settings)
@@ -31,8 +29,8 @@ async function save(engine: Engine, change: (settings: ScoringSettings) => void)
   return (await client.call('job', { jobId: job.id })).message!
 }
 
-async function likely(engine: Engine): Promise<string[]> {
-  const page = await inProcessClient(engine.handlers).call('queuePage', { filter: { queue: 'likely' }, limit: 50 })
+async function likely(engine: TestEngine): Promise<string[]> {
+  const page = await engine.client.call('queuePage', { filter: { queue: 'likely' }, limit: 50 })
   return page.rows.map((row) => row.id).sort()
 }
 
@@ -47,7 +45,7 @@ describe('thresholds per attribute', () => {
     })
     expect(message).toMatch(/2 comments moved in or out of Likely violations/)
     expect(await likely(engine)).toEqual(['threat'])
-    expect(await engine.handlers.counts({})).toMatchObject({ likely: 1, review: 5 })
+    expect(await engine.call('counts', {})).toMatchObject({ likely: 1, review: 5 })
   })
 })
 
@@ -61,18 +59,18 @@ describe('publisher word lists', () => {
     expect(message).toMatch(/1 comments match a word list/)
     expect(await likely(engine)).toContain('coined')
     const key = (engine.db.prepare("SELECT id FROM comments WHERE external_id = 'coined'").get() as { id: number }).id
-    const detail = await engine.handlers.commentDetail({ key })
+    const detail = await engine.call('commentDetail', { key })
     expect(detail.comment.words).toEqual([{ start: 8, end: 15, word: 'zorblax', list: 'banned' }])
     expect(TEXTS.coined.slice(8, 15)).toBe('z0rbl@x')
   })
 
   it('match newly imported comments as they are scored', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     await save(engine, (settings) => (settings.wordLists.suspect = ['ministry']))
-    await engine.importFile(writeNdjson(dir, 'in.ndjson', [comment('n1', 'The MINISTRY again')]))
-    await engine.score('local')
-    const page = await inProcessClient(engine.handlers).call('queuePage', { filter: { queue: 'review' }, limit: 5 })
+    await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', [comment('n1', 'The MINISTRY again')]) })
+    await engine.call('score', { scorer: 'local' })
+    const page = await engine.client.call('queuePage', { filter: { queue: 'review' }, limit: 5 })
     expect(page.rows[0].words).toEqual([{ start: 4, end: 12, word: 'ministry', list: 'suspect' }])
   })
 })
@@ -86,7 +84,7 @@ describe('auto-moderation rules', () => {
 
   it('remove and hold undecided comments, marked automated with the rule, and never override a person', async () => {
     const engine = await queue()
-    engine.decideByIds(['insult'], 'approve', {}) // a person's call stands
+    await decideByIds(engine, ['insult'], 'approve', {}) // a person's call stands
     const message = await save(engine, (settings) => {
       settings.rules.remove = { enabled: true, attribute: 'THREAT', above: 0.9, clause: 'threat' }
       settings.rules.hold = { enabled: true, attribute: null, above: 0.9 }
@@ -98,12 +96,12 @@ describe('auto-moderation rules', () => {
       { id: 'spam', action: 'disable', clause_code: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: 'Sieve rules' }
     ])
     expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'insult'").get()).toEqual({ status: 'approved' })
-    const exported = (await inProcessClient(engine.handlers).call('exportLog', { format: 'json' })).content
+    const exported = (await engine.client.call('exportLog', { format: 'json' })).content
     expect(JSON.parse(exported)).toContainEqual(expect.objectContaining({ commentId: 'threat', automated: true, rule: 'remove when threat ≥ 0.9' }))
 
     // A moderator restores the held comment; scoring again does not hold it again.
-    engine.decideByIds(['spam'], 'enable', {})
-    await engine.score('local')
+    await decideByIds(engine, ['spam'], 'enable', {})
+    await engine.call('score', { scorer: 'local' })
     expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'spam'").get()).toEqual({ status: 'approved' })
   })
 
@@ -111,6 +109,6 @@ describe('auto-moderation rules', () => {
     const engine = await queue()
     const settings = structuredClone(DEFAULT_SCORING_SETTINGS)
     settings.rules.remove.clause = 'rudeness'
-    expect(() => engine.handlers.saveScoringSettings(settings)).toThrow(/cites "rudeness", which is not a clause/)
+    await expect(engine.call('saveScoringSettings', settings)).rejects.toThrow(/cites "rudeness", which is not a clause/)
   })
 })

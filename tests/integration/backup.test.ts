@@ -2,14 +2,15 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { dailyBackup } from '../../src/main/engine/store/backup'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
 async function withDecisions(dir: string) {
-  const engine = tempEngine({}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', [comment('c1', 'first'), comment('c2', 'second'), comment('c3', 'third')]))
-  engine.decideByIds(['c1'], 'approve', {})
+  const engine = await tempEngine({}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', [comment('c1', 'first'), comment('c2', 'second'), comment('c3', 'third')]) })
+  await decideByIds(engine, ['c1'], 'approve', {})
   return engine
 }
 
@@ -28,9 +29,9 @@ describe('backup and restore', () => {
     const engine = await withDecisions(dir)
     const dbPath = join(dir, 'sieve.db')
     const backup = join(dir, 'copy.db')
-    await engine.backup(backup) // the engine keeps the database open meanwhile
+    await engine.call('backup', { path: backup }) // the engine keeps the database open meanwhile
     expect(runCli(['backup', '--out', join(dir, 'cli.db'), '--db', dbPath]).stdout).toMatch(/Backed up 3 comments and 1 decisions/)
-    engine.close()
+    await engine.close()
     expect(runCli(['backup', '--out', backup, '--db', dbPath]).stderr).toMatch(/already exists; a backup never overwrites/)
 
     runCli(['act', 'remove', 'c2', '--reason', 'spam', '--db', dbPath])
@@ -64,10 +65,10 @@ describe('backup and restore', () => {
   it('keeps one backup a day, the last seven days', async () => {
     const dir = tempDir()
     let day = Date.parse('2026-11-01T09:00:00Z')
-    const engine = tempEngine({ now: () => new Date(day) }, dir)
+    const engine = await tempEngine({ now: () => new Date(day) }, dir)
     for (let i = 0; i < 9; i++) {
-      expect(await engine.dailyBackup()).toMatch(/sieve-2026-11-\d\d\.db$/)
-      expect(await engine.dailyBackup()).toBeNull() // once a day
+      expect(await dailyBackup(engine.db, engine.dbPath, new Date(day))).toMatch(/sieve-2026-11-\d\d\.db$/)
+      expect(await dailyBackup(engine.db, engine.dbPath, new Date(day))).toBeNull() // once a day
       day += 24 * 3600_000
     }
     const kept = readdirSync(join(dir, 'backups')).sort()

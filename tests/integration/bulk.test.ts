@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseWhere } from '../../src/shared/filter'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
 
 async function demoLike() {
   const dir = tempDir()
-  const engine = tempEngine({}, dir)
+  const engine = await tempEngine({}, dir)
   const texts = [
     'Thank you for explaining the affidavit rule so clearly.',
     'Interesting analysis of the summit.',
@@ -14,10 +13,8 @@ async function demoLike() {
     'I will kill you, we know where you live.',
     'Earn 50000 per week from home, WhatsApp +91 90000 12345'
   ]
-  await engine.importFile(
-    writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`c${i}`, text, { reports: i >= 3 ? i : 0, article: { id: i % 2 ? 'a1' : 'a2', title: 'T' } })))
-  )
-  await engine.score('local')
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`c${i}`, text, { reports: i >= 3 ? i : 0, article: { id: i % 2 ? 'a1' : 'a2', title: 'T' } }))) })
+  await engine.call('score', { scorer: 'local' })
   return engine
 }
 
@@ -25,33 +22,33 @@ describe('bulk actions over a filter', () => {
   it('approves every comment under a score in one batch, without loading them, and one undo reverts it', async () => {
     const engine = await demoLike()
     const filter = parseWhere('queue=review,score<0.3')
-    expect(await engine.handlers.count({ filter })).toBe(3)
-    const result = await engine.handlers.decide({ filter, action: 'approve' })
+    expect(await engine.call('count', { filter })).toBe(3)
+    const result = await engine.call('decide', { filter, action: 'approve' })
     expect(result.changed).toBe(3)
     expect(engine.db.prepare('SELECT count(DISTINCT batch_id) AS n FROM decisions').get()).toEqual({ n: 1 })
-    expect(await engine.handlers.counts({})).toMatchObject({ review: 3, approved: 3 })
+    expect(await engine.call('counts', {})).toMatchObject({ review: 3, approved: 3 })
 
-    const undone = await engine.handlers.undo({})
+    const undone = await engine.call('undo', {})
     expect(undone.ids.sort()).toEqual(['c0', 'c1', 'c2'])
-    expect(await engine.handlers.counts({})).toMatchObject({ review: 6, approved: 0 })
+    expect(await engine.call('counts', {})).toMatchObject({ review: 6, approved: 0 })
   })
 
   it('combines conditions: reports, article, full-text search', async () => {
     const engine = await demoLike()
-    expect(await engine.handlers.count({ filter: parseWhere('reports>=4') })).toBe(2)
-    expect(await engine.handlers.count({ filter: parseWhere('article=a1') })).toBe(3)
-    expect(await engine.handlers.count({ filter: parseWhere('search=affidavit') })).toBe(1)
-    expect(await engine.handlers.count({ filter: parseWhere('search=kill,threat>=0.5') })).toBe(1)
-    expect(await engine.handlers.count({ filter: parseWhere('queue=all,search="OR') })).toBe(0)
-    const page = await inProcessClient(engine.handlers).call('queuePage', { filter: parseWhere('search=summit') })
+    expect(await engine.call('count', { filter: parseWhere('reports>=4') })).toBe(2)
+    expect(await engine.call('count', { filter: parseWhere('article=a1') })).toBe(3)
+    expect(await engine.call('count', { filter: parseWhere('search=affidavit') })).toBe(1)
+    expect(await engine.call('count', { filter: parseWhere('search=kill,threat>=0.5') })).toBe(1)
+    expect(await engine.call('count', { filter: parseWhere('queue=all,search="OR') })).toBe(0)
+    const page = await engine.client.call('queuePage', { filter: parseWhere('search=summit') })
     expect(page.rows.map((row) => row.id)).toEqual(['c1'])
   })
 
   it('removes everything matching with a clause, and refuses a filtered removal without one', async () => {
     const engine = await demoLike()
     const filter = parseWhere('score>=0.5')
-    expect(() => engine.handlers.decide({ filter, action: 'remove' })).toThrow(/must name a Terms-of-Use clause/)
-    const result = await engine.handlers.decide({ filter, action: 'remove', clause: 'abusive', note: 'bulk' })
+    await expect(engine.call('decide', { filter, action: 'remove' })).rejects.toThrow(/must name a Terms-of-Use clause/)
+    const result = await engine.call('decide', { filter, action: 'remove', clause: 'abusive', note: 'bulk' })
     expect(result.changed).toBe(3)
     const removed = engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'removed' AND reason = 'abusive'").get()
     expect(removed).toEqual({ n: 3 })
@@ -61,7 +58,7 @@ describe('bulk actions over a filter', () => {
 describe('escalation and the reported queue', () => {
   it('puts escalated comments in their queue with the note, until someone decides', async () => {
     const engine = await demoLike()
-    const client = inProcessClient(engine.handlers)
+    const client = engine.client
     const keys = (engine.db.prepare("SELECT id FROM comments WHERE external_id IN ('c3', 'c4') ORDER BY id").all() as { id: number }[]).map((r) => r.id)
     await expect(client.call('escalate', { keys, note: '  ' })).rejects.toThrow(/needs a note/)
     expect(await client.call('escalate', { keys, note: 'legal: names a private person' })).toEqual({ escalated: 2 })
@@ -78,7 +75,7 @@ describe('escalation and the reported queue', () => {
 
   it('lists pending comments readers reported in their own queue', async () => {
     const engine = await demoLike()
-    const client = inProcessClient(engine.handlers)
+    const client = engine.client
     expect((await client.call('counts', {})).reported).toBe(3)
     const page = await client.call('queuePage', { filter: { queue: 'reported' }, sort: 'reports' })
     expect(page.rows.map((row) => row.reports)).toEqual([5, 4, 3])
@@ -88,7 +85,7 @@ describe('escalation and the reported queue', () => {
 describe('the score histogram', () => {
   it('counts the comments of a view in equal score bands, for the strongest attribute or one', async () => {
     const engine = await demoLike()
-    const client = inProcessClient(engine.handlers)
+    const client = engine.client
     const strongest = await client.call('histogram', { filter: { queue: 'review' } })
     expect(strongest).toHaveLength(20)
     expect(strongest.reduce((a, b) => a + b, 0)).toBe(6)

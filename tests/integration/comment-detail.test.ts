@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { inProcessClient } from '../../src/main/transport/in-process'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
 describe('the detail of one comment', () => {
   it('brings its thread, article, author record, scores and decision history', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const troll = { id: 'u-troll', name: 'Troll' }
-    await engine.importFile(
-      writeNdjson(dir, 'in.ndjson', [
+    await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', [
         comment('p1', 'The affidavit rule is clear.', { article: { id: 'a1', title: 'CEC warns', url: 'https://news.example/cec' } }),
         comment('c1', 'You are an idiot, the rule is a joke', { parentId: 'p1', author: troll, article: { id: 'a1' } }),
         comment('r1', 'No need for insults.', { parentId: 'c1', article: { id: 'a1' } }),
         comment('c2', 'Earlier nonsense from the troll', { author: troll, createdAt: '2026-08-15T10:00:00Z', article: { id: 'a2', title: 'Summit' } })
-      ])
-    )
-    await engine.score('local')
-    engine.decideByIds(['c2'], 'remove', { clause: 'abusive' })
-    engine.decideByIds(['c1'], 'disable', { note: 'legal check' })
-    const client = inProcessClient(engine.handlers)
+      ]) })
+    await engine.call('score', { scorer: 'local' })
+    await decideByIds(engine, ['c2'], 'remove', { clause: 'abusive' })
+    await decideByIds(engine, ['c1'], 'disable', { note: 'legal check' })
+    const client = engine.client
     const key = (engine.db.prepare("SELECT id FROM comments WHERE external_id = 'c1'").get() as { id: number }).id
 
     const detail = await client.call('commentDetail', { key })

@@ -39,9 +39,9 @@ const delay = (run: number) => 150 + ((run * 137) % 900)
 describe('kill -9', () => {
   it(`during decisions (${RUNS_EACH} runs): every decision reported is logged once, and the status follows the log`, { timeout: 300_000 }, async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'base.ndjson', Array.from({ length: 3000 }, (_, i) => comment(`c${i}`, `comment ${i}`))))
-    engine.close()
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'base.ndjson', Array.from({ length: 3000 }, (_, i) => comment(`c${i}`, `comment ${i}`))) })
+    await engine.close()
     let interrupted = 0
     for (let run = 0; run < RUNS_EACH; run++) {
       const dbPath = join(dir, `run-${run}.db`)
@@ -86,8 +86,8 @@ describe('kill -9', () => {
       }
     }
     expect(interrupted).toBeGreaterThan(RUNS_EACH / 2)
-    const engine = tempEngine({ dbPath: join(dir, 'import-0.db') }, dir)
-    const report = await engine.importFile(file)
+    const engine = await tempEngine({ dbPath: join(dir, 'import-0.db') }, dir)
+    const report = await engine.call('importFile', { path: file })
     expect(report.added + report.unchanged).toBe(20_000)
     expect(engine.db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 20_000 })
   })

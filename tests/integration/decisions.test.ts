@@ -1,31 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { createEngine } from '../../src/main/engine/engine'
-import { comment, RESOURCES_DIR, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, RESOURCES_DIR, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 import { join } from 'node:path'
 
 async function engineWith(ids: string[], dir = tempDir()) {
-  const engine = tempEngine({}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', ids.map((id) => comment(id, `comment ${id} is a stupid idiot`))))
-  await engine.score('local')
+  const engine = await tempEngine({}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', ids.map((id) => comment(id, `comment ${id} is a stupid idiot`))) })
+  await engine.call('score', { scorer: 'local' })
   return engine
 }
 
-const status = (engine: ReturnType<typeof tempEngine>, id: string) =>
+const status = (engine: TestEngine, id: string) =>
   engine.db.prepare('SELECT status, reason FROM comments WHERE external_id = ?').get(id)
 
-const keyOf = (engine: ReturnType<typeof tempEngine>, id: string) =>
+const keyOf = (engine: TestEngine, id: string) =>
   (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(id) as { id: number }).id
 
 describe('decisions', () => {
   it('approves, removes with a clause, disables and re-enables, logging who, when, what and the scores', async () => {
     const engine = await engineWith(['c1', 'c2', 'c3'])
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c1')], action: 'approve' })
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c2')], action: 'remove', clause: 'abusive', note: 'called a reader an idiot' })
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c3')], action: 'disable' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'approve' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c2')], action: 'remove', clause: 'abusive', note: 'called a reader an idiot' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c3')], action: 'disable' })
     expect(status(engine, 'c1')).toEqual({ status: 'approved', reason: null })
     expect(status(engine, 'c2')).toEqual({ status: 'removed', reason: 'abusive' })
     expect(status(engine, 'c3')).toEqual({ status: 'disabled', reason: null })
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c3')], action: 'enable' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c3')], action: 'enable' })
     expect(status(engine, 'c3')).toEqual({ status: 'approved', reason: null })
 
     const removal = engine.db.prepare("SELECT * FROM decisions WHERE action = 'remove'").get() as Record<string, unknown>
@@ -44,46 +43,46 @@ describe('decisions', () => {
   it('refuses a removal without a valid clause, and changes nothing', async () => {
     const engine = await engineWith(['c1'])
     const key = keyOf(engine, 'c1')
-    expect(() => engine.handlers.decide({ keys: [key], action: 'remove' })).toThrow(/must name a Terms-of-Use clause/)
-    expect(() => engine.handlers.decide({ keys: [key], action: 'remove', clause: 'rude' })).toThrow(/not a clause/)
-    expect(() => engine.handlers.decide({ keys: [key], action: 'approve', clause: 'spam' })).toThrow(/Only a removal/)
+    await expect(engine.call('decide', { keys: [key], action: 'remove' })).rejects.toThrow(/must name a Terms-of-Use clause/)
+    await expect(engine.call('decide', { keys: [key], action: 'remove', clause: 'rude' })).rejects.toThrow(/not a clause/)
+    await expect(engine.call('decide', { keys: [key], action: 'approve', clause: 'spam' })).rejects.toThrow(/Only a removal/)
     expect(status(engine, 'c1')).toEqual({ status: 'pending', reason: null })
     expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
   })
 
   it('undoes the last decision, then the one before, restoring status and clause exactly', async () => {
     const engine = await engineWith(['c1', 'c2'])
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'spam' })
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'threat' })
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c2')], action: 'approve' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'spam' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'threat' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c2')], action: 'approve' })
 
-    expect(await engine.handlers.undo({})).toMatchObject({ ids: ['c2'], action: 'approve' })
+    expect(await engine.call('undo', {})).toMatchObject({ ids: ['c2'], action: 'approve' })
     expect(status(engine, 'c2')).toEqual({ status: 'pending', reason: null })
-    expect(await engine.handlers.undo({})).toMatchObject({ ids: ['c1'], action: 'remove' })
+    expect(await engine.call('undo', {})).toMatchObject({ ids: ['c1'], action: 'remove' })
     expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
-    await engine.handlers.undo({})
+    await engine.call('undo', {})
     expect(status(engine, 'c1')).toEqual({ status: 'pending', reason: null })
-    expect(await engine.handlers.undo({})).toEqual({ batchId: null, ids: [], action: null })
+    expect(await engine.call('undo', {})).toEqual({ batchId: null, ids: [], action: null })
   })
 
   it('applies a bulk decision whole, and one undo reverts all of it', async () => {
     const engine = await engineWith(['c1', 'c2', 'c3', 'c4'])
     const keys = ['c1', 'c2', 'c3'].map((id) => keyOf(engine, id))
-    const result = await engine.handlers.decide({ keys, action: 'disable' })
+    const result = await engine.call('decide', { keys, action: 'disable' })
     expect(result.changed).toBe(3)
-    expect((await engine.handlers.counts({})).disabled).toBe(3)
-    expect((await engine.handlers.undo({})).ids.sort()).toEqual(['c1', 'c2', 'c3'])
-    expect((await engine.handlers.counts({})).disabled).toBe(0)
+    expect((await engine.call('counts', {})).disabled).toBe(3)
+    expect((await engine.call('undo', {})).ids.sort()).toEqual(['c1', 'c2', 'c3'])
+    expect((await engine.call('counts', {})).disabled).toBe(0)
   })
 
   it('does not let an undo overwrite a later decision by someone else', async () => {
     const dir = tempDir()
     const alice = await engineWith(['d1', 'd2'], dir)
     const [d1, d2] = [keyOf(alice, 'd1'), keyOf(alice, 'd2')]
-    await alice.handlers.decide({ keys: [d1, d2], action: 'approve' })
-    const bob = tempEngine({ moderator: 'bob' }, dir)
-    await bob.handlers.decide({ keys: [d1], action: 'remove', clause: 'abusive' })
-    expect((await alice.handlers.undo({})).ids).toEqual(['d2'])
+    await alice.call('decide', { keys: [d1, d2], action: 'approve' })
+    const bob = await tempEngine({ moderator: 'bob' }, dir)
+    await bob.call('decide', { keys: [d1], action: 'remove', clause: 'abusive' })
+    expect((await alice.call('undo', {})).ids).toEqual(['d2'])
     expect(status(alice, 'd1')).toEqual({ status: 'removed', reason: 'abusive' })
     expect(status(alice, 'd2')).toEqual({ status: 'pending', reason: null })
   })
@@ -91,10 +90,10 @@ describe('decisions', () => {
   it('keeps the log append-only and the status projection equal to what the log says', async () => {
     const engine = await engineWith(['c1', 'c2', 'c3'])
     const keys = ['c1', 'c2', 'c3'].map((id) => keyOf(engine, id))
-    await engine.handlers.decide({ keys, action: 'approve' })
-    await engine.handlers.decide({ keys: [keys[1]], action: 'remove', clause: 'hate' })
-    await engine.handlers.undo({})
-    await engine.handlers.decide({ keys: [keys[2]], action: 'disable' })
+    await engine.call('decide', { keys, action: 'approve' })
+    await engine.call('decide', { keys: [keys[1]], action: 'remove', clause: 'hate' })
+    await engine.call('undo', {})
+    await engine.call('decide', { keys: [keys[2]], action: 'disable' })
     expect(() => engine.db.prepare("UPDATE decisions SET action = 'approve'").run()).toThrow(/append-only/)
     expect(() => engine.db.prepare('DELETE FROM decisions').run()).toThrow(/append-only/)
     const mismatches = engine.db
@@ -110,16 +109,16 @@ describe('decisions', () => {
   it('loses nothing when the app is closed and opened again', async () => {
     const dir = tempDir()
     const engine = await engineWith(['c1', 'c2'], dir)
-    await engine.handlers.decide({ keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'privacy', note: 'phone number' })
-    engine.close()
-    const reopened = createEngine({ dbPath: join(dir, 'sieve.db'), resourcesDir: RESOURCES_DIR, moderator: 'alice' })
+    await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'privacy', note: 'phone number' })
+    await engine.close()
+    const reopened = await tempEngine({ dbPath: join(dir, 'sieve.db'), resourcesDir: RESOURCES_DIR, moderator: 'alice' }, dir)
     try {
       expect(status(reopened, 'c1')).toEqual({ status: 'removed', reason: 'privacy' })
-      const counts = await reopened.handlers.counts({})
+      const counts = await reopened.call('counts', {})
       expect(counts).toMatchObject({ review: 1, removed: 1, all: 2 })
-      expect((await reopened.handlers.undo({})).ids).toEqual(['c1'])
+      expect((await reopened.call('undo', {})).ids).toEqual(['c1'])
     } finally {
-      reopened.close()
+      await reopened.close()
     }
   })
 })
@@ -128,21 +127,21 @@ describe('redo', () => {
   it('walks back up the undo stack, and a fresh decision ends it', async () => {
     const engine = await engineWith(['c1', 'c2', 'c3'])
     const [k1, k2, k3] = ['c1', 'c2', 'c3'].map((id) => keyOf(engine, id))
-    await engine.handlers.decide({ keys: [k1], action: 'remove', clause: 'spam' })
-    await engine.handlers.decide({ keys: [k2, k3], action: 'approve' })
-    await engine.handlers.undo({})
-    await engine.handlers.undo({})
-    expect(await engine.handlers.counts({})).toMatchObject({ review: 3 })
+    await engine.call('decide', { keys: [k1], action: 'remove', clause: 'spam' })
+    await engine.call('decide', { keys: [k2, k3], action: 'approve' })
+    await engine.call('undo', {})
+    await engine.call('undo', {})
+    expect(await engine.call('counts', {})).toMatchObject({ review: 3 })
 
-    expect(await engine.handlers.redo({})).toMatchObject({ ids: ['c1'], action: 'remove' })
+    expect(await engine.call('redo', {})).toMatchObject({ ids: ['c1'], action: 'remove' })
     expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
-    expect((await engine.handlers.redo({})).ids.sort()).toEqual(['c2', 'c3'])
-    expect(await engine.handlers.redo({})).toMatchObject({ batchId: null })
+    expect((await engine.call('redo', {})).ids.sort()).toEqual(['c2', 'c3'])
+    expect(await engine.call('redo', {})).toMatchObject({ batchId: null })
     // A redo is itself undoable.
-    expect((await engine.handlers.undo({})).ids.sort()).toEqual(['c2', 'c3'])
+    expect((await engine.call('undo', {})).ids.sort()).toEqual(['c2', 'c3'])
     // A fresh decision ends the redo stack.
-    await engine.handlers.decide({ keys: [k2], action: 'disable' })
-    expect(await engine.handlers.redo({})).toMatchObject({ batchId: null, ids: [] })
+    await engine.call('decide', { keys: [k2], action: 'disable' })
+    expect(await engine.call('redo', {})).toMatchObject({ batchId: null, ids: [] })
     expect(status(engine, 'c3')).toEqual({ status: 'pending', reason: null })
   })
 })

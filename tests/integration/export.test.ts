@@ -1,32 +1,28 @@
-import { PassThrough } from 'node:stream'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import type { Engine } from '../../src/main/engine/engine'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds, type TestEngine } from '../support/temp-engine'
 
-async function exported(engine: Engine, format: 'csv' | 'json'): Promise<string> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await engine.writeDecisionLog(format, out)
-  return Buffer.concat(chunks).toString('utf8')
+async function exported(engine: TestEngine, format: 'csv' | 'json'): Promise<string> {
+  const path = join(engine.dir, `log.${format}`)
+  await engine.call('writeReport', { format, path })
+  return readFileSync(path, 'utf8')
 }
 
 describe('exporting the decision log', () => {
   it('escapes every cell a spreadsheet would run as a formula', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const payloads = ['=HYPERLINK("http://evil")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR']
-    await engine.importFile(
-      writeNdjson(
+    await engine.call('importFile', { path: writeNdjson(
         dir,
         'in.ndjson',
         payloads.map((payload, i) =>
           comment(`c${i}`, 'text', { author: { id: `u${i}`, name: payload }, article: { id: `a${i}`, title: payload } })
         )
-      )
-    )
-    payloads.forEach((payload, i) => engine.decideByIds([`c${i}`], 'remove', { clause: 'spam', note: payload }))
+      ) })
+    for (const [i, payload] of payloads.entries()) await decideByIds(engine, [`c${i}`], 'remove', { clause: 'spam', note: payload })
 
     const records = parse(await exported(engine, 'csv'), { columns: true }) as Record<string, string>[]
     expect(records).toHaveLength(payloads.length)
@@ -39,12 +35,12 @@ describe('exporting the decision log', () => {
 
   it('writes one row per decision with the moderator, clause, note and scores, in CSV and JSON alike', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'in.ndjson', [comment('c1', 'you idiot'), comment('c2', 'fine')]))
-    await engine.score('local')
-    engine.decideByIds(['c1'], 'remove', { clause: 'abusive', note: 'insult' })
-    engine.decideByIds(['c2'], 'approve', {})
-    await engine.handlers.undo({})
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', [comment('c1', 'you idiot'), comment('c2', 'fine')]) })
+    await engine.call('score', { scorer: 'local' })
+    await decideByIds(engine, ['c1'], 'remove', { clause: 'abusive', note: 'insult' })
+    await decideByIds(engine, ['c2'], 'approve', {})
+    await engine.call('undo', {})
 
     const rows = parse(await exported(engine, 'csv'), { columns: true }) as Record<string, string>[]
     expect(rows.map((row) => [row.comment_id, row.action, row.clause, row.moderator])).toEqual([
@@ -63,7 +59,7 @@ describe('exporting the decision log', () => {
   })
 
   it('exports an empty log as a header or an empty array', async () => {
-    const engine = tempEngine()
+    const engine = await tempEngine()
     expect((await exported(engine, 'csv')).split('\n')[0]).toMatch(/^decision_id,/)
     expect(JSON.parse(await exported(engine, 'json'))).toEqual([])
   })

@@ -30,15 +30,15 @@ function isClearError(error: unknown): boolean {
 describe('every importer, on random input', () => {
   it('imports or rejects it, keeps what was there, and leaves the database intact', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'base.ndjson', [comment('keep-1', 'stays'), comment('keep-2', 'stays too')]))
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'base.ndjson', [comment('keep-1', 'stays'), comment('keep-2', 'stays too')]) })
     let file = 0
     await fc.assert(
       fc.asyncProperty(lookalike, fc.constantFrom(undefined, ...FILE_FORMATS), async (content, format) => {
         const path = join(dir, `fuzz-${file++}.txt`)
         writeFileSync(path, content, 'latin1')
         try {
-          const report = await engine.importFile(path, { format })
+          const report = await engine.call('importFile', { path: path, format })
           expect(report.added + report.updated + report.unchanged + report.rejected.length).toBeGreaterThanOrEqual(0)
         } catch (error) {
           expect(isClearError(error), String(error)).toBe(true)
@@ -74,7 +74,7 @@ describe('the filter syntax, on random input', () => {
   })
 
   it('turns any valid filter into SQL that runs', async () => {
-    const engine = tempEngine()
+    const engine = await tempEngine()
     const filter = fc.record(
       {
         queue: fc.constantFrom('review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'),
@@ -90,7 +90,7 @@ describe('the filter syntax, on random input', () => {
     await fc.assert(
       fc.asyncProperty(filter, async (input) => {
         const parsed = filterSchema.parse(input)
-        expect(await engine.handlers.count({ filter: parsed })).toBeGreaterThanOrEqual(0)
+        expect(await engine.call('count', { filter: parsed })).toBeGreaterThanOrEqual(0)
       }),
       { numRuns: 200 }
     )

@@ -3,31 +3,23 @@
 // escapes or quotes it so no spreadsheet or browser runs it.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
-import type { Engine } from '../../src/main/engine/engine'
 import { BROKEN_NDJSON_LINES, HOSTILE_TEXTS, hostileComments, PWNED_FLAG } from '../support/hostile'
-import { tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { tempDir, tempEngine, writeNdjson, decideByIds, type TestEngine } from '../support/temp-engine'
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
-function storedText(engine: Engine, id: string): string | undefined {
+function storedText(engine: TestEngine, id: string): string | undefined {
   return (engine.db.prepare('SELECT text FROM comments WHERE external_id = ?').get(id) as { text: string } | undefined)?.text
 }
 
-async function collect(write: (out: Writable) => Promise<unknown>): Promise<string> {
-  const chunks: string[] = []
-  await write(
-    new Writable({
-      write(chunk, _encoding, done) {
-        chunks.push(String(chunk))
-        done()
-      }
-    })
-  )
-  return chunks.join('')
+/** A report as the command line writes it: a file, read back. */
+async function exported(engine: TestEngine, format: 'csv' | 'json' | 'sor', filter?: { from: string; to: string }): Promise<string> {
+  const path = join(engine.dir, `export.${format}`)
+  await engine.call('writeReport', { filter, format, path })
+  return readFileSync(path, 'utf8')
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -37,12 +29,12 @@ const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E
 describe('hostile comments', () => {
   it('NDJSON: every payload is stored exactly as written; broken lines are rejected with their line numbers', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const comments = hostileComments()
     const file = writeNdjson(dir, 'hostile.ndjson', [...comments, ...BROKEN_NDJSON_LINES, comments[0]])
     const invalidUtf8 = Buffer.concat([readFileSync(file), Buffer.from('{"id":"bad-utf8","text":"caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}\n')])
     writeFileSync(file, invalidUtf8)
-    const report = await engine.importFile(file)
+    const report = await engine.call('importFile', { path: file })
 
     expect(report.added).toBe(comments.length + 1)
     for (const [name, text] of Object.entries(HOSTILE_TEXTS)) expect(storedText(engine, `hostile-${name}`), name).toBe(text)
@@ -56,21 +48,21 @@ describe('hostile comments', () => {
 
   it('CSV: every payload is stored exactly as written, formula-looking cells included', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const rows = hostileComments().map((comment) => {
       const { id, text, author } = comment as { id: string; text: string; author: { name: string } }
       return [id, text.replace(/\u0000/g, ''), author.name]
     })
     const path = join(dir, 'hostile.csv')
     writeFileSync(path, stringify([['id', 'text', 'author'], ...rows]))
-    const report = await engine.importFile(path, { format: 'csv' })
+    const report = await engine.call('importFile', { path: path, format: 'csv' })
     expect(report.added).toBe(rows.length)
     for (const [id, text] of rows) expect(storedText(engine, id), id).toBe(text)
   })
 
   it('WordPress WXR and Disqus XML: the markup in comments becomes plain text; nothing of it stays as a tag', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const entries = Object.entries(HOSTILE_TEXTS).filter(([name]) => name !== 'megabyte')
     const wxr = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
@@ -95,8 +87,8 @@ ${entries
 </disqus>`
     writeFileSync(join(dir, 'hostile.wxr.xml'), wxr)
     writeFileSync(join(dir, 'hostile-disqus.xml'), disqus)
-    const fromWxr = await engine.importFile(join(dir, 'hostile.wxr.xml'), { format: 'wxr', sourceName: 'wxr' })
-    const fromDisqus = await engine.importFile(join(dir, 'hostile-disqus.xml'), { format: 'disqus', sourceName: 'disqus' })
+    const fromWxr = await engine.call('importFile', { path: join(dir, 'hostile.wxr.xml'), format: 'wxr', source: 'wxr' })
+    const fromDisqus = await engine.call('importFile', { path: join(dir, 'hostile-disqus.xml'), format: 'disqus', source: 'disqus' })
     expect(fromWxr.added + fromWxr.rejected.length).toBe(entries.length)
     expect(fromDisqus.added + fromDisqus.rejected.length).toBe(entries.length)
     expect(fromWxr.added).toBeGreaterThan(entries.length - 4)
@@ -110,27 +102,27 @@ ${entries
 
   it('every export escapes formulas, stays valid JSON, and the HTML report shows markup as text', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'hostile.ndjson', hostileComments()))
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'hostile.ndjson', hostileComments()) })
     const ids = Object.keys(HOSTILE_TEXTS).map((name) => `hostile-${name}`)
-    engine.decideByIds(ids, 'remove', { clause: 'abusive', note: `=HYPERLINK("http://evil.example") <script>${PWNED_FLAG}=1</script>` })
+    await decideByIds(engine, ids, 'remove', { clause: 'abusive', note: `=HYPERLINK("http://evil.example") <script>${PWNED_FLAG}=1</script>` })
 
-    const csv = await collect((out) => engine.writeDecisionLog('csv', out))
+    const csv = await exported(engine, 'csv')
     const cells = (parse(csv) as string[][]).flat()
     expect(cells.length).toBeGreaterThan(ids.length * 5)
     for (const cell of cells) expect(FORMULA_START.test(cell), JSON.stringify(cell.slice(0, 40))).toBe(false)
 
-    const json = JSON.parse(await collect((out) => engine.writeDecisionLog('json', out))) as { note: string }[]
+    const json = JSON.parse(await exported(engine, 'json')) as { note: string }[]
     expect(json).toHaveLength(ids.length)
     expect(json[0].note).toContain('<script>')
 
     const day = { from: '2026-01-01', to: '2027-12-31' }
-    const html = (await engine.report(day, 'html')).content.toString('utf8')
+    const html = (await engine.call('exportReport', { filter: day, format: 'html' })).content
     expect(html).not.toMatch(new RegExp(`<script[^>]*>[^<]*${PWNED_FLAG}`))
     expect(html).not.toMatch(/<img[^>]+onerror/i)
     expect(html).toContain('&lt;script&gt;')
 
-    const statements = await collect((out) => engine.writeReport(day, 'sor', out))
+    const statements = await exported(engine, 'sor', day)
     expect(() => JSON.parse(statements)).not.toThrow()
     expect(statements).not.toContain(PWNED_FLAG) // statements carry no comment text or names
   })

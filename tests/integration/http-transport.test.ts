@@ -35,7 +35,7 @@ async function start() {
   const renderer = join(tempDir(), 'renderer')
   mkdirSync(renderer)
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Sieve</title>')
-  server = await startHttpTransport({ handlers: tempEngine().handlers, rendererDir: renderer })
+  server = await startHttpTransport({ engine: (await tempEngine()).engine, rendererDir: renderer })
   const port = Number(new URL(server.url).port)
   const host = `127.0.0.1:${port}`
   const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../../src/shared/api'
 import type { JobSnapshot } from '../../src/shared/model'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import { comment, tempEngine } from '../support/temp-engine'
 
 async function upload(client: Client, name: string, content: string): Promise<string> {
@@ -26,8 +25,8 @@ const ndjson = (count: number, bad = false) =>
 
 describe('importing from the UI: upload, then a job with progress and cancel', () => {
   it('imports an uploaded file as a job and reports what landed and what was rejected', async () => {
-    const engine = tempEngine()
-    const client = inProcessClient(engine.handlers)
+    const engine = await tempEngine()
+    const client = engine.client
     const uploadId = await upload(client, 'queue.ndjson', ndjson(50, true))
     const job = await finished(client, await client.call('importUpload', { uploadId }))
     expect(job.state).toBe('done')
@@ -40,8 +39,8 @@ describe('importing from the UI: upload, then a job with progress and cancel', (
   })
 
   it('stops a cancelled import, keeping what already landed', async () => {
-    const engine = tempEngine()
-    const client = inProcessClient(engine.handlers)
+    const engine = await tempEngine()
+    const client = engine.client
     const uploadId = await upload(client, 'big.ndjson', ndjson(60_000))
     const started = await client.call('importUpload', { uploadId })
     await client.call('cancelJob', { jobId: started.id })
@@ -53,7 +52,7 @@ describe('importing from the UI: upload, then a job with progress and cancel', (
   })
 
   it('refuses chunks that are not base64, and unknown uploads and jobs', async () => {
-    const client = inProcessClient(tempEngine().handlers)
+    const { client } = await tempEngine()
     const { uploadId } = await client.call('uploadBegin', { name: '../../etc/passwd' })
     await expect(client.call('uploadChunk', { uploadId, data: 'not base64!' })).rejects.toThrow(/Invalid input/)
     await expect(client.call('job', { jobId: 999 })).rejects.toThrow(/no job 999/)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
 describe('importing the NDJSON interchange format', () => {
   it('lands good lines, reports each bad line with its number and reason, and keeps unknown fields', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
+    const engine = await tempEngine({}, dir)
     const file = writeNdjson(dir, 'in.ndjson', [
       comment('c1', 'A calm and civil remark.', { sentiment: 'meh', nested: { a: [1, 2] } }),
       '{"id": "c2", "text": ',
@@ -15,7 +15,7 @@ describe('importing the NDJSON interchange format', () => {
       comment('c1', 'the same id again'),
       { id: 'c5', text: 'minimal' }
     ])
-    const report = await engine.importFile(file)
+    const report = await engine.call('importFile', { path: file })
     expect(report.added).toBe(3)
     expect(report.rejected.map((r) => r.line)).toEqual([2, 3, 5, 7])
     expect(report.rejected[0].reason).toMatch(/not valid JSON/)
@@ -28,13 +28,11 @@ describe('importing the NDJSON interchange format', () => {
 
   it('updates re-imported comments in place and never duplicates them or touches their decisions', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'one.ndjson', [comment('c1', 'first text'), comment('c2', 'other')]))
-    engine.decideByIds(['c1'], 'remove', { clause: 'abusive' })
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'one.ndjson', [comment('c1', 'first text'), comment('c2', 'other')]) })
+    await decideByIds(engine, ['c1'], 'remove', { clause: 'abusive' })
 
-    const again = await engine.importFile(
-      writeNdjson(dir, 'two.ndjson', [comment('c1', 'edited text', { reports: 3 }), comment('c2', 'other'), comment('c3', 'new')])
-    )
+    const again = await engine.call('importFile', { path: writeNdjson(dir, 'two.ndjson', [comment('c1', 'edited text', { reports: 3 }), comment('c2', 'other'), comment('c3', 'new')]) })
     expect(again).toMatchObject({ added: 1, updated: 1, unchanged: 1 })
     const rows = engine.db.prepare('SELECT external_id, text, status, reports FROM comments ORDER BY external_id').all()
     expect(rows).toEqual([
@@ -47,9 +45,9 @@ describe('importing the NDJSON interchange format', () => {
 
   it('follows the platform status of comments nobody has decided on', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'a.ndjson', [comment('c1', 'x'), comment('c2', 'y', { status: 'approved' })]))
-    await engine.importFile(writeNdjson(dir, 'b.ndjson', [comment('c1', 'x', { status: 'approved' })]))
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'a.ndjson', [comment('c1', 'x'), comment('c2', 'y', { status: 'approved' })]) })
+    await engine.call('importFile', { path: writeNdjson(dir, 'b.ndjson', [comment('c1', 'x', { status: 'approved' })]) })
     const statuses = engine.db.prepare('SELECT external_id, status FROM comments ORDER BY external_id').all()
     expect(statuses).toEqual([
       { external_id: 'c1', status: 'approved' },
@@ -59,13 +57,13 @@ describe('importing the NDJSON interchange format', () => {
 
   it('drops stale scores when the text changes, so the comment is scored again', async () => {
     const dir = tempDir()
-    const engine = tempEngine({}, dir)
-    await engine.importFile(writeNdjson(dir, 'a.ndjson', [comment('c1', 'You are an idiot')]))
-    await engine.score('local')
+    const engine = await tempEngine({}, dir)
+    await engine.call('importFile', { path: writeNdjson(dir, 'a.ndjson', [comment('c1', 'You are an idiot')]) })
+    await engine.call('score', { scorer: 'local' })
     const before = engine.db.prepare("SELECT priority FROM comments WHERE external_id = 'c1'").get() as { priority: number }
     expect(before.priority).toBeGreaterThan(0.5)
-    await engine.importFile(writeNdjson(dir, 'b.ndjson', [comment('c1', 'Thank you for the reporting')]))
-    expect((await engine.score('local')).done).toBe(1)
+    await engine.call('importFile', { path: writeNdjson(dir, 'b.ndjson', [comment('c1', 'Thank you for the reporting')]) })
+    expect((await engine.call('score', { scorer: 'local' })).done).toBe(1)
     const after = engine.db.prepare("SELECT priority FROM comments WHERE external_id = 'c1'").get() as { priority: number }
     expect(after.priority).toBeLessThan(0.3)
   })

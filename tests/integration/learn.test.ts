@@ -3,21 +3,21 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
 // A slur this newsroom's readers coined: no data set knows it, the moderators remove it every time.
 const coined = (i: number) => `The zorblaxes on this thread ${['again', 'as usual', 'today', 'once more'][i % 4]}, typical zorblax nonsense number ${i}`
 const civil = (i: number) => `Thanks for the report on the ${['budget', 'summit', 'court ruling', 'floods'][i % 4]}, detail number ${i} was useful`
 
 async function newsroom(dir: string) {
-  const engine = tempEngine({}, dir)
+  const engine = await tempEngine({}, dir)
   const lines = [
     ...Array.from({ length: 30 }, (_, i) => comment(`bad${i}`, coined(i))),
     ...Array.from({ length: 30 }, (_, i) => comment(`ok${i}`, civil(i))),
     comment('new', 'what a zorblax you are')
   ]
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', lines))
-  await engine.score('local')
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', lines) })
+  await engine.call('score', { scorer: 'local' })
   return engine
 }
 
@@ -27,25 +27,24 @@ const toxicityOf = (engine: Awaited<ReturnType<typeof newsroom>>, id: string) =>
 describe('learning from decisions', () => {
   it('refuses to retrain on too few decisions, and says how many it has', async () => {
     const engine = await newsroom(tempDir())
-    engine.decideByIds(['bad0', 'bad1'], 'remove', { clause: 'abusive' })
-    await expect(engine.learn()).rejects.toThrow(/at least 10 approved and 10 removed .* there are 0 approved and 2 removed/)
+    await decideByIds(engine, ['bad0', 'bad1'], 'remove', { clause: 'abusive' })
+    await expect(engine.call('retrain', {})).rejects.toThrow(/at least 10 approved and 10 removed .* there are 0 approved and 2 removed/)
   })
 
   it("retrains on the moderators' removals and approvals, keeps the model beside the database, and rescores with it", async () => {
     const dir = tempDir()
     const engine = await newsroom(dir)
     const before = toxicityOf(engine, 'new')
-    engine.decideByIds(Array.from({ length: 30 }, (_, i) => `bad${i}`), 'remove', { clause: 'abusive' })
-    engine.decideByIds(Array.from({ length: 30 }, (_, i) => `ok${i}`), 'approve', {})
-    const versionBefore = engine.scorer('local').modelVersion
+    await decideByIds(engine, Array.from({ length: 30 }, (_, i) => `bad${i}`), 'remove', { clause: 'abusive' })
+    await decideByIds(engine, Array.from({ length: 30 }, (_, i) => `ok${i}`), 'approve', {})
+    const localVersion = async () => (await engine.call('scorers', {})).find((scorer) => scorer.name === 'local')!.modelVersion
+    const versionBefore = await localVersion()
 
-    const report = await engine.learn()
+    const report = await engine.call('retrain', {})
     expect(report).toMatchObject({ saved: true, removed: 30, approved: 30, mode: 'fine-tune' })
     expect(existsSync(join(dir, 'local-model.bin'))).toBe(true)
-    expect(engine.scorer('local').modelVersion).not.toBe(versionBefore)
-
-    const rescored = await engine.score('local')
-    expect(rescored.done).toBe(61) // a new model version scores every comment again
+    expect(await localVersion()).not.toBe(versionBefore)
+    expect(report.rescored).toBe(61) // a new model version scores every comment again
     expect(toxicityOf(engine, 'new')).toBeGreaterThan(before + 0.2)
   })
 })

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Engine } from '../../src/main/engine/engine'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import type { Client } from '../../src/shared/api'
 import type { JobSnapshot } from '../../src/shared/model'
 import { selfSignedCertificate, startFaultyServer, type Fault, type FaultyServer } from '../support/faulty-server'
@@ -8,7 +6,7 @@ import { finished } from '../support/jobs'
 import { startModerationServer } from '../support/openai-moderation-server'
 import { redirectPerspective } from '../support/perspective-redirect'
 import { startPerspectiveServer } from '../support/perspective-server'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 // Network faults between Sieve and the cloud scorers, injected by a server in front of a loopback
 // OpenAI-compatible or Perspective server: resets and silence are retried and then fail with a sentence
@@ -53,16 +51,16 @@ const cases: Case[] = [
   }
 ]
 
-async function engineWith(texts: string[]): Promise<{ engine: Engine; client: Client }> {
+async function engineWith(texts: string[]): Promise<{ engine: TestEngine; client: Client }> {
   const dir = tempDir()
-  const engine = tempEngine({}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`n${i}`, text))))
-  return { engine, client: inProcessClient(engine.handlers) }
+  const engine = await tempEngine({}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`n${i}`, text))) })
+  return { engine, client: engine.client }
 }
 
-const scored = (engine: Engine, scorer: string) =>
+const scored = (engine: TestEngine, scorer: string) =>
   (engine.db.prepare('SELECT count(*) AS n FROM scorings WHERE scorer = ?').get(scorer) as { n: number }).n
-const stored = (engine: Engine, scorer: string) =>
+const stored = (engine: TestEngine, scorer: string) =>
   (engine.db.prepare('SELECT count(*) AS n FROM scores WHERE scorer = ?').get(scorer) as { n: number }).n
 
 async function until(condition: () => boolean): Promise<void> {

@@ -1,10 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../src/shared/api'
-import type { Engine } from '../../src/main/engine/engine'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import { finished } from '../support/jobs'
 import { startModerationServer } from '../support/openai-moderation-server'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 const KEY = 'sk-test-0123456789abcdef'
 const QUICK = { requestsPerSecond: 1000, retryBaseMs: 1, retryMaxMs: 50, maxAttempts: 3 }
@@ -12,16 +10,16 @@ const QUICK = { requestsPerSecond: 1000, retryBaseMs: 1, retryMaxMs: 50, maxAtte
 async function setup(texts: string[], settings: Record<string, unknown> = {}, key: string | null = KEY) {
   const server = await startModerationServer(KEY)
   const dir = tempDir()
-  const engine = tempEngine({}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`o${i}`, text))))
-  const client = inProcessClient(engine.handlers)
+  const engine = await tempEngine({}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`o${i}`, text))) })
+  const client = engine.client
   await client.call('configureScorer', { name: 'openai', settings: { ...QUICK, baseUrl: server.baseUrl, ...settings }, ...(key ? { key } : {}) })
   return { server, engine, client }
 }
 
 const openai = async (client: Client) => (await client.call('scorers', {})).find((scorer) => scorer.name === 'openai')!
 const score = async (client: Client) => finished(client, await client.call('startScoring', { scorer: 'openai' }))
-const keyOf = (engine: Engine, id: string) => engine.db.prepare<[string], { id: number }>('SELECT id FROM comments WHERE external_id = ?').get(id)!.id
+const keyOf = (engine: TestEngine, id: string) => engine.db.prepare<[string], { id: number }>('SELECT id FROM comments WHERE external_id = ?').get(id)!.id
 
 describe('OpenAI-compatible moderation scorer', () => {
   it('sends comments in batches of the configured size and maps categories onto our attributes', async () => {
@@ -87,8 +85,8 @@ describe('OpenAI-compatible moderation scorer', () => {
   })
 
   it('needs a key for api.openai.com, and refuses settings that make no sense', async () => {
-    const engine = tempEngine()
-    const client = inProcessClient(engine.handlers)
+    const engine = await tempEngine()
+    const client = engine.client
     const state = await openai(client)
     expect(state).toMatchObject({ state: 'no-key', label: 'OpenAI moderation', settings: { baseUrl: 'https://api.openai.com', model: 'omni-moderation-latest', batchSize: 32 } })
     await expect(client.call('configureScorer', { name: 'openai', settings: { batchSize: 0 } })).rejects.toThrow(/Settings for openai not saved/)

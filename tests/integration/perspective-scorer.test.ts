@@ -2,12 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../src/shared/api'
-import type { Engine } from '../../src/main/engine/engine'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import { finished } from '../support/jobs'
 import { redirectPerspective } from '../support/perspective-redirect'
 import { startPerspectiveServer } from '../support/perspective-server'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 const KEY = 'AIzaSy-test-key-0123456789'
 /** Fast enough for tests; the defaults (1 QPS, one second backoff) are for Google. */
@@ -17,9 +15,9 @@ async function setup(texts: string[], options: { key?: string | null; now?: () =
   const server = await startPerspectiveServer(KEY)
   redirectPerspective(server.origin)
   const dir = tempDir()
-  const engine = tempEngine(options.now ? { now: options.now } : {}, dir)
-  await engine.importFile(writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`p${i}`, text))))
-  const client = inProcessClient(engine.handlers)
+  const engine = await tempEngine(options.now ? { now: options.now } : {}, dir)
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', texts.map((text, i) => comment(`p${i}`, text))) })
+  const client = engine.client
   const key = options.key === undefined ? KEY : options.key
   await client.call('configureScorer', { name: 'perspective', settings: QUICK, ...(key ? { key } : {}) })
   return { server, engine, client, dir }
@@ -27,7 +25,7 @@ async function setup(texts: string[], options: { key?: string | null; now?: () =
 
 const perspective = async (client: Client) => (await client.call('scorers', {})).find((scorer) => scorer.name === 'perspective')!
 const score = async (client: Client) => finished(client, await client.call('startScoring', { scorer: 'perspective' }))
-const keyOf = (engine: Engine, id: string) => engine.db.prepare<[string], { id: number }>('SELECT id FROM comments WHERE external_id = ?').get(id)!.id
+const keyOf = (engine: TestEngine, id: string) => engine.db.prepare<[string], { id: number }>('SELECT id FROM comments WHERE external_id = ?').get(id)!.id
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -78,7 +76,7 @@ describe('Perspective API scorer', () => {
     const { server, engine, client } = await setup(['first comment', 'second comment'])
     server.fail('rate-limited', 2)
     expect((await score(client)).message).toBe('Scored 2 comments with Perspective API.')
-    await engine.importFile(writeNdjson(tempDir(), 'more.ndjson', [comment('p2', 'third comment'), comment('p3', 'fourth comment')]))
+    await engine.call('importFile', { path: writeNdjson(tempDir(), 'more.ndjson', [comment('p2', 'third comment'), comment('p3', 'fourth comment')]) })
     server.fail('server-error', 1)
     expect((await score(client)).message).toBe('Scored 2 comments with Perspective API.')
     // 2 throttled + 2 scored, then 1 failure + 2 scored.
@@ -104,7 +102,7 @@ describe('Perspective API scorer', () => {
   it('says the quota is used up when throttling outlasts the retries, and keeps the scores it had', async () => {
     const { server, engine, client } = await setup(['first comment'])
     await score(client)
-    await engine.importFile(writeNdjson(tempDir(), 'more.ndjson', [comment('p9', 'a later comment')]))
+    await engine.call('importFile', { path: writeNdjson(tempDir(), 'more.ndjson', [comment('p9', 'a later comment')]) })
     server.fail('rate-limited')
     const job = await score(client)
     expect(job.state).toBe('failed')

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
 import { reportFixture, settableClock } from '../support/report-fixture'
-import { comment, writeNdjson } from '../support/temp-engine'
+import { comment, writeNdjson, decideByIds } from '../support/temp-engine'
 
 describe('sieve report and sieve audit', () => {
   it('write a period’s summary, statements of reasons and decision log, and print an audit trail', async () => {
     const { dir, dbPath, alice, engineFor } = await reportFixture()
-    alice.close()
+    await alice.close()
     const period = ['--from', '2026-08-17', '--to', '2026-08-18']
 
     const html = runCli(['--db', dbPath, 'report', ...period, '--moderator', 'bob', '--format', 'html', '--out', join(dir, 'r.html')])
@@ -31,10 +31,10 @@ describe('sieve report and sieve audit', () => {
     ])
 
     // A statement that would be rejected (posted after its removal) stops the export, and no file is left.
-    const carol = engineFor('carol', { now: settableClock('2026-08-18T12:00:00Z').now })
-    await carol.importFile(writeNdjson(dir, 'late.ndjson', [comment('late', 'spam', { createdAt: '2026-09-01T00:00:00Z' })]))
-    carol.decideByIds(['late'], 'remove', { clause: 'spam' })
-    carol.close()
+    const carol = await engineFor('carol', { now: settableClock('2026-08-18T12:00:00Z').now })
+    await carol.call('importFile', { path: writeNdjson(dir, 'late.ndjson', [comment('late', 'spam', { createdAt: '2026-09-01T00:00:00Z' })]) })
+    await decideByIds(carol, ['late'], 'remove', { clause: 'spam' })
+    await carol.close()
     const refused = runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--out', join(dir, 'refused.json')])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/1 statement of reasons would be rejected, so none were exported:\n {2}sieve-[a-z0-9]+-\d+: content_date: 2026-09-01 is after/)

@@ -14,8 +14,8 @@ function pdfText(path: string): string[] {
 describe('the PDF summary', () => {
   it('is A4 with the publisher, the period, the generation time and "Page n of N" on every page', async () => {
     const { dir, engineFor } = await reportFixture()
-    const engine = engineFor('viewer', { printToPdf: chromiumPrinter, now: () => new Date('2026-08-19T07:30:00Z') })
-    const file = await engine.handlers.exportReport({ filter: WHOLE_PERIOD, format: 'pdf' })
+    const engine = await engineFor('viewer', { printToPdf: chromiumPrinter, now: () => new Date('2026-08-19T07:30:00Z') })
+    const file = await engine.call('exportReport', { filter: WHOLE_PERIOD, format: 'pdf' })
     expect(file).toMatchObject({ mime: 'application/pdf', encoding: 'base64', filename: 'sieve-report-2026-08-17-to-2026-08-18.pdf' })
     const path = join(dir, file.filename)
     writeFileSync(path, Buffer.from(file.content, 'base64'))

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import { inProcessClient } from '../../src/main/transport/in-process'
 import { FIXTURE_SCORES, reportFixture, WHOLE_PERIOD } from '../support/report-fixture'
 import { comment, writeNdjson } from '../support/temp-engine'
 
 describe('the summary report', () => {
   it('counts every decision of the period by action, clause, moderator, article and day', async () => {
     const { alice } = await reportFixture()
-    const { summary } = await alice.handlers.reportPreview({ filter: WHOLE_PERIOD })
+    const { summary } = await alice.call('reportPreview', { filter: WHOLE_PERIOD })
 
     expect(summary.decisions).toBe(9)
     expect(summary.byAction).toEqual({ approve: 3, remove: 5, disable: 1, enable: 0 })
@@ -35,7 +34,7 @@ describe('the summary report', () => {
 
   it('measures time to decision and each moderator’s decisions per active hour', async () => {
     const { alice } = await reportFixture()
-    const { summary } = await alice.handlers.reportPreview({ filter: WHOLE_PERIOD })
+    const { summary } = await alice.call('reportPreview', { filter: WHOLE_PERIOD })
     // Waits in seconds, sorted: 60 (c9), alice's five at 23 h + 0..4 min, bob's 2 d (twice) and 2 d 10 min.
     expect(summary.timeToDecision).toEqual({ measured: 9, medianSeconds: 82_980, p90Seconds: 173_400 })
     expect(summary.byModerator).toEqual([
@@ -49,7 +48,7 @@ describe('the summary report', () => {
 
   it('compares the scorer with the moderators on the decisions still standing', async () => {
     const { alice } = await reportFixture()
-    const { summary } = await alice.handlers.reportPreview({ filter: WHOLE_PERIOD })
+    const { summary } = await alice.call('reportPreview', { filter: WHOLE_PERIOD })
     // c5 (0.97) was undone and is left out; c3 (0.92) and c7 (0.6) were approved despite their scores.
     expect(FIXTURE_SCORES.c5).toBeGreaterThan(0.9)
     expect(summary.scorerAgreement).toEqual([
@@ -62,7 +61,7 @@ describe('the summary report', () => {
   it('narrows to a day, a moderator, an article or a source', async () => {
     const { alice } = await reportFixture()
     const decisions = async (narrowing: object) =>
-      (await alice.handlers.reportPreview({ filter: { ...WHOLE_PERIOD, ...narrowing } })).summary.decisions
+      (await alice.call('reportPreview', { filter: { ...WHOLE_PERIOD, ...narrowing } })).summary.decisions
     expect(await decisions({ from: '2026-08-17', to: '2026-08-17' })).toBe(5)
     expect(await decisions({ from: '2026-08-18', to: '2026-08-18' })).toBe(4)
     expect(await decisions({ moderator: 'bob' })).toBe(3)
@@ -74,14 +73,14 @@ describe('the summary report', () => {
 
   it('refuses a period that ends before it starts', async () => {
     const { alice } = await reportFixture()
-    await expect(inProcessClient(alice.handlers).call('reportPreview', { filter: { from: '2026-08-18', to: '2026-08-17' } })).rejects.toThrow(
+    await expect(alice.client.call('reportPreview', { filter: { from: '2026-08-18', to: '2026-08-17' } })).rejects.toThrow(
       /must not end before it starts/
     )
   })
 
   it('writes a self-contained HTML file with charts, and every name and title escaped', async () => {
     const { alice } = await reportFixture()
-    const { content } = await alice.handlers.exportReport({ filter: WHOLE_PERIOD, format: 'html' })
+    const { content } = await alice.call('exportReport', { filter: WHOLE_PERIOD, format: 'html' })
     expect(content).toContain('News18 (demo): moderation report')
     expect(content).toContain('Period 2026-08-17 to 2026-08-18')
     expect(content.match(/<svg /g)?.length).toBeGreaterThanOrEqual(4)
@@ -94,7 +93,7 @@ describe('the summary report', () => {
 describe('the decision log of a period', () => {
   it('holds the period’s decisions, undo included, with formula cells escaped', async () => {
     const { alice } = await reportFixture()
-    const { content } = await alice.handlers.exportReport({ filter: { from: '2026-08-17', to: '2026-08-17' }, format: 'csv' })
+    const { content } = await alice.call('exportReport', { filter: { from: '2026-08-17', to: '2026-08-17' }, format: 'csv' })
     const rows = parse(content, { columns: true }) as Record<string, string>[]
     expect(rows.map((row) => [row.comment_id, row.action, row.clause, row.moderator])).toEqual([
       ['c1', 'remove', 'abusive', 'alice'],
@@ -107,7 +106,7 @@ describe('the decision log of a period', () => {
     expect(rows[0].note).toBe(`'=HYPERLINK("http://evil")`)
     expect(Number(rows[0].score_toxicity)).toBe(0.95)
 
-    const json = JSON.parse((await alice.handlers.exportReport({ filter: { ...WHOLE_PERIOD, moderator: 'auto-rules' }, format: 'json' })).content)
+    const json = JSON.parse((await alice.call('exportReport', { filter: { ...WHOLE_PERIOD, moderator: 'auto-rules' }, format: 'json' })).content)
     expect(json).toMatchObject([{ commentId: 'c9', action: 'remove', clause: 'spam', automated: true, moderator: 'auto-rules' }])
   })
 })
@@ -115,30 +114,30 @@ describe('the decision log of a period', () => {
 describe('the audit trail', () => {
   it('lists every decision on a comment, the undo too, and every decision on an author’s comments', async () => {
     const { alice } = await reportFixture()
-    const trail = await alice.handlers.auditTrail({ comment: 'c5' })
+    const trail = await alice.call('auditTrail', { comment: 'c5' })
     expect(trail.map(({ action, moderator, clause, decidedAt, statusAfter }) => [action, moderator, clause, decidedAt, statusAfter])).toEqual([
       ['remove', 'alice', 'spam', '2026-08-17T09:04:00.000Z', 'removed'],
       ['undo', 'alice', null, '2026-08-17T09:05:00.000Z', 'pending']
     ])
-    expect(await alice.handlers.auditTrail({ author: 'u-c4' })).toMatchObject([{ commentId: 'c4', action: 'disable', note: 'legal check', automated: false }])
-    expect(await alice.handlers.auditTrail({ comment: 'c9' })).toMatchObject([{ moderator: 'auto-rules', automated: true }])
+    expect(await alice.call('auditTrail', { author: 'u-c4' })).toMatchObject([{ commentId: 'c4', action: 'disable', note: 'legal check', automated: false }])
+    expect(await alice.call('auditTrail', { comment: 'c9' })).toMatchObject([{ moderator: 'auto-rules', automated: true }])
   })
 
   it('exports as CSV with formula cells escaped, and names an unknown id plainly', async () => {
     const { alice } = await reportFixture()
-    const file = await alice.handlers.exportAuditTrail({ target: { comment: 'c1' }, format: 'csv' })
+    const file = await alice.call('exportAuditTrail', { target: { comment: 'c1' }, format: 'csv' })
     expect(file.filename).toBe('sieve-audit-comment-c1.csv')
     const rows = parse(file.content, { columns: true }) as Record<string, string>[]
     expect(rows).toMatchObject([{ commentId: 'c1', action: 'remove', clause: 'abusive', note: `'=HYPERLINK("http://evil")`, automated: 'no' }])
-    expect(() => alice.handlers.auditTrail({ comment: 'nope' })).toThrow('No comment has the id "nope".')
+    await expect(alice.call('auditTrail', { comment: 'nope' })).rejects.toThrow('No comment has the id "nope".')
   })
 })
 
 describe('what a report can be narrowed to', () => {
   it('offers the sources, the moderators and the articles with decisions, and the days the log spans', async () => {
     const { alice, dir } = await reportFixture()
-    await alice.importFile(writeNdjson(dir, 'quiet.ndjson', [comment('q1', 'nobody decided on me', { article: { id: 'a9', title: 'Quiet' } })]))
-    expect(await alice.handlers.reportOptions({})).toEqual({
+    await alice.call('importFile', { path: writeNdjson(dir, 'quiet.ndjson', [comment('q1', 'nobody decided on me', { article: { id: 'a9', title: 'Quiet' } })]) })
+    expect(await alice.call('reportOptions', {})).toEqual({
       sources: ['Demo site', 'Imported file'],
       moderators: ['alice', 'auto-rules', 'bob'],
       articles: [

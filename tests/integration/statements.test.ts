@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { validateStatements, type Statement } from '../../src/main/engine/reports/statements'
-import { comment, writeNdjson } from '../support/temp-engine'
+import { comment, decideByIds, writeNdjson } from '../support/temp-engine'
 import { reportFixture, settableClock, WHOLE_PERIOD } from '../support/report-fixture'
 
 type Batch = { statements: Statement[] }
 
 async function statementsOf(engine: Awaited<ReturnType<typeof reportFixture>>['alice'], filter = WHOLE_PERIOD): Promise<Batch[]> {
-  return JSON.parse((await engine.handlers.exportReport({ filter, format: 'sor' })).content)
+  return JSON.parse((await engine.call('exportReport', { filter, format: 'sor' })).content)
 }
 
 describe('statements of reasons (DSA Transparency Database layout)', () => {
@@ -69,10 +69,8 @@ describe('statements of reasons (DSA Transparency Database layout)', () => {
 
   it('comes in batches of at most 100 statements', async () => {
     const { alice, dir } = await reportFixture()
-    await alice.importFile(
-      writeNdjson(dir, 'many.ndjson', Array.from({ length: 245 }, (_, i) => comment(`m${i}`, `spam ${i}`, { article: { id: 'a3', title: 'Many' } })))
-    )
-    await alice.handlers.decide({ filter: { queue: 'all', article: 'a3' }, action: 'remove', clause: 'spam' })
+    await alice.call('importFile', { path: writeNdjson(dir, 'many.ndjson', Array.from({ length: 245 }, (_, i) => comment(`m${i}`, `spam ${i}`, { article: { id: 'a3', title: 'Many' } }))) })
+    await alice.call('decide', { filter: { queue: 'all', article: 'a3' }, action: 'remove', clause: 'spam' })
     const batches = await statementsOf(alice, { from: '2026-08-17', to: '2026-08-17' })
     expect(batches.map((batch) => batch.statements.length)).toEqual([100, 100, 48])
   })
@@ -80,12 +78,12 @@ describe('statements of reasons (DSA Transparency Database layout)', () => {
   it('refuses to export when a statement would be rejected, and says which and why', async () => {
     const { alice, dir, engineFor } = await reportFixture()
     // A comment whose platform clock says it was posted after it was removed.
-    await alice.importFile(writeNdjson(dir, 'skewed.ndjson', [comment('late', 'spam', { createdAt: '2026-09-01T00:00:00Z' })]))
+    await alice.call('importFile', { path: writeNdjson(dir, 'skewed.ndjson', [comment('late', 'spam', { createdAt: '2026-09-01T00:00:00Z' })]) })
     const clock = settableClock('2026-08-18T12:00:00Z')
-    engineFor('carol', { now: clock.now }).decideByIds(['late'], 'remove', { clause: 'spam' })
-    const failure = alice.handlers.exportReport({ filter: WHOLE_PERIOD, format: 'sor' })
+    await decideByIds(await engineFor('carol', { now: clock.now }), ['late'], 'remove', { clause: 'spam' })
+    const failure = alice.call('exportReport', { filter: WHOLE_PERIOD, format: 'sor' })
     await expect(failure).rejects.toThrow(/1 statement of reasons would be rejected, so none were exported/)
-    await expect(alice.handlers.exportReport({ filter: WHOLE_PERIOD, format: 'sor' })).rejects.toThrow(
+    await expect(alice.call('exportReport', { filter: WHOLE_PERIOD, format: 'sor' })).rejects.toThrow(
       /sieve-[a-z0-9]+-\d+: content_date: 2026-09-01 is after the decision \(2026-08-18\)/
     )
   })
@@ -134,7 +132,7 @@ describe('validating a statement', () => {
 describe('the statement to the reader', () => {
   it('says what was decided and why, whether software was involved, and the three ways to seek redress', async () => {
     const { alice } = await reportFixture()
-    const { content } = await alice.handlers.exportReport({ filter: { ...WHOLE_PERIOD, moderator: 'bob' }, format: 'notices' })
+    const { content } = await alice.call('exportReport', { filter: { ...WHOLE_PERIOD, moderator: 'bob' }, format: 'notices' })
     expect(content).toContain('Dear Reader <b>Eight</b>,')
     expect(content).toContain('On 2026-08-18 we removed your comment c8')
     expect(content).toContain('clause "Illegal"')

@@ -2,11 +2,11 @@
 // moderators (one of them an automated rule) over two days, five clauses, an undone removal, a reported
 // comment and scores fixed per comment, so every figure in a report can be worked out by hand.
 import { join } from 'node:path'
-import { onTestFinished } from 'vitest'
-import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine'
+import type { EngineOptions } from '../../src/main/engine/engine'
 import { decide } from '../../src/main/engine/moderation/decide'
+import { loadPolicy } from '../../src/main/engine/moderation/policy'
 import { resolveExternalId } from '../../src/main/engine/store/comments'
-import { comment, RESOURCES_DIR, tempDir, writeNdjson } from './temp-engine'
+import { comment, decideByIds, RESOURCES_DIR, tempDir, tempEngine, writeNdjson, type TestEngine } from './temp-engine'
 
 /** A clock the test moves by hand. */
 export function settableClock(start: string) {
@@ -24,8 +24,8 @@ export const FIXTURE_SCORES: Record<string, number> = { c1: 0.95, c2: 0.8, c3: 0
 export interface ReportFixture {
   dir: string
   dbPath: string
-  alice: Engine
-  engineFor(moderator: string, extra?: Partial<EngineOptions>): Engine
+  alice: TestEngine
+  engineFor(moderator: string, extra?: Partial<EngineOptions>): Promise<TestEngine>
 }
 
 /**
@@ -38,16 +38,10 @@ export interface ReportFixture {
 export async function reportFixture(): Promise<ReportFixture> {
   const dir = tempDir()
   const dbPath = join(dir, 'sieve.db')
-  const engines: Engine[] = []
-  const engineFor = (moderator: string, extra: Partial<EngineOptions> = {}) => {
-    const engine = createEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator, ...extra })
-    engines.push(engine)
-    return engine
-  }
-  onTestFinished(() => engines.forEach((engine) => engine.db.open && engine.close()))
+  const engineFor = (moderator: string, extra: Partial<EngineOptions> = {}) => tempEngine({ dbPath, moderator, ...extra }, dir)
 
   const aliceClock = settableClock('2026-08-17T08:00:00Z')
-  const alice = engineFor('alice', { now: aliceClock.now })
+  const alice = await engineFor('alice', { now: aliceClock.now })
   const lines = Object.keys(FIXTURE_SCORES).map((id) =>
     comment(id, `comment ${id}`, {
       article: Number(id.slice(1)) <= 4 ? A1 : A2,
@@ -56,31 +50,32 @@ export async function reportFixture(): Promise<ReportFixture> {
       reports: id === 'c8' ? 2 : 0
     })
   )
-  await alice.importFile(writeNdjson(dir, 'fixture.ndjson', lines), { sourceName: 'Demo site' })
+  await alice.call('importFile', { path: writeNdjson(dir, 'fixture.ndjson', lines), source: 'Demo site' })
   const setScore = alice.db.prepare('UPDATE comments SET scores = ? WHERE external_id = ?')
   for (const [id, score] of Object.entries(FIXTURE_SCORES)) setScore.run(JSON.stringify({ TOXICITY: score, INSULT: score / 2 }), id)
 
-  const at = (iso: string, act: () => unknown) => {
+  const at = async (iso: string, act: () => Promise<unknown>) => {
     aliceClock.set(iso)
-    act()
+    await act()
   }
-  at('2026-08-17T09:00:00Z', () => alice.decideByIds(['c1'], 'remove', { clause: 'abusive', note: '=HYPERLINK("http://evil")' }))
-  at('2026-08-17T09:01:00Z', () => alice.decideByIds(['c2'], 'remove', { clause: 'threat' }))
-  at('2026-08-17T09:02:00Z', () => alice.decideByIds(['c3'], 'approve', {}))
-  at('2026-08-17T09:03:00Z', () => alice.decideByIds(['c4'], 'disable', { note: 'legal check' }))
-  at('2026-08-17T09:04:00Z', () => alice.decideByIds(['c5'], 'remove', { clause: 'spam' }))
+  await at('2026-08-17T09:00:00Z', () => decideByIds(alice, ['c1'], 'remove', { clause: 'abusive', note: '=HYPERLINK("http://evil")' }))
+  await at('2026-08-17T09:01:00Z', () => decideByIds(alice, ['c2'], 'remove', { clause: 'threat' }))
+  await at('2026-08-17T09:02:00Z', () => decideByIds(alice, ['c3'], 'approve', {}))
+  await at('2026-08-17T09:03:00Z', () => decideByIds(alice, ['c4'], 'disable', { note: 'legal check' }))
+  await at('2026-08-17T09:04:00Z', () => decideByIds(alice, ['c5'], 'remove', { clause: 'spam' }))
   aliceClock.set('2026-08-17T09:05:00Z')
-  await alice.handlers.undo({})
+  await alice.call('undo', {})
 
   const bobClock = settableClock('2026-08-18T10:00:00Z')
-  const bob = engineFor('bob', { now: bobClock.now })
-  bob.decideByIds(['c6', 'c7'], 'approve', {})
+  const bob = await engineFor('bob', { now: bobClock.now })
+  await decideByIds(bob, ['c6', 'c7'], 'approve', {})
   bobClock.set('2026-08-18T10:10:00Z')
-  bob.decideByIds(['c8'], 'remove', { clause: 'illegal' })
+  await decideByIds(bob, ['c8'], 'remove', { clause: 'illegal' })
 
+  // What an automatic rule does, as the rules do it.
   decide(
     alice.db,
-    alice.policy,
+    loadPolicy(join(RESOURCES_DIR, 'policy', 'terms-of-use.json')),
     { moderator: 'auto-rules', machine: 'server' },
     { target: { keys: [resolveExternalId(alice.db, 'c9')] }, action: 'remove', clause: 'spam', automated: true },
     new Date('2026-08-18T11:00:00Z')

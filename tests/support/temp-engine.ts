@@ -1,8 +1,13 @@
-// Engines on real SQLite files in a fresh temporary folder, removed when the test ends.
+// Engines on real SQLite files in a fresh temporary folder, closed and removed when the test ends. Tests
+// reach the engine through the same typed client as every window, and read (or arrange) the database
+// through a connection of their own.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
-import { createEngine, type Engine, type EngineOptions } from '../../src/main/engine/engine'
+import type { Client, EngineEvent } from '../../src/shared/api'
+import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../../src/main/engine/engine'
+import { openDatabase, type Db } from '../../src/main/engine/store/database'
+import { clientOf } from '../../src/main/transport/in-process'
 import { tempDir } from './temp-dir'
 import { RESOURCES_DIR } from './temp-engine-paths'
 
@@ -16,18 +21,42 @@ export function steppingClock(start = '2026-08-17T12:00:00Z'): () => Date {
   return () => new Date((now += 1000))
 }
 
-export function tempEngine(options: Partial<EngineOptions> = {}, dir = tempDir()): Engine {
-  const engine = createEngine({
-    dbPath: join(dir, 'sieve.db'),
-    resourcesDir: RESOURCES_DIR,
-    moderator: 'alice',
-    now: steppingClock(),
-    ...options
-  })
-  onTestFinished(() => {
-    if (engine.db.open) engine.close()
-  })
-  return engine
+export interface TestEngine {
+  engine: Engine
+  client: Client
+  /** client.call, shorter. */
+  call: Client['call']
+  /** The test's own connection to the engine's database. */
+  db: Db
+  dbPath: string
+  dir: string
+  /** Every event the engine sent, in order. */
+  events: EngineEvent[]
+  close(): Promise<void>
+}
+
+export async function tempEngine(options: Partial<EngineOptions & StartOptions> = {}, dir = tempDir()): Promise<TestEngine> {
+  const dbPath = options.dbPath ?? join(dir, 'sieve.db')
+  const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'alice', now: steppingClock(), ...options })
+  const client = clientOf(engine)
+  const db = openDatabase(dbPath)
+  const events: EngineEvent[] = []
+  engine.subscribe((event) => events.push(event))
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    if (db.open) db.close()
+    await engine.close()
+  }
+  onTestFinished(close)
+  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, close }
+}
+
+/** Decides on comments named by their platform ids, as `sieve act` does. */
+export async function decideByIds(engine: TestEngine, ids: string[], action: 'approve' | 'remove' | 'disable' | 'enable', extra: { clause?: string; note?: string } = {}) {
+  const keys = await engine.call('findComments', { ids })
+  return engine.call('decide', { keys, action, ...extra })
 }
 
 export function writeNdjson(dir: string, name: string, lines: (object | string)[]): string {

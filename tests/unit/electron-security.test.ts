@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { lockDown } from '../../src/main/lockdown'
 import { serveIpc } from '../../src/main/transport/ipc'
 import { openMainWindow, type WindowClass } from '../../src/main/window'
-import type { Handlers } from '../../src/shared/api'
 
 describe('the desktop window', () => {
   it('runs the renderer sandboxed and isolated, with no Node, web security on and no middle-click windows', () => {
@@ -99,11 +98,14 @@ describe('IPC', () => {
   it('answers only Sieve’s own top-level frame', async () => {
     let handle: ((event: unknown, name: unknown, input: unknown) => unknown) | undefined
     const ipcMainStub = { handle: (_channel: string, handler: typeof handle) => (handle = handler), removeHandler: () => {} }
-    const handlers = { session: () => ({ moderator: 'alice', machine: 'm', version: '0' }) } as unknown as Handlers
-    serveIpc(ipcMainStub as unknown as IpcMain, handlers, (url) => url.startsWith('app://sieve/'))
+    const engine = {
+      dispatch: async (name: unknown, _input: unknown, caller: unknown) => ({ ok: true as const, value: { moderator: 'alice', name, caller } }),
+      subscribe: () => () => {}
+    }
+    serveIpc(ipcMainStub as unknown as IpcMain, engine, (url) => url.startsWith('app://sieve/'), () => [])
     const from = (url: string, parent: unknown = null) => handle!({ senderFrame: { url, parent } }, 'session', {})
 
-    expect(await from('app://sieve/index.html')).toMatchObject({ ok: true, value: { moderator: 'alice' } })
+    expect(await from('app://sieve/index.html')).toMatchObject({ ok: true, value: { moderator: 'alice', caller: 'window' } })
     expect(await from('https://evil.example/')).toMatchObject({ ok: false, error: expect.stringMatching(/Refused/) })
     expect(await from('app://sieve/index.html', { url: 'app://sieve/index.html' })).toMatchObject({ ok: false })
     expect(await handle!({ senderFrame: null }, 'session', {})).toMatchObject({ ok: false })

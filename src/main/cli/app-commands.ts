@@ -6,10 +6,9 @@ import { UserError } from '../engine/errors'
 import { checkBackup, restoreFrom } from '../engine/store/backup'
 import { startHttpTransport } from '../transport/http'
 import { positiveInt } from './arguments'
-import { printImport, RENDERER_DIR, type CliContext } from './context'
+import { RENDERER_DIR, type CliContext } from './context'
 
 export function registerAppCommands(program: Command, cli: CliContext): void {
-  const { openEngine } = cli
   program
     .command('serve')
     .description('browser mode: serve the app on 127.0.0.1')
@@ -19,16 +18,13 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
       if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
         throw new UserError('The app is not built yet: run `npm run build` first (npm start does it for you).')
       }
-      // Decisions reach their platforms in the background, as in the desktop app.
-      const engine = openEngine(undefined, { autoSync: true })
-      await engine.dailyBackup()
-      if (options.demo && engine.isEmpty()) printImport(await engine.loadDemo())
-      await engine.score('local')
-      const server = await startHttpTransport({ handlers: engine.handlers, rendererDir: RENDERER_DIR, port: options.port })
+      // As in the desktop app: today's backup, decisions pushed in the background, every window told of every change.
+      const { engine } = await cli.open(undefined, { autoSync: true, watchChanges: true, openAsApp: { demo: options.demo ?? false } })
+      const server = await startHttpTransport({ engine, rendererDir: RENDERER_DIR, port: options.port })
       console.log(`Sieve is running in browser mode. Open ${server.openUrl}`)
       const stop = async () => {
         await server.close()
-        await engine.shutdown()
+        await engine.close()
         process.exit(0)
       }
       process.once('SIGINT', stop)
@@ -40,12 +36,7 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
     .description('copy the database, consistently, while Sieve may be running')
     .requiredOption('--out <file>', 'the backup file (never overwritten)')
     .action(async (options: { out: string }) => {
-      const engine = openEngine()
-      try {
-        await engine.backup(resolve(options.out))
-      } finally {
-        engine.close()
-      }
+      await cli.withClient((client) => client.call('backup', { path: resolve(options.out) }))
       const { comments, decisions } = checkBackup(resolve(options.out))
       console.log(`Backed up ${comments} comments and ${decisions} decisions to ${options.out}.`)
     })

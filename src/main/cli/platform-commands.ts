@@ -1,12 +1,10 @@
 // Platforms from the command line: WordPress sources, pulling, pushing decisions, closing articles.
 import { type Command, InvalidArgumentError } from 'commander'
 import { UserError } from '../engine/errors'
-import { describePull } from '../engine/sources/describe-pull'
 import { positiveInt, wholeNumber } from './arguments'
-import { progressLine, readSecret, type CliContext } from './context'
+import { readSecret, whileJobsRun, type CliContext } from './context'
 
 export function registerPlatformCommands(program: Command, cli: CliContext): void {
-  const { openEngine } = cli
   const source = program.command('source').description('platform sources: WordPress sites Sieve pulls from and pushes decisions to')
 
   source
@@ -25,12 +23,12 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .action(async (kind: 'wordpress', options: { name: string; url: string; user: string; password?: string; passwordStdin?: boolean; approvedDays?: number }) => {
       const password = options.passwordStdin ? await readSecret('Application password') : (options.password ?? process.env.SIEVE_WP_PASSWORD)
       if (!password) throw new UserError('Give the application password with --password, --password-stdin or $SIEVE_WP_PASSWORD.')
-      const engine = openEngine()
-      engine.addSource({ kind, name: options.name, url: options.url, user: options.user, password, approvedWindowDays: options.approvedDays })
-      console.log(`Source "${options.name}" saved (${options.url} as ${options.user}); its password is in the secret store.`)
-      const test = await engine.testSource(options.name)
+      const test = await cli.withClient(async (client) => {
+        await client.call('addSource', { kind, name: options.name, url: options.url, user: options.user, password, approvedWindowDays: options.approvedDays })
+        console.log(`Source "${options.name}" saved (${options.url} as ${options.user}); its password is in the secret store.`)
+        return client.call('testSource', { name: options.name })
+      })
       console.log(test.ok ? test.message : `Connection test failed (${test.kind}): ${test.message}`)
-      engine.close()
       if (!test.ok) process.exitCode = 1
     })
 
@@ -38,9 +36,8 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .command('list')
     .description('list the platform sources with their sync counts')
     .option('--json', 'print one JSON array')
-    .action((options: { json?: boolean }) => {
-      const engine = openEngine()
-      const sources = engine.listSources()
+    .action(async (options: { json?: boolean }) => {
+      const sources = await cli.withClient((client) => client.call('sources', {}))
       if (options.json) console.log(JSON.stringify(sources, null, 2))
       else if (sources.length === 0) console.log('No platform sources yet: add one with `source add wordpress`.')
       else
@@ -51,18 +48,15 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
               `last pulled ${s.lastPulledAt ?? 'never'}`
           )
         }
-      engine.close()
     })
 
   source
     .command('remove')
     .description("forget a source's connection and password (its comments and decisions stay)")
     .argument('<name>')
-    .action((name: string) => {
-      const engine = openEngine()
-      const { comments, unpushed } = engine.removeSource(name)
+    .action(async (name: string) => {
+      const { comments, unpushed } = await cli.withClient((client) => client.call('removeSource', { name }))
       console.log(`Source "${name}" removed; ${comments} comments stay in the database${unpushed ? `; ${unpushed} decisions were never pushed` : ''}.`)
-      engine.close()
     })
 
   source
@@ -70,10 +64,8 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .description("try a source's connection and say what fails")
     .argument('<name>')
     .action(async (name: string) => {
-      const engine = openEngine()
-      const test = await engine.testSource(name)
+      const test = await cli.withClient((client) => client.call('testSource', { name }))
       console.log(test.ok ? test.message : `Connection test failed (${test.kind}): ${test.message}`)
-      engine.close()
       if (!test.ok) process.exitCode = 1
     })
 
@@ -83,13 +75,13 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .option('--source <name>', 'only this source')
     .option('--full', 'list everything again, not only what is newer than the last pull')
     .action(async (options: { source?: string; full?: boolean }) => {
-      const engine = openEngine()
-      const controller = new AbortController()
-      process.once('SIGINT', () => controller.abort())
-      const bar = progressLine('pulling')
-      const results = await engine.pull(options.source, { full: options.full, signal: controller.signal, onProgress: (done, total) => bar({ done, total }) })
-      for (const { source: name, report } of results) console.log(describePull(name, report))
-      engine.close()
+      const session = await cli.open()
+      try {
+        const results = await whileJobsRun(session, 'pulling', () => session.client.call('pullNow', { source: options.source, full: options.full }))
+        for (const result of results) console.log(result.description)
+      } finally {
+        await session.close()
+      }
     })
 
   program
@@ -98,13 +90,10 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .option('--retry-failed', 'also retry the decisions the platform refused before')
     .option('--wait <seconds>', 'keep retrying transient failures (network, 429, 5xx) for this long', wholeNumber, 60)
     .action(async (options: { retryFailed?: boolean; wait: number }) => {
-      const engine = openEngine()
-      if (options.retryFailed) engine.retryFailed()
-      const report = await engine.syncUntilSettled(options.wait * 1000)
+      const report = await cli.withClient((client) => client.call('sync', { waitMs: options.wait * 1000, retryFailed: options.retryFailed ?? false }))
       if (report.note) console.log(report.note)
       console.log(`Synced ${report.synced}; failed ${report.failed}; conflicts ${report.conflicts}; retrying later ${report.retrying}.`)
       for (const problem of report.problems) console.log(`${problem.state.padEnd(8)}  ${problem.source}  ${problem.id}  ${problem.error}`)
-      await engine.shutdown()
       if (report.failed + report.conflicts + report.retrying > 0) process.exitCode = 1
     })
 
@@ -116,9 +105,7 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .argument('<id>', "the article's id on its platform (a WordPress post id)")
     .option('--source <name>', 'when several sources have an article with that id')
     .action(async (id: string, options: { source?: string }) => {
-      const engine = openEngine()
-      const closed = await engine.closeArticle(id, options.source)
+      const closed = await cli.withClient((client) => client.call('closeArticle', { articleId: id, source: options.source }))
       console.log(`Closed "${closed.title ?? id}" (${closed.source}) to new comments.`)
-      engine.close()
     })
 }

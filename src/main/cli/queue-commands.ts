@@ -1,15 +1,15 @@
 // The queues from the command line: import comments, list a queue, decide by id or by filter.
+import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { parseWhere, type Filter } from '../../shared/filter'
+import { FILE_FORMATS, type FileFormat } from '../../shared/api'
 import { ACTIONS, QUEUES, type Action, type CommentRow, type QueueId, type QueuePage } from '../../shared/model'
 import { UserError } from '../engine/errors'
-import { FILE_FORMATS, type FileFormat } from '../engine/sources/files/import-file'
-import { inProcessClient } from '../transport/in-process'
+import { describeImport } from '../engine/sources/describe-import'
 import { positiveInt } from './arguments'
-import { printImport, progressLine, type CliContext } from './context'
+import { whileJobsRun, type CliContext } from './context'
 
 export function registerQueueCommands(program: Command, cli: CliContext): void {
-  const { openEngine } = cli
   program
     .command('import')
     .description('import comments from a file: NDJSON, CSV, WordPress WXR or Disqus XML')
@@ -18,17 +18,22 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
     .option('--map <columns>', 'CSV: which header holds which field, e.g. "id=comment_id,text=body,authorName=user"')
     .option('--source <name>', 'the source the comments belong to', 'Imported file')
     .action(async (file: string, options: { format?: FileFormat; map?: string; source: string }) => {
-      const engine = openEngine()
-      const report = await engine.importFile(file, {
-        format: options.format,
-        sourceName: options.source,
-        csvMapping: options.map ? parseMapping(options.map) : undefined,
-        onProgress: progressLine('importing', ({ bytesRead, totalBytes }) => ({ done: bytesRead, total: totalBytes }))
-      })
-      console.log(`Read ${report.format}${report.csvMapping ? ` with columns ${JSON.stringify(report.csvMapping)}` : ''}.`)
-      printImport(report)
-      engine.close()
-      if (report.added + report.updated + report.unchanged === 0) process.exitCode = 1
+      const session = await cli.open()
+      try {
+        const report = await whileJobsRun(session, 'importing', () =>
+          session.client.call('importFile', {
+            path: resolve(file),
+            format: options.format,
+            source: options.source,
+            csvMapping: options.map ? parseMapping(options.map) : undefined
+          })
+        )
+        console.log(`Read ${report.format}${report.csvMapping ? ` with columns ${JSON.stringify(report.csvMapping)}` : ''}.`)
+        console.log(describeImport(report, Infinity))
+        if (report.added + report.updated + report.unchanged === 0) process.exitCode = 1
+      } finally {
+        await session.close()
+      }
     })
 
   program
@@ -40,18 +45,15 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print one JSON array')
     .action(async (options: { queue?: QueueId; where?: string; limit: number; json?: boolean }) => {
       const filter = filterFrom(options)
-      const engine = openEngine()
       const rows: CommentRow[] = []
-      let after: string | null = null
-      do {
-        const page: QueuePage = await inProcessClient(engine.handlers).call('queuePage', {
-          filter,
-          after,
-          limit: Math.min(500, options.limit - rows.length)
-        })
-        rows.push(...page.rows)
-        after = page.next
-      } while (after && rows.length < options.limit)
+      await cli.withClient(async (client) => {
+        let after: string | null = null
+        do {
+          const page: QueuePage = await client.call('queuePage', { filter, after, limit: Math.min(500, options.limit - rows.length) })
+          rows.push(...page.rows)
+          after = page.next
+        } while (after && rows.length < options.limit)
+      })
       if (options.json) {
         const items = rows.map(({ id, text, status, reason, scores, priority, authorName, articleTitle, createdAt, reports }) => ({
           id, text, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports
@@ -63,7 +65,6 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
           console.log(`${row.priority.toFixed(2)}  ${row.status.padEnd(8)}  ${row.id.padEnd(12)}  ${excerpt}`)
         }
       }
-      engine.close()
     })
 
   program
@@ -81,23 +82,23 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
     .option('--moderator <name>', 'who is deciding (default: the logged-in user)')
     .action(async (action: Action, ids: string[], options: { where?: string; dryRun?: boolean; reason?: string; note?: string; moderator?: string }) => {
       if ((ids.length > 0) === (options.where !== undefined)) throw new UserError('Name the comments either by id or with --where, not both.')
-      const engine = openEngine(options.moderator)
       const decision = { clause: options.reason, note: options.note }
-      if (options.where !== undefined) {
-        const filter = filterFrom(options)
-        const client = inProcessClient(engine.handlers)
-        const matching = await client.call('count', { filter })
-        if (options.dryRun) {
-          console.log(`${matching} comments match; nothing was changed.`)
+      await cli.withClient(async (client) => {
+        if (options.where !== undefined) {
+          const filter = filterFrom(options)
+          const matching = await client.call('count', { filter })
+          if (options.dryRun) {
+            console.log(`${matching} comments match; nothing was changed.`)
+          } else {
+            const result = await client.call('decide', { filter, action, ...decision })
+            console.log(`${action}: ${result.changed} of ${matching} matching comments changed (one batch: one undo).`)
+          }
         } else {
-          const result = await client.call('decide', { filter, action, ...decision })
-          console.log(`${action}: ${result.changed} of ${matching} matching comments changed (one batch: one undo).`)
+          const keys = await client.call('findComments', { ids })
+          const result = await client.call('decide', { keys, action, ...decision })
+          console.log(`${action}: ${result.changed} of ${ids.length} comments changed.`)
         }
-      } else {
-        const result = engine.decideByIds(ids, action, decision)
-        console.log(`${action}: ${result.changed} of ${ids.length} comments changed.`)
-      }
-      engine.close()
+      }, options.moderator)
     })
 }
 

@@ -1,26 +1,20 @@
 // Reports from the command line: the decision log, summaries and statements of reasons for a period, audit trails.
-import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
 import { auditCsv, auditText } from '../engine/reports/audit'
-import { STREAMED_FORMATS, type StreamedFormat } from '../engine/reports/report'
 import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
-
 import type { CliContext } from './context'
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
-  const { openEngine } = cli
   program
     .command('export')
     .description('export the decision log')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
     .option('--out <file>', 'write here instead of standard output')
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
-      const engine = openEngine()
-      const out = options.out ? createWriteStream(options.out) : process.stdout
-      await engine.writeDecisionLog(options.format, out)
-      if (out !== process.stdout) await new Promise<void>((done) => out.end(() => done()))
-      engine.close()
+      await cli.withClient((client) => client.call('writeReport', { format: options.format, path: options.out ? resolve(options.out) : '-' }))
     })
 
   program
@@ -35,29 +29,8 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .requiredOption('--out <file>', 'the file to write')
     .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string }) => {
       const filter = reportFilter(options)
-      const engine = openEngine()
-      try {
-        if (isStreamed(options.format)) {
-          // Streamed: a long period's log or statements never sit in memory whole.
-          const out = createWriteStream(options.out)
-          try {
-            const description = await engine.writeReport(filter, options.format, out)
-            await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
-            console.log(`${description} Wrote ${options.out}.`)
-          } catch (error) {
-            // A refused export (statements that would be rejected) leaves no half-made file behind.
-            out.destroy()
-            rmSync(options.out, { force: true })
-            throw error
-          }
-        } else {
-          const file = await engine.report(filter, options.format)
-          writeFileSync(options.out, file.content)
-          console.log(`${file.description} Wrote ${options.out}.`)
-        }
-      } finally {
-        engine.close()
-      }
+      const { description } = await cli.withClient((client) => client.call('writeReport', { filter, format: options.format, path: resolve(options.out) }))
+      console.log(`${description} Wrote ${options.out}.`)
     })
 
   program
@@ -67,22 +40,15 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--author <id>', 'the author (their id on the platform)')
     .addOption(new Option('--format <format>', 'how to print it').choices(['text', 'csv', 'json']).default('text'))
     .option('--out <file>', 'write here instead of standard output')
-    .action((options: { comment?: string; author?: string; format: 'text' | 'csv' | 'json'; out?: string }) => {
+    .action(async (options: { comment?: string; author?: string; format: 'text' | 'csv' | 'json'; out?: string }) => {
       if ((options.comment === undefined) === (options.author === undefined)) throw new UserError('Name either --comment or --author.')
       const target: AuditTarget = options.comment !== undefined ? { comment: options.comment } : { author: options.author! }
-      const engine = openEngine()
-      try {
-        const entries = engine.auditTrail(target)
-        const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
-        if (options.out) writeFileSync(options.out, text)
-        else process.stdout.write(text)
-      } finally {
-        engine.close()
-      }
+      const entries = await cli.withClient((client) => client.call('auditTrail', target))
+      const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
+      if (options.out) writeFileSync(options.out, text)
+      else process.stdout.write(text)
     })
 }
-
-const isStreamed = (format: ReportFormat): format is StreamedFormat => (STREAMED_FORMATS as readonly string[]).includes(format)
 
 function reportFilter(options: { from: string; to: string; source?: string; moderator?: string; article?: string }): ReportFilter {
   const parsed = reportFilterSchema.safeParse({ from: options.from, to: options.to, source: options.source, moderator: options.moderator, article: options.article })

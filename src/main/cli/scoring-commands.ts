@@ -3,26 +3,24 @@ import { join, resolve } from 'node:path'
 import { type Command, Option } from 'commander'
 import { ATTRIBUTES, type ScorerInfo } from '../../shared/model'
 import { UserError } from '../engine/errors'
-import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from '../engine/scoring/evaluation-sets'
+import { HELD_OUT_SETS, type HeldOutSet } from '../engine/scoring/evaluation-sets'
 import { describeLearning } from '../engine/scoring/local/learn-from-decisions'
-import { evaluateScorer, type RankBy } from '../engine/scoring/local/model/benchmarks'
-import { inProcessClient } from '../transport/in-process'
+import type { RankBy } from '../engine/scoring/local/model/benchmarks'
 import { commaList, positiveInt, positiveNumber, wholeNumber } from './arguments'
-import { progressLine, readSecret, ROOT, type CliContext } from './context'
+import { readSecret, ROOT, whileJobsRun, type CliContext } from './context'
 
 export function registerScoringCommands(program: Command, cli: CliContext): void {
-  const { openEngine } = cli
   program
     .command('score')
     .description('score every comment the scorer has not scored yet')
     .option('--scorer <name>', 'which scorer (see `sieve scorers`)', 'local')
     .action(async (options: { scorer: string }) => {
-      const engine = openEngine()
+      const session = await cli.open()
       try {
-        const result = await engine.score(options.scorer, progressLine(`scoring (${options.scorer})`))
+        const result = await whileJobsRun(session, `scoring (${options.scorer})`, () => session.client.call('score', { scorer: options.scorer }))
         console.log(`Scored ${result.done} comments with ${options.scorer}.`)
       } finally {
-        engine.close()
+        await session.close()
       }
     })
 
@@ -31,11 +29,9 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
     .description('list the scorers, whether each can score now, and why not')
     .option('--json', 'print one JSON array (settings included; never a key)')
     .action(async (options: { json?: boolean }) => {
-      const engine = openEngine()
-      const scorers = await inProcessClient(engine.handlers).call('scorers', {})
+      const scorers = await cli.withClient((client) => client.call('scorers', {}))
       if (options.json) console.log(JSON.stringify(scorers, null, 2))
       else for (const scorer of scorers) console.log(describeScorer(scorer))
-      engine.close()
     })
 
   program
@@ -43,14 +39,15 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
     .description("retrain the local model on this newsroom's approve/remove decisions (kept only if it ranks no worse)")
     .option('--data-dir <dir>', 'train afresh on the labelled data sets in this folder plus the decisions (slower; default: fine-tune)')
     .action(async (options: { dataDir?: string }) => {
-      const engine = openEngine()
-      const report = await engine.learn(options.dataDir)
-      console.log(describeLearning(report))
-      if (report.saved) {
-        const scored = await engine.score('local', progressLine('rescoring (local)'))
-        console.log(`Rescored ${scored.done} comments with the new model.`)
+      const session = await cli.open()
+      try {
+        const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir)
+        const report = await whileJobsRun(session, 'retraining', () => session.client.call('retrain', { dataDir }))
+        console.log(describeLearning(report))
+        if (report.saved) console.log(`Rescored ${report.rescored} comments with the new model.`)
+      } finally {
+        await session.close()
       }
-      engine.close()
     })
 
   program
@@ -63,13 +60,16 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
     .addOption(new Option('--rank-by <score>', 'which score ranks a comment (default: TOXICITY for the data sets, the strongest attribute for --data)').choices([...ATTRIBUTES, 'max']))
     .action(async (options: { scorer: string; data?: string; set: HeldOutSet; dataDir?: string; rankBy?: RankBy }) => {
       const dataDir = resolve(options.dataDir ?? process.env.SIEVE_DATA_DIR ?? join(ROOT, '..', 'shared', 'data'))
-      const examples = options.data ? labelledFile(options.data) : heldOutSet(dataDir, options.set)
-      const rankBy = options.rankBy ?? (options.data ? 'max' : 'TOXICITY')
-      const engine = openEngine()
-      const scorer = engine.scorer(options.scorer)
-      const result = await evaluateScorer(scorer, examples, rankBy)
-      engine.close()
-      console.log(`${options.scorer} (${scorer.modelVersion}) on ${options.data ?? `the ${options.set} held-out split`}, ranked by ${rankBy}:`)
+      const result = await cli.withClient((client) =>
+        client.call('evaluate', {
+          scorer: options.scorer,
+          set: options.set,
+          dataDir,
+          data: options.data === undefined ? undefined : resolve(options.data),
+          rankBy: options.rankBy
+        })
+      )
+      console.log(`${result.scorer} (${result.modelVersion}) on ${options.data ?? result.on}, ranked by ${result.rankBy}:`)
       console.log(`  comments ${result.count}, should be removed ${result.positives}`)
       console.log(`  ROC-AUC ${result.auc.toFixed(3)}`)
       for (const { threshold, precision, recall, flagged } of result.precisionRecallAt) {
@@ -117,13 +117,8 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
         }).filter(([, value]) => value !== undefined)
       )
       const key = options.keyStdin ? await readSecret('API key') : options.forgetKey ? null : undefined
-      const engine = openEngine()
-      try {
-        const scorer = await inProcessClient(engine.handlers).call('configureScorer', { name, settings, key })
-        console.log(describeScorer(scorer))
-      } finally {
-        engine.close()
-      }
+      const scorer = await cli.withClient((client) => client.call('configureScorer', { name, settings, key }))
+      console.log(describeScorer(scorer))
     })
 }
 

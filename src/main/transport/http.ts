@@ -1,17 +1,17 @@
 // The API contract over HTTP on 127.0.0.1 (browser mode and the end-to-end tests), plus the built
-// renderer. Every request must carry this run's random token (query on the first visit, then an
-// HttpOnly cookie, or an X-Sieve-Token header), name this server in its Host header, and come from
-// this server's own origin.
+// renderer: calls are JSON POSTs to /api/<name>, events a server-sent stream at /api/events. Every
+// request must carry this run's random token (query on the first visit, then an HttpOnly cookie, or an
+// X-Sieve-Token header), name this server in its Host header, and come from this server's own origin.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import type { Handlers } from '../../shared/api'
-import { dispatch } from './dispatch'
+import { EVENTS_PATH } from '../../shared/channels'
+import type { Engine } from '../engine/door'
 
 export interface HttpTransportOptions {
-  handlers: Handlers
+  engine: Pick<Engine, 'dispatch' | 'subscribe'>
   /** The built renderer (index.html and assets); null serves the API alone. */
   rendererDir: string | null
   port?: number
@@ -27,6 +27,7 @@ export interface HttpTransport {
 }
 
 const MAX_BODY_BYTES = 1 << 20
+const KEEP_ALIVE_MS = 15_000
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -85,6 +86,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return send(response, 401, 'text/plain; charset=utf-8', 'Open the link Sieve printed when it started: it carries the access token.')
     }
 
+    if (url.pathname === EVENTS_PATH) {
+      if (request.method !== 'GET') return send(response, 405, 'text/plain', 'The event stream is a GET request.')
+      return streamEvents(response)
+    }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'API calls are POST requests.')
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -99,10 +104,23 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         return sendJson(response, 400, { ok: false, error: 'The request body is not valid JSON.' })
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length))
-      return sendJson(response, 200, await dispatch(options.handlers, name, input))
+      return sendJson(response, 200, await options.engine.dispatch(name, input, 'window'))
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.')
     return serveStatic(url.pathname, response)
+  }
+
+  /** Server-sent events: each of the engine's events as one message, until the page goes away. */
+  function streamEvents(response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
+    response.write(': sieve events\n\n')
+    const unsubscribe = options.engine.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`))
+    // A comment line now and then keeps proxies and idle timers from closing a quiet stream.
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
+    response.on('close', () => {
+      clearInterval(keepAlive)
+      unsubscribe()
+    })
   }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {

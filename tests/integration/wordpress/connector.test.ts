@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { WordPressSite } from '../../support/wordpress'
 import { useTestSite } from '../../support/wordpress-test-site'
 import { insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
-import { tempDir, tempEngine } from '../../support/temp-engine'
-import type { Engine } from '../../../src/main/engine/engine'
+import { finished } from '../../support/jobs'
+import { tempDir, tempEngine, type TestEngine } from '../../support/temp-engine'
 
 // The WordPress connector against a real WordPress: configuring a site, what "test connection" says when
 // something is wrong, and pulling held and recent comments with their posts, incrementally and resumably.
@@ -18,9 +18,9 @@ let postId: number
 
 useTestSite('Connector test story', (ready) => ({ site, proxy, postId } = ready))
 
-function engineWith(user: 'admin' | 'editor' | 'reader' = 'admin', url = proxy.url, dir = tempDir()): Engine {
-  const engine = tempEngine({ now: () => new Date() }, dir)
-  engine.addSource({ kind: 'wordpress', name: 'Newsroom', url, user: site.users[user].user, password: site.users[user].appPassword })
+async function engineWith(user: 'admin' | 'editor' | 'reader' = 'admin', url = proxy.url, dir = tempDir()): Promise<TestEngine> {
+  const engine = await tempEngine({ now: () => new Date() }, dir)
+  await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url, user: site.users[user].user, password: site.users[user].appPassword })
   return engine
 }
 
@@ -33,7 +33,7 @@ async function seededHeld(): Promise<string[]> {
   return rows.map((row) => row.id!)
 }
 
-function heldHere(engine: Engine, ids: string[]): number {
+function heldHere(engine: TestEngine, ids: string[]): number {
   return (engine.db.prepare(`SELECT count(*) AS n FROM comments WHERE platform_status = 'hold' AND external_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number }).n
 }
 
@@ -49,9 +49,9 @@ async function closedPort(): Promise<number> {
 describe('configuring a WordPress source', () => {
   it('keeps the application password in the secret store only, never in the database', async () => {
     const dir = tempDir()
-    const engine = engineWith('admin', proxy.url, dir)
-    expect(engine.listSources()).toMatchObject([{ name: 'Newsroom', kind: 'wordpress', url: proxy.url, user: 'sieve-admin', hasPassword: true }])
-    engine.close()
+    const engine = await engineWith('admin', proxy.url, dir)
+    expect(await engine.call('sources', {})).toMatchObject([{ name: 'Newsroom', kind: 'wordpress', url: proxy.url, user: 'sieve-admin', hasPassword: true }])
+    await engine.close()
     const password = site.users.admin.appPassword
     for (const file of ['sieve.db', 'sieve.db-wal']) {
       let bytes = ''
@@ -65,24 +65,24 @@ describe('configuring a WordPress source', () => {
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(password)
   })
 
-  it('refuses credentials inside the URL', () => {
-    const engine = tempEngine()
-    expect(() =>
-      engine.addSource({ kind: 'wordpress', name: 'X', url: 'https://admin:secret@news.example', user: 'a', password: 'b' })
-    ).toThrow(/not inside the URL/)
+  it('refuses credentials inside the URL', async () => {
+    const engine = await tempEngine()
+    await expect(
+      engine.call('addSource', { kind: 'wordpress', name: 'X', url: 'https://admin:secret@news.example', user: 'a', password: 'b' })
+    ).rejects.toThrow(/not inside the URL/)
   })
 
   it('reports a working connection with the user and the size of the held queue', async () => {
-    const result = await engineWith('editor').testSource('Newsroom')
+    const result = await (await engineWith('editor')).call('testSource', { name: 'Newsroom' })
     expect(result.ok).toBe(true)
     expect(result.message).toMatch(/as .*\(editor\); \d+ comments are held/)
   })
 
   it('says precisely what failed: wrong password, role, DNS, refused, TLS, no REST API', async () => {
     const check = async (url: string, user: string, password: string) => {
-      const engine = tempEngine({ now: () => new Date() })
-      engine.addSource({ kind: 'wordpress', name: 'Site', url, user, password })
-      const result = await engine.testSource('Site')
+      const engine = await tempEngine({ now: () => new Date() })
+      await engine.call('addSource', { kind: 'wordpress', name: 'Site', url, user, password })
+      const result = await engine.call('testSource', { name: 'Site' })
       expect(result.ok).toBe(false)
       expect(result.message).not.toContain(password)
       return result
@@ -113,9 +113,9 @@ describe('pulling', () => {
   it('pulls every held comment across pages, with posts as articles and authors, and recent approved ones', async () => {
     const held = await insertComments(site, postId, 3, 'hold', 'Pull')
     const approved = await insertComments(site, postId, 2, 'approved', 'Pull')
-    const engine = engineWith()
+    const engine = await engineWith()
     proxy.log.length = 0
-    const [{ report }] = await engine.pull()
+    const [{ report }] = await engine.call('pullNow', {})
     const seeded = await seededHeld()
     expect(seeded.length).toBeGreaterThan(100) // two pages at least
     const commentPages = proxy.log.filter((r) => r.route === '/wp/v2/comments' && r.method === 'GET')
@@ -142,19 +142,19 @@ describe('pulling', () => {
     expect(count('SELECT count(*) AS n FROM articles WHERE title = ?', site.seed.posts[0].title)).toBe(1)
 
     // Queue rows carry no sync state before any decision.
-    const page = await engine.handlers.queuePage({ filter: { queue: 'review' }, sort: 'priority', after: null, limit: 5 })
+    const page = await engine.call('queuePage', { filter: { queue: 'review' }, sort: 'priority', after: null, limit: 5 })
     expect(page.rows[0].sync).toBeNull()
   })
 
   it('pulls only what is new the second time, and finds changes made in wp-admin by re-polling open ids', async () => {
     const [first, second] = await insertComments(site, postId, 2, 'hold', 'Again')
-    const engine = engineWith()
-    await engine.pull()
+    const engine = await engineWith()
+    await engine.call('pullNow', {})
     await site.setCommentStatus(first, 'approved') // a colleague approved it in wp-admin
     await site.deleteComment(second) // and deleted the other
     const [third] = await insertComments(site, postId, 1, 'hold', 'Later')
     proxy.log.length = 0
-    const [{ report }] = await engine.pull()
+    const [{ report }] = await engine.call('pullNow', {})
     expect(report.added).toBeGreaterThanOrEqual(1)
     const status = (id: number) => engine.db.prepare('SELECT status, platform_status AS platform, conflict FROM comments WHERE external_id = ?').get(String(id))
     // Nobody had decided on it here: it simply follows WordPress.
@@ -168,41 +168,36 @@ describe('pulling', () => {
   })
 
   it('finds a comment put back in the queue with an old date only in a full pull', async () => {
-    const engine = engineWith()
-    await engine.pull()
+    const engine = await engineWith()
+    await engine.call('pullNow', {})
     const [old] = await insertComments(site, postId, 1, 'spam', 'Unspammed')
     await site.query(`UPDATE wp_comments SET comment_date = '2020-01-01 00:00:00', comment_date_gmt = '2020-01-01 00:00:00' WHERE comment_ID = ${old}`)
     await site.setCommentStatus(old, 'hold') // rescued from spam in wp-admin
     const has = () => engine.db.prepare('SELECT count(*) AS n FROM comments WHERE external_id = ?').get(String(old))
-    await engine.pull()
+    await engine.call('pullNow', {})
     expect(has()).toEqual({ n: 0 })
-    const [{ report }] = await engine.pull(undefined, { full: true })
+    const [{ report }] = await engine.call('pullNow', { full: true })
     expect(has()).toEqual({ n: 1 })
     expect(report.added).toBeGreaterThanOrEqual(1)
   })
 
   it('runs as a job from the UI, and a refused password fails it with the reason', async () => {
-    const engine = engineWith()
-    let job = await engine.handlers.pull({ source: 'Newsroom' })
-    while (job.state === 'running') job = await new Promise((done) => setTimeout(() => done(engine.handlers.job({ jobId: job.id }) as typeof job), 50))
+    const engine = await engineWith()
+    let job = await finished(engine.client, await engine.call('pull', { source: 'Newsroom' }))
     expect(job).toMatchObject({ state: 'done', message: expect.stringMatching(/^Newsroom: \d+ new, 0 updated/) })
 
-    engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: 'wrong password' })
-    job = await engine.handlers.pull({})
-    while (job.state === 'running') job = await new Promise((done) => setTimeout(() => done(engine.handlers.job({ jobId: job.id }) as typeof job), 50))
+    await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: 'wrong password' })
+    job = await finished(engine.client, await engine.call('pull', {}))
     expect(job).toMatchObject({ state: 'failed', message: expect.stringMatching(/refused the user name or application password \(401/) })
   })
 
   it('resumes an interrupted pull where it stopped', async () => {
-    const engine = engineWith()
-    const controller = new AbortController()
-    let pages = 0
-    const [{ report }] = await engine.pull(undefined, {
-      signal: controller.signal,
-      onProgress: () => {
-        if (++pages === 1) controller.abort()
-      }
+    const engine = await engineWith()
+    // Cancelled as its first page lands, as Cancel in the app or Ctrl-C on the command line would.
+    engine.engine.subscribe((event) => {
+      if (event.name === 'jobChanged' && event.payload.state === 'running' && event.payload.done > 0) void engine.call('cancelJob', { jobId: event.payload.id })
     })
+    const [{ report }] = await engine.call('pullNow', {})
     expect(report.interrupted).toBe(true)
     const landed = (engine.db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n
     expect(landed).toBe(100)
@@ -210,7 +205,7 @@ describe('pulling', () => {
     expect(cursor.run).toMatchObject({ phase: 'hold', page: 2 })
 
     proxy.log.length = 0
-    const [{ report: rest }] = await engine.pull()
+    const [{ report: rest }] = await engine.call('pullNow', {})
     expect(rest.interrupted).toBe(false)
     expect(rest.added).toBeGreaterThan(0)
     // It started at page 2 of the held list rather than again at page 1.

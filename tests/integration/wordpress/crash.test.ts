@@ -41,12 +41,12 @@ it('loses no decision and applies none twice when the sync process is killed mid
   const ids = await insertComments(site, postId, COUNT, 'hold', 'Crash')
   const dir = tempDir()
   const dbPath = join(dir, 'sieve.db')
-  const engine = tempEngine({ now: () => new Date() }, dir)
-  engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
-  await engine.pull()
-  const bulk = await engine.handlers.decide({ filter: { queue: 'all', article: String(postId) }, action: 'approve' })
+  const engine = await tempEngine({ now: () => new Date() }, dir)
+  await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
+  await engine.call('pullNow', {})
+  const bulk = await engine.call('decide', { filter: { queue: 'all', article: String(postId) }, action: 'approve' })
   expect(bulk.changed).toBe(COUNT)
-  engine.close()
+  await engine.close()
   proxy.log.length = 0
 
   // First run: killed with SIGKILL once WordPress has accepted a few hundred of the changes.

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../src/main/engine/engine'
-import { inProcessClient } from '../../../src/main/transport/in-process'
 import type { Client } from '../../../src/shared/api'
 import type { JobSnapshot } from '../../../src/shared/model'
 import { selfSignedCertificate, startFaultyServer, type Fault, type FaultyServer } from '../../support/faulty-server'
 import { finished } from '../../support/jobs'
-import { tempEngine } from '../../support/temp-engine'
+import { tempEngine, type TestEngine } from '../../support/temp-engine'
 import { startWordPress, type WordPressSite } from '../../support/wordpress'
 import { approvedColumn, createPost, deletePost, insertComments } from '../../support/wordpress-fixtures'
 
@@ -35,9 +33,9 @@ function manualClock() {
 }
 
 /** An engine whose WordPress source is reached through `server`. */
-function engineThrough(server: FaultyServer, options: Parameters<typeof tempEngine>[0] = {}): Engine {
-  const engine = tempEngine({ requestTimeoutMs: TIMEOUT_MS, ...options })
-  engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: server.url, user: site.users.admin.user, password: site.users.admin.appPassword })
+async function engineThrough(server: FaultyServer, options: Parameters<typeof tempEngine>[0] = {}): Promise<TestEngine> {
+  const engine = await tempEngine({ requestTimeoutMs: TIMEOUT_MS, ...options })
+  await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: server.url, user: site.users.admin.user, password: site.users.admin.appPassword })
   return engine
 }
 
@@ -62,8 +60,8 @@ describe('test connection names the network fault', () => {
   ])('%s', async (_, fault, kind, message) => {
     const server = await startFaultyServer({ upstream: site.url })
     server.fault = fault
-    const engine = engineThrough(server)
-    const report = await engine.testSource('Newsroom')
+    const engine = await engineThrough(server)
+    const report = await engine.call('testSource', { name: 'Newsroom' })
     expect(report.kind).toBe(kind)
     expect(report.ok).toBe(kind === undefined)
     expect(report.message).toMatch(message)
@@ -76,8 +74,8 @@ describe('test connection names the network fault', () => {
       return context.skip()
     }
     const server = await startFaultyServer({ upstream: site.url, tls: certificate })
-    const engine = engineThrough(server)
-    const report = await engine.testSource('Newsroom')
+    const engine = await engineThrough(server)
+    const report = await engine.call('testSource', { name: 'Newsroom' })
     expect(report).toMatchObject({ ok: false, kind: 'tls' })
     expect(report.message).toMatch(/^The secure connection to 127\.0\.0\.1:\d+ failed \(TLS: .*certificate.*\)\.$/)
     // Nothing reached WordPress: the handshake failed before any request.
@@ -89,8 +87,8 @@ describe('pulling through a faulty network', () => {
   it('fails visibly mid-pull, keeps the pages it got, and resumes without duplicates', async () => {
     const ids = await insertComments(site, postId, 150, 'hold', 'Faults')
     const server = await startFaultyServer({ upstream: site.url })
-    const engine = engineThrough(server)
-    const client = inProcessClient(engine.handlers)
+    const engine = await engineThrough(server)
+    const client = engine.client
     // The second page of held comments never comes back.
     server.fault = (_, path) => (route(path) === '/wp/v2/comments' && held(path) && page(path) === '2' ? 'reset' : 'pass')
 
@@ -116,8 +114,8 @@ describe('pulling through a faulty network', () => {
     const server = await startFaultyServer({ upstream: site.url })
     server.fault = 'hang'
     // A long limit: only cancelling can end this pull within the test.
-    const engine = engineThrough(server, { requestTimeoutMs: 120_000 })
-    const client = inProcessClient(engine.handlers)
+    const engine = await engineThrough(server, { requestTimeoutMs: 120_000 })
+    const client = engine.client
     const job = await client.call('pull', { source: 'Newsroom' })
     await until(() => server.log.length > 0)
 
@@ -137,10 +135,10 @@ describe('pushing decisions through a faulty network', () => {
   async function pulledOne(server: FaultyServer) {
     const [id] = await insertComments(site, postId, 1, 'hold', 'FaultPush')
     const clock = manualClock()
-    const engine = engineThrough(server, { now: clock.now, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
-    await engine.pull()
+    const engine = await engineThrough(server, { now: clock.now, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
+    await engine.call('pullNow', {})
     const key = (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(id)) as { id: number }).id
-    await engine.handlers.decide({ keys: [key], action: 'approve' })
+    await engine.call('decide', { keys: [key], action: 'approve' })
     clock.advance(6_000)
     const outbox = () => engine.db.prepare('SELECT state, attempts FROM outbox').get() as { state: string; attempts: number }
     const writes = () => server.log.filter((r) => r.method === 'POST' && route(r.path) === `/wp/v2/comments/${id}`)
@@ -155,26 +153,26 @@ describe('pushing decisions through a faulty network', () => {
 
     const said: string[] = []
     for (const expected of [/closed the connection before answering/, /did not answer within 0\.5 s/, /answered 503/]) {
-      const report = await engine.syncDue()
+      const report = await engine.call('sync', { dueOnly: true })
       expect(report).toMatchObject({ synced: 0, failed: 0, retrying: 1 })
       expect(report.problems[0].error).toMatch(expected)
       said.push(report.problems[0].error)
       expect(outbox().state).toBe('pending')
       // Backing off: another round right away sends nothing.
       const tried = writes().length
-      expect(await engine.syncDue()).toMatchObject({ synced: 0, retrying: 0 })
+      expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 0, retrying: 0 })
       expect(writes()).toHaveLength(tried)
       clock.advance(8_000)
     }
     expect(said.every((error) => error.startsWith('Retrying: '))).toBe(true)
 
-    expect(await engine.syncDue()).toMatchObject({ synced: 1, failed: 0, retrying: 0 })
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 1, failed: 0, retrying: 0 })
     expect(outbox()).toEqual({ state: 'synced', attempts: 4 })
     expect((await approvedColumn(site, [id])).get(id)).toBe('1')
     // Four tries, of which only the last reached WordPress.
     expect(writes().map((r) => r.fault)).toEqual(['reset', 'hang', '{"status":503}', 'pass'])
     clock.advance(60_000)
-    expect(await engine.syncDue()).toMatchObject({ synced: 0, failed: 0, retrying: 0 })
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 0, failed: 0, retrying: 0 })
     expect(writes()).toHaveLength(4)
   })
 
@@ -182,17 +180,17 @@ describe('pushing decisions through a faulty network', () => {
     const server = await startFaultyServer({ upstream: site.url })
     const [id, other] = await insertComments(site, postId, 2, 'hold', 'FaultBusy')
     const clock = manualClock()
-    const engine = engineThrough(server, { now: clock.now, requestTimeoutMs: 3_000, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
-    await engine.pull()
+    const engine = await engineThrough(server, { now: clock.now, requestTimeoutMs: 3_000, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
+    await engine.call('pullNow', {})
     const key = (wpId: number) => (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(wpId)) as { id: number }).id
-    await engine.handlers.decide({ keys: [key(id)], action: 'approve' })
+    await engine.call('decide', { keys: [key(id)], action: 'approve' })
     server.fault = (method, path) => (method === 'POST' && route(path) === `/wp/v2/comments/${id}` ? 'hang' : 'pass')
 
     let settled = false
-    const pushing = engine.syncNow().finally(() => (settled = true))
+    const pushing = engine.call('syncNow', {}).finally(() => (settled = true))
     await until(() => server.log.some((r) => r.method === 'POST'))
-    const decided = await engine.handlers.decide({ keys: [key(other)], action: 'remove', clause: engine.policy.clauses[0].code })
-    const counts = await engine.handlers.counts({})
+    const decided = await engine.call('decide', { keys: [key(other)], action: 'remove', clause: 'abusive' })
+    const counts = await engine.call('counts', {})
     expect(decided).toBeDefined()
     expect(counts).toBeDefined()
     expect(settled).toBe(false) // both answered while the push was still waiting on the site
@@ -207,15 +205,15 @@ describe('pushing decisions through a faulty network', () => {
     const { id, engine, outbox } = await pulledOne(server)
     server.fault = (method) => (method === 'POST' ? 'malformed' : 'pass')
 
-    const report = await engine.syncDue()
+    const report = await engine.call('sync', { dueOnly: true })
     expect(report).toMatchObject({ synced: 0, failed: 1 })
     expect(report.problems[0].error).toMatch(/answered, but not with WordPress's REST API/)
     expect(outbox().state).toBe('failed')
     expect((await approvedColumn(site, [id])).get(id)).toBe('0')
 
     server.fault = 'pass'
-    engine.retryFailed()
-    expect(await engine.syncDue()).toMatchObject({ synced: 1 })
+    await engine.call('retrySync', {})
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 1 })
     expect((await approvedColumn(site, [id])).get(id)).toBe('1')
   })
 })

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { WordPressSite } from '../../support/wordpress'
 import { useTestSite } from '../../support/wordpress-test-site'
 import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
-import { tempEngine } from '../../support/temp-engine'
-import type { Engine } from '../../../src/main/engine/engine'
-import type { Action, CommentDetail } from '../../../src/shared/model'
+import { tempEngine, type TestEngine } from '../../support/temp-engine'
+import type { Action } from '../../../src/shared/model'
 
 // The outbox against a real WordPress: decisions reach the site after the grace period, mapped to
 // WordPress's statuses; undo inside the grace period sends nothing, after it a compensating change;
@@ -23,23 +22,23 @@ function manualClock() {
 }
 
 interface Setup {
-  engine: Engine
+  engine: TestEngine
   clock: ReturnType<typeof manualClock>
   /** Sieve's key for a WordPress comment id. */
   key(id: number): number
   decide(ids: number[], action: Action, clause?: string): Promise<void>
   wp(ids: number[]): Promise<string[]>
-  sync(id: number): unknown
+  sync(id: number): Promise<unknown>
 }
 
 /** An engine with the test site as a source (through the logging proxy), after a pull of `ids`. */
 async function setup(count: number, status: 'hold' | 'approved' = 'hold', user: 'admin' | 'reader' = 'admin'): Promise<Setup & { ids: number[] }> {
   const ids = await insertComments(site, postId, count, status, 'Outbox')
   const clock = manualClock()
-  const engine = tempEngine({ now: clock.now, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
-  engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
-  await engine.pull()
-  if (user !== 'admin') engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users[user].user, password: site.users[user].appPassword })
+  const engine = await tempEngine({ now: clock.now, sync: { graceMs: 5_000, backoff: { baseMs: 1_000, maxMs: 8_000 } } })
+  await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
+  await engine.call('pullNow', {})
+  if (user !== 'admin') await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users[user].user, password: site.users[user].appPassword })
   proxy.log.length = 0
   const key = (id: number) => (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(id)) as { id: number }).id
   return {
@@ -48,13 +47,13 @@ async function setup(count: number, status: 'hold' | 'approved' = 'hold', user: 
     clock,
     key,
     decide: async (targets, action, clause) => {
-      await engine.handlers.decide({ keys: targets.map(key), action, clause })
+      await engine.call('decide', { keys: targets.map(key), action, clause })
     },
     wp: async (targets) => {
       const column = await approvedColumn(site, targets)
       return targets.map((id) => column.get(id) ?? 'deleted')
     },
-    sync: (id) => (engine.handlers.commentDetail({ key: key(id) }) as CommentDetail).comment.sync
+    sync: async (id) => (await engine.call('commentDetail', { key: key(id) })).comment.sync
   }
 }
 
@@ -70,27 +69,27 @@ describe('pushing decisions', () => {
     await decide(ids, 'approve')
     expect(engine.db.prepare('SELECT state, comment_id AS key FROM outbox').all()).toEqual([{ state: 'pending', key: key(ids[0]) }])
 
-    await engine.loadDemo()
+    await engine.call('loadDemo', {})
     const demo = engine.db.prepare(`SELECT c.id FROM comments c JOIN sources s ON s.id = c.source_id WHERE s.kind = 'demo' LIMIT 3`).all() as { id: number }[]
-    await engine.handlers.decide({ keys: demo.map((row) => row.id), action: 'approve' })
+    await engine.call('decide', { keys: demo.map((row) => row.id), action: 'approve' })
     expect(engine.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
   })
 
   it('waits out the grace period, then the site shows the decision; the row says synced', async () => {
     const { engine, ids, clock, decide, wp, sync } = await setup(1)
     await decide(ids, 'approve')
-    expect(sync(ids[0])).toEqual({ state: 'pending' })
+    expect(await sync(ids[0])).toEqual({ state: 'pending' })
     clock.advance(4_000)
-    expect(await engine.syncDue()).toMatchObject({ synced: 0 })
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 0 })
     expect(proxy.log).toEqual([])
     expect(await wp(ids)).toEqual(['0'])
     clock.advance(1_500)
-    expect(await engine.syncDue()).toMatchObject({ synced: 1, failed: 0 })
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 1, failed: 0 })
     expect(await wp(ids)).toEqual(['1'])
-    expect(sync(ids[0])).toEqual({ state: 'synced' })
-    const log = JSON.parse((await engine.handlers.exportLog({ format: 'json' })).content) as { syncState: string }[]
+    expect(await sync(ids[0])).toEqual({ state: 'synced' })
+    const log = JSON.parse((await engine.call('exportLog', { format: 'json' })).content) as { syncState: string }[]
     expect(log.map((entry) => entry.syncState)).toEqual(['synced'])
-    const page = await engine.handlers.queuePage({ filter: { queue: 'approved', search: `Outbox` }, sort: 'priority', after: null, limit: 50 })
+    const page = await engine.call('queuePage', { filter: { queue: 'approved', search: `Outbox` }, sort: 'priority', after: null, limit: 50 })
     expect(page.rows.find((row) => row.id === String(ids[0]))?.sync).toEqual({ state: 'synced' })
     // Its author's IP and user agent are still theirs, not Sieve's.
     const [row] = await site.query(`SELECT comment_author_IP AS ip, comment_agent AS agent FROM wp_comments WHERE comment_ID = ${ids[0]}`)
@@ -104,12 +103,12 @@ describe('pushing decisions', () => {
     await decide([b], 'remove', 'abusive')
     await decide([c], 'remove', 'spam')
     await decide([d], 'disable')
-    expect(await engine.syncNow()).toMatchObject({ synced: 4, failed: 0, conflicts: 0 })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 4, failed: 0, conflicts: 0 })
     expect(await wp(ids)).toEqual(['1', 'trash', 'spam', '0'])
     const local = (id: number) => (engine.db.prepare('SELECT status FROM comments WHERE id = ?').get(key(id)) as { status: string }).status
     expect(local(d)).toBe('disabled') // held upstream, flagged disabled here
     await decide([d, b], 'enable')
-    expect(await engine.syncNow()).toMatchObject({ synced: 2 })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 2 })
     expect(await wp([d, b])).toEqual(['1', '1'])
     // Disabling a held comment leaves it held: nothing to write for that one.
     expect(writes()).toHaveLength(5)
@@ -118,25 +117,25 @@ describe('pushing decisions', () => {
   it('sends nothing for a decision undone inside the grace period', async () => {
     const { engine, ids, clock, decide, wp, sync } = await setup(2)
     await decide(ids, 'remove', 'spam')
-    await engine.handlers.undo({})
+    await engine.call('undo', {})
     clock.advance(10_000)
-    const report = await engine.syncDue()
+    const report = await engine.call('sync', { dueOnly: true })
     expect(report).toMatchObject({ failed: 0, conflicts: 0 })
     expect(proxy.log).toEqual([]) // not a single request
     expect(await wp(ids)).toEqual(['0', '0'])
-    expect(sync(ids[0])).toEqual({ state: 'synced' })
+    expect(await sync(ids[0])).toEqual({ state: 'synced' })
   })
 
   it('sends the compensating change for a decision undone after it was pushed', async () => {
     const { engine, ids, decide, wp } = await setup(1)
     await decide(ids, 'remove', 'abusive')
-    await engine.syncNow()
+    await engine.call('syncNow', {})
     expect(await wp(ids)).toEqual(['trash'])
-    await engine.handlers.undo({})
-    expect(await engine.syncNow()).toMatchObject({ synced: 1 })
+    await engine.call('undo', {})
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 1 })
     expect(await wp(ids)).toEqual(['0'])
-    await engine.handlers.redo({})
-    await engine.syncNow()
+    await engine.call('redo', {})
+    await engine.call('syncNow', {})
     expect(await wp(ids)).toEqual(['trash'])
   })
 
@@ -144,10 +143,10 @@ describe('pushing decisions', () => {
     const { engine, ids, decide, sync } = await setup(1)
     await site.setCommentStatus(ids[0], 'approved') // a colleague did the same in wp-admin
     await decide(ids, 'approve')
-    expect(await engine.syncNow()).toMatchObject({ synced: 1, failed: 0, conflicts: 0 })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 1, failed: 0, conflicts: 0 })
     expect(writes()).toEqual([])
-    expect(await engine.syncNow()).toMatchObject({ synced: 0 })
-    expect(sync(ids[0])).toEqual({ state: 'synced' })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 0 })
+    expect(await sync(ids[0])).toEqual({ state: 'synced' })
   })
 })
 
@@ -157,7 +156,7 @@ describe('pushes cut off on the way', () => {
     await decide(ids, 'approve')
     proxy.loseAnswer = (_route, method) => (method === 'POST' ? 502 : undefined)
     try {
-      expect(await engine.syncNow()).toMatchObject({ synced: 0, retrying: 1 })
+      expect(await engine.call('syncNow', {})).toMatchObject({ synced: 0, retrying: 1 })
     } finally {
       proxy.loseAnswer = null
     }
@@ -165,22 +164,22 @@ describe('pushes cut off on the way', () => {
 
     // Retried: read first, found done, not written again.
     clock.advance(10_000)
-    expect(await engine.syncDue()).toMatchObject({ synced: 1 })
+    expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 1 })
     expect(proxy.acceptedWrites().get(ids[0])).toBe(1)
 
     // The same, but undone before the retry: the undo must not assume the site never changed.
     const [other] = await insertComments(site, postId, 1, 'hold', 'Outbox')
-    await engine.pull()
-    await engine.handlers.decide({ keys: [(engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(other)) as { id: number }).id], action: 'approve' })
+    await engine.call('pullNow', {})
+    await engine.call('decide', { keys: [(engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(String(other)) as { id: number }).id], action: 'approve' })
     proxy.loseAnswer = (_route, method) => (method === 'POST' ? 502 : undefined)
     try {
-      await engine.syncNow()
+      await engine.call('syncNow', {})
     } finally {
       proxy.loseAnswer = null
     }
     expect(await wp([other])).toEqual(['1'])
-    await engine.handlers.undo({})
-    expect(await engine.syncNow()).toMatchObject({ synced: 1, conflicts: 0 })
+    await engine.call('undo', {})
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 1, conflicts: 0 })
     expect(await wp([other])).toEqual(['0'])
   })
 })
@@ -191,32 +190,32 @@ describe('conflicts', () => {
     await decide(ids, 'approve')
     await site.setCommentStatus(ids[0], 'spam')
     proxy.log.length = 0
-    expect(await engine.syncNow()).toMatchObject({ synced: 0, conflicts: 1 })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 0, conflicts: 1 })
     expect(writes()).toEqual([])
     expect(await wp(ids)).toEqual(['spam'])
-    expect(sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "spam".*did not overwrite/) })
-    expect(engine.listSources()[0]).toMatchObject({ conflicts: 1 })
+    expect(await sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "spam".*did not overwrite/) })
+    expect((await engine.call('sources', {}))[0]).toMatchObject({ conflicts: 1 })
 
     await decide(ids, 'remove', 'abusive') // the moderator looked and decided again
-    expect(sync(ids[0])).toEqual({ state: 'pending' })
-    expect(await engine.syncNow()).toMatchObject({ synced: 1, conflicts: 0 })
+    expect(await sync(ids[0])).toEqual({ state: 'pending' })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 1, conflicts: 0 })
     expect(await wp(ids)).toEqual(['trash'])
   })
 
   it('marks a comment changed or deleted upstream after a pushed decision at the next pull, keeping the local decision', async () => {
     const { engine, ids, decide, sync, key } = await setup(2)
     await decide(ids, 'approve')
-    await engine.syncNow()
+    await engine.call('syncNow', {})
     await site.setCommentStatus(ids[0], 'trash')
     await site.deleteComment(ids[1])
-    const [{ report }] = await engine.pull()
+    const [{ report }] = await engine.call('pullNow', {})
     expect(report.conflicts).toBe(1)
     expect(report.deleted).toBeGreaterThanOrEqual(1) // other test files delete their own comments meanwhile
-    expect(sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "trash" \(was "approved"\)/) })
-    expect(sync(ids[1])).toEqual({ state: 'conflict', error: expect.stringMatching(/Deleted in WordPress/) })
+    expect(await sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "trash" \(was "approved"\)/) })
+    expect(await sync(ids[1])).toEqual({ state: 'conflict', error: expect.stringMatching(/Deleted in WordPress/) })
     expect(engine.db.prepare('SELECT status FROM comments WHERE id = ?').get(key(ids[0]))).toEqual({ status: 'approved' })
     // The conflicts are a filter away, and no longer count as synced.
-    const filtered = (sync: 'conflict' | 'synced') => engine.handlers.count({ filter: { queue: 'all', sync } })
+    const filtered = (sync: 'conflict' | 'synced') => engine.call('count', { filter: { queue: 'all', sync } })
     expect(await filtered('conflict')).toBe(2)
     expect(await filtered('synced')).toBe(0)
   })
@@ -230,13 +229,13 @@ describe('failures', () => {
     proxy.intercept = (_route, method) => (method === 'POST' && refusals++ < 2 ? (refusals === 1 ? 503 : 429) : undefined)
     try {
       clock.advance(6_000)
-      expect(await engine.syncDue()).toMatchObject({ synced: 0, retrying: 1 })
-      expect(sync(ids[0])).toEqual({ state: 'pending', error: expect.stringMatching(/Retrying: .*503/) })
-      expect(await engine.syncDue()).toMatchObject({ synced: 0, retrying: 0 }) // backing off: not yet
+      expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 0, retrying: 1 })
+      expect(await sync(ids[0])).toEqual({ state: 'pending', error: expect.stringMatching(/Retrying: .*503/) })
+      expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 0, retrying: 0 }) // backing off: not yet
       clock.advance(1_000)
-      expect(await engine.syncDue()).toMatchObject({ retrying: 1 }) // 429
+      expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ retrying: 1 }) // 429
       clock.advance(2_000)
-      expect(await engine.syncDue()).toMatchObject({ synced: 1 })
+      expect(await engine.call('sync', { dueOnly: true })).toMatchObject({ synced: 1 })
     } finally {
       proxy.intercept = null
     }
@@ -247,15 +246,15 @@ describe('failures', () => {
   it("fails a 4xx visibly with WordPress's message, and pushes on retry once fixed", async () => {
     const { engine, ids, decide, wp, sync } = await setup(1, 'hold', 'reader')
     await decide(ids, 'approve')
-    const report = await engine.syncNow()
+    const report = await engine.call('syncNow', {})
     expect(report).toMatchObject({ synced: 0, failed: 1 })
     expect(report.problems[0]).toMatchObject({ source: 'Newsroom', id: String(ids[0]), state: 'failed', error: expect.stringMatching(/403/) })
-    expect(sync(ids[0])).toEqual({ state: 'failed', error: expect.stringMatching(/403 \(rest_forbidden_context\)/) })
-    expect(engine.listSources()[0]).toMatchObject({ failed: 1 })
-    expect(await engine.syncNow()).toMatchObject({ synced: 0, failed: 0 }) // failed stays failed until retried
+    expect(await sync(ids[0])).toEqual({ state: 'failed', error: expect.stringMatching(/403 \(rest_forbidden_context\)/) })
+    expect((await engine.call('sources', {}))[0]).toMatchObject({ failed: 1 })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 0, failed: 0 }) // failed stays failed until retried
 
-    engine.addSource({ kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
-    expect(await engine.handlers.retrySync({})).toMatchObject({ synced: 1 })
+    await engine.call('addSource', { kind: 'wordpress', name: 'Newsroom', url: proxy.url, user: site.users.admin.user, password: site.users.admin.appPassword })
+    expect(await engine.call('retrySync', {})).toMatchObject({ synced: 1 })
     expect(await wp(ids)).toEqual(['1'])
   })
 })

@@ -25,6 +25,11 @@ export interface UpsertCounts {
   unchanged: number
 }
 
+/** True before the first comment lands (a fresh install opens on the demo queue). */
+export function isEmpty(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM comments LIMIT 1').get() === undefined
+}
+
 export function ensureSource(db: Db, kind: string, name: string, now: Date): number {
   db.prepare('INSERT INTO sources (kind, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
     kind,

@@ -7,6 +7,10 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** A better-sqlite3 addon built for another runtime (Electron), when the installed one is Node's. */
   nativeBinding?: string
+  /** A connection that only reads (the writer has already brought the schema up to date). */
+  readonly?: boolean
+  /** Page cache (default 64 MiB: a million comments' indexes stay in memory while importing and deciding). */
+  cacheMiB?: number
 }
 
 /** Opens (creating if needed) a Sieve database and brings its schema up to date. */
@@ -18,9 +22,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    // 64 MiB of page cache: a million comments' indexes stay in memory while importing and deciding.
-    db.pragma('cache_size = -65536')
-    migrate(db)
+    db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`)
+    if (options.readonly) {
+      refuseNewer(db)
+      db.pragma('query_only = ON')
+    } else migrate(db)
     return db
   } catch (error) {
     db.close()
@@ -29,6 +35,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 export function migrate(db: Db): void {
+  const version = refuseNewer(db)
+  for (let next = version; next < migrations.length; next++) {
+    db.transaction(() => {
+      db.exec(migrations[next])
+      db.pragma(`user_version = ${next + 1}`)
+    })()
+  }
+}
+
+/** The schema version, after refusing a database written by a newer Sieve. */
+function refuseNewer(db: Db): number {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > migrations.length) {
     throw new UserError(
@@ -36,10 +53,5 @@ export function migrate(db: Db): void {
         'Update Sieve to open it; nothing was changed.'
     )
   }
-  for (let next = version; next < migrations.length; next++) {
-    db.transaction(() => {
-      db.exec(migrations[next])
-      db.pragma(`user_version = ${next + 1}`)
-    })()
-  }
+  return version
 }

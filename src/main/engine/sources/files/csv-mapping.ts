@@ -2,7 +2,7 @@
 import { UserError } from '../../errors'
 
 /** Comment fields, each naming the CSV header of the column that holds it ('' for "not in this file"). */
-export interface CsvMapping {
+export type CsvMapping = {
   id: string
   text: string
   authorId?: string

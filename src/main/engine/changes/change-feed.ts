@@ -1,0 +1,115 @@
+// Tells every window what changed in the database, whoever changed it: this engine, another window's
+// engine, the command line in another process, an automatic rule. It watches the database's files
+// (no polling of tables); when SQLite says another connection committed, it reads the tails of the
+// append-only tables and the outbox's summary, and sends decisions, arrivals, counts and sync state.
+import { watch, type FSWatcher } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import type { EngineEvent } from '../../../shared/api'
+import { openDatabase } from '../store/database'
+import { arrivalsSince, batchKeys, batchesSince, currentMarks, dataVersion, syncSummary, type SyncSummary } from '../store/changes'
+import { queueCounts } from '../store/queues'
+
+export interface ChangeFeed {
+  /** Reads what changed since the last look and tells; cheap when nothing did. */
+  check(): void
+  close(): void
+}
+
+/** A bulk decision tells its first thousand keys; the count says how many it changed. */
+const KEYS_TOLD = 1000
+/** Counts are recomputed at most this often: at a million comments they take tens of milliseconds. */
+const COUNTS_EVERY_MS = 250
+/** Files change in bursts (a commit writes the WAL several times): one look after the burst. */
+const SETTLE_MS = 15
+/** Where a file system drops watch events (network shares), a look this often still catches up. */
+const SAFETY_LOOK_MS = 2000
+
+/** Watches the database at `dbPath` through a connection of its own: SQLite counts every other connection's commits. */
+export function createChangeFeed(dbPath: string, emit: (event: EngineEvent) => void, nativeBinding?: string): ChangeFeed {
+  const db = openDatabase(dbPath, { readonly: true, nativeBinding, cacheMiB: 8 })
+  let marks = currentMarks(db)
+  let version = dataVersion(db)
+  let sync: SyncSummary = syncSummary(db)
+  let countsDue: NodeJS.Timeout | null = null
+  let countsToldAt = 0
+  let settle: NodeJS.Timeout | null = null
+  let closed = false
+
+  const tellCounts = () => {
+    countsDue = null
+    if (closed) return
+    countsToldAt = Date.now()
+    emit({ name: 'countsChanged', payload: queueCounts(db) })
+  }
+  const scheduleCounts = () => {
+    if (countsDue) return
+    countsDue = setTimeout(tellCounts, Math.max(0, countsToldAt + COUNTS_EVERY_MS - Date.now()))
+  }
+
+  const check = () => {
+    if (closed || !db.open) return
+    const now = dataVersion(db)
+    if (now === version) return
+    version = now
+    for (const batch of batchesSince(db, marks.decisionId)) {
+      emit({
+        name: 'commentsDecided',
+        payload: {
+          batchId: batch.batchId,
+          action: batch.kind === 'undo' ? 'undo' : batch.action,
+          moderator: batch.moderator,
+          machine: batch.machine,
+          automated: batch.automated === 1,
+          count: batch.count,
+          keys: batchKeys(db, batch.batchId, KEYS_TOLD)
+        }
+      })
+      marks = { ...marks, decisionId: Math.max(marks.decisionId, batch.lastDecisionId) }
+    }
+    const arrived = arrivalsSince(db, marks.commentId)
+    if (arrived.count > 0) {
+      emit({ name: 'commentsArrived', payload: arrived })
+      marks = { ...marks, commentId: arrived.latestKey }
+    }
+    const nextSync = syncSummary(db)
+    if (nextSync.pending !== sync.pending || nextSync.failed !== sync.failed || nextSync.conflicts !== sync.conflicts) {
+      sync = nextSync
+      emit({ name: 'syncChanged', payload: sync })
+    }
+    // Flags, scores and rules move counts too: any commit may have.
+    scheduleCounts()
+  }
+
+  const look = () => {
+    if (settle) return
+    settle = setTimeout(() => {
+      settle = null
+      check()
+    }, SETTLE_MS)
+  }
+  const name = basename(dbPath)
+  let watcher: FSWatcher | null = null
+  try {
+    // The folder, not the files: the WAL is created and truncated as SQLite sees fit.
+    watcher = watch(dirname(dbPath), { persistent: false }, (_event, file) => {
+      if (file === null || file.startsWith(name)) look()
+    })
+    watcher.on('error', () => watcher?.close())
+  } catch {
+    watcher = null
+  }
+  const safety = setInterval(look, SAFETY_LOOK_MS)
+  safety.unref()
+
+  return {
+    check,
+    close() {
+      closed = true
+      watcher?.close()
+      clearInterval(safety)
+      if (countsDue) clearTimeout(countsDue)
+      if (settle) clearTimeout(settle)
+      db.close()
+    }
+  }
+}

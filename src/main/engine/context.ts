@@ -1,0 +1,108 @@
+// What every slice's handlers work with: the database, the Terms of Use, who is deciding, the clock, the
+// secret store, the events, and the services several slices share (jobs, scorers, the outbox's sync,
+// uploads, platform connectors). Services are built on first use: a reader never builds the writer's.
+import { hostname, userInfo } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { EngineEvent } from '../../shared/api'
+import type { Policy } from '../../shared/model'
+import { DEFAULT_SCORING_SETTINGS, scoringSettingsSchema, type ScoringSettings } from '../../shared/settings'
+import { createJobs, type Jobs } from './jobs/jobs'
+import { loadPolicy } from './moderation/policy'
+import type { PdfPrinter } from './reports/pdf'
+import { createScorerService, type ScorerService } from './scoring/scorer-service'
+import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
+import { connectorFor } from './sources/platform-sources'
+import type { PlatformConnector } from './sources/platform'
+import { openDatabase, type Db } from './store/database'
+import type { Actor } from './store/decisions'
+import { readSetting } from './store/settings'
+import { createSyncService, type SyncService, type SyncSettings } from './sync/sync-service'
+import { createUploads, type Uploads } from './uploads'
+
+export interface EngineOptions {
+  dbPath: string
+  /** The folder holding policy/, demo/ and model/. */
+  resourcesDir: string
+  moderator?: string
+  now?: () => Date
+  nativeBinding?: string
+  /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
+  secrets?: SecretStore
+  /** Grace period, backoff and loop interval of the outbox that pushes decisions to platforms. */
+  sync?: SyncSettings
+  /** Push decisions in the background as their grace period ends (the app); otherwise only when asked. */
+  autoSync?: boolean
+  /** How long one request to a platform (WordPress) may take, answer included, before it counts as a network failure (default 30 s). */
+  requestTimeoutMs?: number
+  /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
+  printToPdf?: PdfPrinter
+}
+
+export interface EngineContext {
+  readonly options: EngineOptions
+  readonly db: Db
+  readonly policy: Policy
+  readonly actor: Actor
+  readonly now: () => Date
+  readonly secrets: SecretStore
+  /** The folder beside the database: the retrained model, secrets, uploads' neighbours. */
+  readonly dataDir: string
+  emit(event: EngineEvent): void
+  scoringSettings(): ScoringSettings
+  readonly jobs: Jobs
+  readonly scorers: ScorerService
+  readonly sync: SyncService
+  readonly uploads: Uploads
+  connector(source: string): PlatformConnector
+  close(): Promise<void>
+}
+
+export function createContext(options: EngineOptions, emit: (event: EngineEvent) => void, access: 'read' | 'write' = 'write'): EngineContext {
+  const now = options.now ?? (() => new Date())
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, readonly: access === 'read' })
+  const dataDir = dirname(options.dbPath)
+  const secrets = options.secrets ?? createFileSecretStore(join(dataDir, 'secrets.json'))
+  const connectorContext = { db, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
+  const lazy = <T>(make: () => T) => {
+    let made: T | undefined
+    return () => (made ??= make())
+  }
+  const jobs = lazy(() => createJobs((snapshot) => emit({ name: 'jobChanged', payload: snapshot })))
+  const scorers = lazy(() => createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir }))
+  const connector = (name: string) => connectorFor(connectorContext, name)
+  const sync = lazy(() => createSyncService(db, context.policy, now, connector, options.sync))
+  const uploads = lazy(() => createUploads())
+  let syncStarted = false
+  const context: EngineContext = {
+    options,
+    db,
+    policy: loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json')),
+    actor: { moderator: options.moderator || userInfo().username, machine: hostname() },
+    now,
+    secrets,
+    dataDir,
+    emit,
+    scoringSettings: () => readSetting(db, 'scoring', scoringSettingsSchema, DEFAULT_SCORING_SETTINGS),
+    get jobs() {
+      return jobs()
+    },
+    get scorers() {
+      return scorers()
+    },
+    get sync() {
+      syncStarted = true
+      return sync()
+    },
+    get uploads() {
+      return uploads()
+    },
+    connector,
+    async close() {
+      if (syncStarted) await sync().stop()
+      jobs().cancelAll()
+      uploads().close()
+      if (db.open) db.close()
+    }
+  }
+  return context
+}

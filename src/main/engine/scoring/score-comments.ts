@@ -1,0 +1,26 @@
+// Scoring the comments a scorer has not scored yet. The primary scorer's scores order and flag the
+// queues and may trigger the automatic rules; other scorers' scores are kept beside them.
+import { applyRules } from '../moderation/auto-rules'
+import type { EngineContext } from '../context'
+import { isFlagged } from '../store/flags'
+import type { ScoringProgress } from './run-scorer'
+import { PRIMARY_SCORER } from './scorers'
+import { createWordMatcher } from './word-lists'
+
+export interface ScoreOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ScoringProgress) => void
+}
+
+export async function scoreComments(context: EngineContext, scorer: string, options: ScoreOptions = {}): Promise<ScoringProgress> {
+  const { db, policy, actor, now } = context
+  const primary = scorer === PRIMARY_SCORER
+  const settings = context.scoringSettings()
+  const projection = primary ? { matchWords: createWordMatcher(settings.wordLists), isFlagged: isFlagged.bind(null, settings) } : null
+  const progress = await context.scorers.run(scorer, { ...options, projection })
+  if (primary) applyRules(db, policy, settings, actor.machine, now())
+  return progress
+}
+
+/** New comments join the queues where their scores put them, not at the bottom. */
+export const scoreNewComments = (context: EngineContext, options?: ScoreOptions) => scoreComments(context, PRIMARY_SCORER, options)

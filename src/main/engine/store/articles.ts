@@ -1,0 +1,19 @@
+// Articles: the stories comments hang under, and whether they still take comments.
+import type { Db } from './database'
+
+export interface ArticleRef {
+  id: number
+  source: string
+  title: string | null
+}
+
+/** The articles with this id on their platform, across sources. */
+export function articlesWithExternalId(db: Db, externalId: string): ArticleRef[] {
+  return db
+    .prepare<[string], ArticleRef>(`SELECT a.id, s.name AS source, a.title FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.external_id = ?`)
+    .all(externalId)
+}
+
+export function closeCommenting(db: Db, articleId: number): void {
+  db.prepare('UPDATE articles SET commenting_open = 0 WHERE id = ?').run(articleId)
+}

@@ -1,0 +1,37 @@
+// The settings slice of the contract: who is working, the Terms of Use, and what a moderator arranges
+// in the app (keys, columns, saved views), kept by the engine so every window agrees.
+import { z } from 'zod'
+import type { Policy } from '../model'
+import {
+  keymapSettingSchema,
+  savedViewsSchema,
+  tableLayoutSchema,
+  type KeymapSetting,
+  type SavedView,
+  type TableLayout
+} from '../settings'
+import { command, event, nothing, query } from './contract'
+
+export interface Session {
+  moderator: string
+  machine: string
+  version: string
+}
+
+export const settingsCalls = {
+  session: query<Session>()(nothing),
+  policy: query<Policy>()(nothing),
+  keymap: query<KeymapSetting>()(nothing),
+  saveKeymap: command<KeymapSetting>()(keymapSettingSchema),
+  tableLayout: query<TableLayout>()(nothing),
+  saveTableLayout: command<TableLayout>()(tableLayoutSchema),
+  savedViews: query<SavedView[]>()(nothing),
+  saveSavedViews: command<SavedView[]>()(savedViewsSchema),
+  /** A consistent copy of the database, taken while it stays in use; never overwrites a file. */
+  backup: command<{ path: string }>()(z.object({ path: z.string().min(1).max(4096) }).strict(), { local: true })
+}
+
+export const settingsEvents = {
+  /** A setting changed (in this window, another one, or another process): read it again. */
+  settingsChanged: event<{ key: 'keymap' | 'tableLayout' | 'savedViews' | 'scoring' }>()
+}

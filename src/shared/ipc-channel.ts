@@ -1,2 +1,0 @@
-/** The single IPC channel the preload and the main process speak over. */
-export const IPC_CHANNEL = 'sieve:call'
