@@ -1,12 +1,13 @@
 // Running and keeping Sieve: browser mode, backups and restores.
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { UserError } from '../engine/errors'
 import { checkBackup, restoreFrom } from '../engine/store/backup'
 import { startHttpTransport } from '../transport/http'
 import { positiveInt } from './arguments'
-import { RENDERER_DIR, type CliContext } from './context'
+import { startThreadedEngine } from '../engine/threads/threaded-engine'
+import { RENDERER_DIR, RESOURCES_DIR, type CliContext } from './context'
 
 export function registerAppCommands(program: Command, cli: CliContext): void {
   program
@@ -18,8 +19,16 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
       if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
         throw new UserError('The app is not built yet: run `npm run build` first (npm start does it for you).')
       }
-      // As in the desktop app: today's backup, decisions pushed in the background, every window told of every change.
-      const { engine } = await cli.open(undefined, { autoSync: true, watchChanges: true, openAsApp: { demo: options.demo ?? false } })
+      // As in the desktop app: the engine on threads of its own, today's backup, decisions pushed in the
+      // background, every window told of every change.
+      mkdirSync(dirname(cli.dbPath()), { recursive: true })
+      const engine = await startThreadedEngine({
+        dbPath: cli.dbPath(),
+        resourcesDir: RESOURCES_DIR,
+        autoSync: true,
+        openAsApp: { demo: options.demo ?? false },
+        printer: 'chromium'
+      })
       const server = await startHttpTransport({ engine, rendererDir: RENDERER_DIR, port: options.port })
       console.log(`Sieve is running in browser mode. Open ${server.openUrl}`)
       const stop = async () => {

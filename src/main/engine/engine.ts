@@ -13,6 +13,7 @@ import { settingsSlice } from './settings/slice'
 import { combineSlices } from './slice'
 import { sourcesSlice } from './sources/slice'
 import { dailyBackup } from './store/backup'
+import { isEmpty } from './store/comments'
 import { scoreNewComments } from './scoring/score-comments'
 
 export type { EngineOptions } from './context'
@@ -58,6 +59,6 @@ export async function startEngine(options: EngineOptions & StartOptions): Promis
 /** Today's backup, the demo queue when the database is empty, and scores for whatever is unscored. */
 export async function openAsApp(context: EngineContext, handlers: ReturnType<typeof combineSlices>, demo: boolean): Promise<void> {
   await dailyBackup(context.db, context.options.dbPath, context.now())
-  if (demo) await handlers.get('loadDemo')!({})
+  if (demo && isEmpty(context.db)) await handlers.get('loadDemo')!({})
   await scoreNewComments(context)
 }

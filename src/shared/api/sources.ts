@@ -76,8 +76,8 @@ export const sourcesCalls = {
       .strict(),
     { local: true }
   ),
-  /** Loads the bundled demo queue when the database has no comment yet. */
-  loadDemo: command<ImportReport | null>()(nothing, { local: true })
+  /** Loads the bundled demo queue (again: it lands once). */
+  loadDemo: command<ImportReport>()(nothing, { local: true })
 }
 
 export const sourcesEvents = {

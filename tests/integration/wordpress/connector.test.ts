@@ -194,8 +194,11 @@ describe('pulling', () => {
   it('resumes an interrupted pull where it stopped', async () => {
     const engine = await engineWith()
     // Cancelled as its first page lands, as Cancel in the app or Ctrl-C on the command line would.
-    engine.engine.subscribe((event) => {
-      if (event.name === 'jobChanged' && event.payload.state === 'running' && event.payload.done > 0) void engine.call('cancelJob', { jobId: event.payload.id })
+    const stop = engine.engine.subscribe((event) => {
+      if (event.name === 'jobChanged' && event.payload.state === 'running' && event.payload.done > 0) {
+        stop()
+        void engine.call('cancelJob', { jobId: event.payload.id })
+      }
     })
     const [{ report }] = await engine.call('pullNow', {})
     expect(report.interrupted).toBe(true)

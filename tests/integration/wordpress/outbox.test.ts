@@ -62,7 +62,7 @@ const writes = () => proxy.log.filter((r) => r.method === 'POST')
 describe('pushing decisions', () => {
   it('writes a decision and its outbox entry in one transaction, only for comments from a platform', async () => {
     const { engine, ids, key, decide } = await setup(1)
-    engine.db.exec(`CREATE TEMP TRIGGER refuse_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    engine.db.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
     await expect(decide(ids, 'approve')).rejects.toThrow()
     expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
     engine.db.exec('DROP TRIGGER refuse_outbox')

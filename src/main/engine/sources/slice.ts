@@ -4,7 +4,7 @@ import { sourcesCalls } from '../../../shared/api/sources'
 import type { EngineContext } from '../context'
 import { scoreNewComments } from '../scoring/score-comments'
 import { slice } from '../slice'
-import { ensureSource, isEmpty } from '../store/comments'
+import { ensureSource } from '../store/comments'
 import { retryFailed } from '../sync/outbox-sync'
 import { loadDemo } from './demo/demo-source'
 import { describeImport } from './describe-import'
@@ -55,7 +55,7 @@ export const sourcesSlice = slice('sources', sourcesCalls, {
         return job.snapshot
       },
       importFile: ({ path, format, csvMapping, source, score }) => importJob(context, path, { format, csvMapping }, source, { score }).result,
-      loadDemo: async () => (isEmpty(db) ? loadDemo(db, context.options.resourcesDir, now) : null)
+      loadDemo: () => loadDemo(db, context.options.resourcesDir, now)
     }
   }
 })
