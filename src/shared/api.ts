@@ -57,6 +57,8 @@ export interface ExportedFile {
   content: string
   /** Binary files (PDF) come base64-encoded. */
   encoding?: 'base64'
+  /** What an export of statements of reasons wrote and left out, in sentences. */
+  note?: string
 }
 
 export const api = {
@@ -177,8 +179,11 @@ export const api = {
   reportOptions: call<ReportOptions>()(nothing),
   /** A report's summary numbers and charts (SVG), for the Reports screen's preview. */
   reportPreview: call<ReportPreview>()(z.object({ filter: reportFilterSchema }).strict()),
-  /** A report as a file: summary (html, pdf), decision log (csv, json), statements of reasons (sor, notices). */
-  exportReport: call<ExportedFile>()(z.object({ filter: reportFilterSchema, format: z.enum(REPORT_FORMATS) }).strict()),
+  /**
+   * A report as a file: summary (html, pdf), decision log (csv, json), statements of reasons (sor, notices).
+   * Statements of reasons (sor) leave out the ones an earlier export wrote, unless `all`.
+   */
+  exportReport: call<ExportedFile>()(z.object({ filter: reportFilterSchema, format: z.enum(REPORT_FORMATS), all: z.boolean().optional() }).strict()),
   /** Every decision on one comment, or on all of one author's comments (ids as on their platform). */
   auditTrail: call<AuditEntry[]>()(auditTargetSchema),
   exportAuditTrail: call<ExportedFile>()(z.object({ target: auditTargetSchema, format: z.enum(['csv', 'json']) }).strict())

@@ -1,5 +1,6 @@
 // Reports from the command line: the decision log, summaries and statements of reasons for a period, audit trails.
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
+import type { Writable } from 'node:stream'
 import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
 import { auditCsv, auditText } from '../engine/reports/audit'
@@ -33,28 +34,24 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--article <id>', 'only comments on this article (its id on the platform)')
     .addOption(new Option('--format <format>', 'what to write').choices(REPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <file>', 'the file to write')
-    .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string }) => {
+    .addOption(new Option('--only-new', 'statements of reasons (sor): leave out those an earlier export wrote (the default)').conflicts('all'))
+    .option('--all', 'statements of reasons (sor): write them all, the ones exported before too')
+    .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string; all?: boolean }) => {
       const filter = reportFilter(options)
+      const choice = { all: options.all === true }
       const engine = openEngine()
       try {
-        if (isStreamed(options.format)) {
-          // Streamed: a long period's log or statements never sit in memory whole.
-          const out = createWriteStream(options.out)
-          try {
-            const description = await engine.writeReport(filter, options.format, out)
-            await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
-            console.log(`${description} Wrote ${options.out}.`)
-          } catch (error) {
-            // A refused export (statements that would be rejected) leaves no half-made file behind.
-            out.destroy()
-            rmSync(options.out, { force: true })
-            throw error
-          }
-        } else {
-          const file = await engine.report(filter, options.format)
-          writeFileSync(options.out, file.content)
-          console.log(`${file.description} Wrote ${options.out}.`)
-        }
+        const written = isStreamed(options.format)
+          ? await writeStreamed(options.out, (out) => engine.writeReport(filter, options.format as StreamedFormat, out, choice))
+          : await engine.report(filter, options.format, choice).then((file) => {
+              writeFileSync(options.out, file.content)
+              return file
+            })
+        const [summary, ...leftOut] = written.description.split('\n')
+        console.log(`${summary} Wrote ${options.out}.`)
+        // Statements the database would refuse are left out of the file and listed; the exit code says so.
+        if (leftOut.length) console.error(leftOut.join('\n'))
+        if (written.refused > 0) process.exitCode = 1
       } finally {
         engine.close()
       }
@@ -83,6 +80,20 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
 }
 
 const isStreamed = (format: ReportFormat): format is StreamedFormat => (STREAMED_FORMATS as readonly string[]).includes(format)
+
+/** Streams a report to a file: a long period's log or statements never sit in memory whole. A failure leaves no half-made file. */
+async function writeStreamed<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
+  const out = createWriteStream(path)
+  try {
+    const written = await write(out)
+    await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
+    return written
+  } catch (error) {
+    out.destroy()
+    rmSync(path, { force: true })
+    throw error
+  }
+}
 
 function reportFilter(options: { from: string; to: string; source?: string; moderator?: string; article?: string }): ReportFilter {
   const parsed = reportFilterSchema.safeParse({ from: options.from, to: options.to, source: options.source, moderator: options.moderator, article: options.article })

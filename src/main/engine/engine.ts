@@ -21,7 +21,7 @@ import { loadPolicy } from './moderation/policy'
 import { writeDecisionLog, type LogFormat } from './reports/decision-log'
 import { auditCsv, auditTrail } from './reports/audit'
 import type { PdfPrinter } from './reports/pdf'
-import { createReport, reportPreview, writeStreamedReport, type ReportContext, type ReportFile, type StreamedFormat } from './reports/report'
+import { createReport, reportPreview, writeStreamedReport, type ReportContext, type ReportFile, type ReportWritten, type StatementChoice, type StreamedFormat } from './reports/report'
 import { reportOptions } from './reports/report-options'
 import type { AuditEntry, AuditTarget, ReportFilter, ReportFormat } from '../../shared/reports'
 import type { ScoringProgress } from './scoring/run-scorer'
@@ -110,9 +110,9 @@ export interface Engine {
   decideByIds(ids: string[], action: Action, options: { clause?: string; note?: string }): { changed: number }
   /** The decision log, whole or for a report's period, streamed to `out` (which stays open). */
   writeDecisionLog(format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void>
-  report(filter: ReportFilter, format: ReportFormat): Promise<ReportFile>
+  report(filter: ReportFilter, format: ReportFormat, choice?: StatementChoice): Promise<ReportFile>
   /** The decision log or the statements of reasons, streamed to `out` (left open); says what it wrote. */
-  writeReport(filter: ReportFilter, format: StreamedFormat, out: Writable): Promise<string>
+  writeReport(filter: ReportFilter, format: StreamedFormat, out: Writable, choice?: StatementChoice): Promise<ReportWritten>
   auditTrail(target: AuditTarget): AuditEntry[]
   /** A consistent copy of the database, taken while it stays in use. */
   backup(path: string): Promise<void>
@@ -305,11 +305,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
     reportOptions: () => reportOptions(db),
     reportPreview: ({ filter }) => reportPreview(reportContext(), filter),
-    exportReport: async ({ filter, format }) => {
-      const file = await createReport(reportContext(), filter, format)
+    exportReport: async ({ filter, format, all }) => {
+      const file = await createReport(reportContext(), filter, format, { all })
       return format === 'pdf'
         ? { filename: file.filename, mime: file.mime, content: file.content.toString('base64'), encoding: 'base64' }
-        : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8') }
+        : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8'), ...(format === 'sor' ? { note: file.description } : {}) }
     },
     auditTrail: (target) => auditTrail(db, target),
     exportAuditTrail: ({ target, format }) => {
@@ -376,8 +376,8 @@ export function createEngine(options: EngineOptions): Engine {
       await sync.stop()
       engine.close()
     },
-    report: (filter, format) => createReport(reportContext(), filter, format),
-    writeReport: (filter, format, out) => writeStreamedReport(reportContext(), filter, format, out),
+    report: (filter, format, choice) => createReport(reportContext(), filter, format, choice),
+    writeReport: (filter, format, out, choice) => writeStreamedReport(reportContext(), filter, format, out, choice),
     auditTrail: (target) => auditTrail(db, target),
     close: () => {
       void sync.stop()
