@@ -193,7 +193,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
         </div>
         {preview && (
           <p className="report-statements" aria-label="Statements of reasons">
-            {statementsLine(preview.statements)}{' '}
+            {statementsLine(preview.statements, repeatStatements)}{' '}
             {preview.statements.exported > 0 && (
               <label>
                 <input type="checkbox" checked={repeatStatements} onChange={(event) => setRepeatStatements(event.target.checked)} /> Include those exported
@@ -235,11 +235,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
 }
 
 /** The period's statements of reasons and what went out before: an export leaves those out unless asked. */
-function statementsLine({ standing, exported, lastExportedAt }: StatementExports): string {
+function statementsLine({ standing, exported, lastExportedAt }: StatementExports, repeat: boolean): string {
   const all = `${standing} statement${standing === 1 ? '' : 's'} of reasons in this period`
   if (exported === 0) return `${all}, none exported yet.`
   const when = lastExportedAt ? ` (last on ${lastExportedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
-  return `${all}, ${exported === standing ? 'all' : exported} already exported${when}: the DSA export writes ${standing - exported} new.`
+  const writes = repeat ? `all ${standing}` : `the ${standing - exported} not exported yet`
+  return `${all}, ${exported === standing ? 'all' : exported} exported before${when}. The DSA export writes ${writes}.`
 }
 
 function Tile({ label, value }: { label: string; value: string | number }) {
