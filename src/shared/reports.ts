@@ -66,7 +66,7 @@ export interface ReportChart {
 export interface StatementExports {
   standing: number
   exported: number
-  /** When the most recent of them was first exported. */
+  /** When the latest export that wrote any of them ran. */
   lastExportedAt: string | null
 }
 

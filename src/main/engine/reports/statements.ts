@@ -301,7 +301,7 @@ export async function writeStatements(
 }
 
 function recordExported(db: Db, decisionIds: number[], now: Date): void {
-  const insert = db.prepare('INSERT INTO statement_exports (decision_id, exported_at) VALUES (?, ?) ON CONFLICT (decision_id) DO NOTHING')
+  const insert = db.prepare('INSERT INTO statement_exports (decision_id, exported_at) VALUES (?, ?) ON CONFLICT (decision_id) DO UPDATE SET exported_at = excluded.exported_at')
   const at = now.toISOString()
   db.transaction(() => {
     for (const id of decisionIds) insert.run(id, at)

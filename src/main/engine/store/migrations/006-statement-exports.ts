@@ -3,6 +3,6 @@
 export default /* sql */ `
 CREATE TABLE statement_exports (
   decision_id  INTEGER PRIMARY KEY REFERENCES decisions(id),
-  exported_at  TEXT NOT NULL            -- the first export that wrote its statement
+  exported_at  TEXT NOT NULL            -- the latest export that wrote its statement
 ) WITHOUT ROWID;
 `
