@@ -73,14 +73,20 @@ export interface Clause {
   upstream: 'trash' | 'spam' | 'hold'
   /** The DSA Transparency Database category a removal under it is filed as (STATEMENT_CATEGORY_*). */
   dsaCategory?: string
-  /** For a clause about illegal content: the legal ground a statement of reasons cites. */
+  /** Its keywords there (category_specification, KEYWORD_*), where the clause clearly maps to some. */
+  dsaKeywords?: string[]
+  /** With KEYWORD_OTHER: what the keyword stands for (category_specification_other). */
+  dsaKeywordOther?: string
+  /** The law a removal under it relies on: the statement then files it as illegal content on this ground. */
   legalGround?: string
+  /** Without a legalGround: filed as a Terms-of-Use breach that is also considered illegal. */
+  consideredIllegal?: boolean
 }
 
 /** What statements of reasons under the EU Digital Services Act need beyond the clauses. */
 export interface DsaSettings {
-  /** Where the decisions apply: EU/EEA country codes. */
-  territorialScope: string[]
+  /** The Terms of Use's words that let the publisher hide a comment at its discretion: what a disable cites. */
+  discretionClause?: string
   /** The category a disabled comment is filed as. */
   disableCategory?: string
   /** How a reader files an internal complaint, as the statement to them says it. */

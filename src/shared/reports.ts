@@ -62,9 +62,18 @@ export interface ReportChart {
   svg: string
 }
 
+/** The period's statements of reasons (removals and disables still standing) and how many went out before. */
+export interface StatementExports {
+  standing: number
+  exported: number
+  /** When the latest export that wrote any of them ran. */
+  lastExportedAt: string | null
+}
+
 export interface ReportPreview {
   summary: ReportSummary
   charts: ReportChart[]
+  statements: StatementExports
 }
 
 export interface ReportOptions {

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
 import { reportFixture, settableClock } from '../support/report-fixture'
-import { comment, writeNdjson, decideByIds } from '../support/temp-engine'
+import { comment, decideByIds, writeNdjson } from '../support/temp-engine'
 
 describe('sieve report and sieve audit', () => {
   it('write a period’s summary, statements of reasons and decision log, and print an audit trail', async () => {
     const { dir, dbPath, alice, engineFor } = await reportFixture()
-    await alice.close()
+    alice.close()
     const period = ['--from', '2026-08-17', '--to', '2026-08-18']
 
     const html = runCli(['--db', dbPath, 'report', ...period, '--moderator', 'bob', '--format', 'html', '--out', join(dir, 'r.html')])
@@ -30,15 +30,26 @@ describe('sieve report and sieve audit', () => {
       '2026-08-17T09:05:00.000Z  alice  c5  undo removed→pending'
     ])
 
-    // A statement that would be rejected (posted after its removal) stops the export, and no file is left.
+    // Exported before: a second export writes none of them again, unless --all.
+    const again = runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--out', join(dir, 'again.json')])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('0 statements of reasons in 0 batches of at most 100. Wrote')
+    expect(again.stderr).toContain('5 exported before were left out (the database refuses a puid twice); export with --all to repeat them.')
+    expect(JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8'))).toEqual([])
+    const all = runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--all', '--out', join(dir, 'all.json')])
+    expect(all.stdout).toContain('5 statements of reasons in 1 batch of at most 100.')
+    expect(runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--all', '--only-new', '--out', join(dir, 'x.json')]).code).not.toBe(0)
+
+    // A statement the database would refuse (posted before 2000) is left out and listed; the rest are written.
     const carol = await engineFor('carol', { now: settableClock('2026-08-18T12:00:00Z').now })
-    await carol.call('importFile', { path: writeNdjson(dir, 'late.ndjson', [comment('late', 'spam', { createdAt: '2026-09-01T00:00:00Z' })]) })
-    await decideByIds(carol, ['late'], 'remove', { clause: 'spam' })
+    await carol.call('importFile', { path: writeNdjson(dir, 'old.ndjson', [comment('old', 'spam', { createdAt: '1999-06-01T00:00:00Z' }), comment('new', 'spam')]) })
+    await decideByIds(carol, ['old', 'new'], 'remove', { clause: 'spam' })
     await carol.close()
-    const refused = runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--out', join(dir, 'refused.json')])
-    expect(refused.code).toBe(2)
-    expect(refused.stderr).toMatch(/1 statement of reasons would be rejected, so none were exported:\n {2}sieve-[a-z0-9]+-\d+: content_date: 2026-09-01 is after/)
-    expect(existsSync(join(dir, 'refused.json'))).toBe(false)
+    const partial = runCli(['--db', dbPath, 'report', ...period, '--format', 'sor', '--out', join(dir, 'partial.json')])
+    expect(partial.code).toBe(1)
+    expect(partial.stdout).toContain('1 statement of reasons in 1 batch of at most 100.')
+    expect(partial.stderr).toMatch(/1 left out because the DSA Transparency Database would refuse it:\n {2}sieve-[a-z0-9]+-\d+: content_date: must be a date after or equal to 2000-01-01/)
+    expect(JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8'))[0].statements).toHaveLength(1)
 
     const bad = runCli(['--db', dbPath, 'report', '--from', '2026-08-18', '--to', '17/08/2026', '--format', 'html', '--out', join(dir, 'x.html')])
     expect(bad.code).toBe(2)

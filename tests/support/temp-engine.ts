@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import type { Client, EngineEvent } from '../../src/shared/api'
+import type { Policy } from '../../src/shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../../src/main/engine/engine'
 import { openDatabase, type Db } from '../../src/main/engine/store/database'
 import { clientOf } from '../../src/main/transport/in-process'
@@ -32,6 +33,8 @@ export interface TestEngine {
   dir: string
   /** Every event the engine sent, in order. */
   events: EngineEvent[]
+  /** The Terms of Use the engine works under. */
+  policy: Policy
   close(): Promise<void>
 }
 
@@ -50,7 +53,8 @@ export async function tempEngine(options: Partial<EngineOptions & StartOptions> 
     await engine.close()
   }
   onTestFinished(close)
-  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, close }
+  const policy = await client.call('policy', {})
+  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, policy, close }
 }
 
 /** Decides on comments named by their platform ids, as `sieve act` does. */

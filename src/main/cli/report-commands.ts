@@ -27,10 +27,18 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--article <id>', 'only comments on this article (its id on the platform)')
     .addOption(new Option('--format <format>', 'what to write').choices(REPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <file>', 'the file to write')
-    .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string }) => {
+    .addOption(new Option('--only-new', 'statements of reasons (sor): leave out those an earlier export wrote (the default)').conflicts('all'))
+    .option('--all', 'statements of reasons (sor): write them all, the ones exported before too')
+    .action(async (options: { from: string; to: string; source?: string; moderator?: string; article?: string; format: ReportFormat; out: string; all?: boolean }) => {
       const filter = reportFilter(options)
-      const { description } = await cli.withClient((client) => client.call('writeReport', { filter, format: options.format, path: resolve(options.out) }))
-      console.log(`${description} Wrote ${options.out}.`)
+      const written = await cli.withClient((client) =>
+        client.call('writeReport', { filter, format: options.format, path: resolve(options.out), all: options.all === true })
+      )
+      const [summary, ...leftOut] = written.description.split('\n')
+      console.log(`${summary} Wrote ${options.out}.`)
+      // Statements the database would refuse are left out of the file and listed; the exit code says so.
+      if (leftOut.length) console.error(leftOut.join('\n'))
+      if (written.refused > 0) process.exitCode = 1
     })
 
   program

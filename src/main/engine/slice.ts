@@ -31,30 +31,26 @@ export function slice<Calls extends Record<string, CallSpec>>(
 
 export type AnyHandler = (input: unknown) => unknown
 
+/** Which calls a thread of the engine answers (all of them when the engine runs in one thread). */
+export type Answers = (spec: CallSpec) => boolean
+export const ALL_CALLS: Answers = () => true
+
 /**
- * The handlers of every slice for the calls of one kind (or both), by name. A name two slices both
- * handle, or a call of the contract no slice handles, is refused here, when the engine starts.
+ * The handlers of every slice for the calls `answers` picks, by name. A name two slices both handle, or a
+ * call of the contract no slice handles, is refused here, when the engine starts.
  */
-export function combineSlices(
-  slices: readonly Slice[],
-  context: EngineContext,
-  contract: Record<string, CallSpec>,
-  kinds: readonly ('query' | 'command')[] = ['query', 'command']
-): Map<string, AnyHandler> {
+export function combineSlices(slices: readonly Slice[], context: EngineContext, contract: Record<string, CallSpec>, answers: Answers = ALL_CALLS): Map<string, AnyHandler> {
   const handlers = new Map<string, AnyHandler>()
   for (const part of slices) {
-    const built = {
-      ...(kinds.includes('query') ? part.queries(context) : {}),
-      ...(kinds.includes('command') ? part.commands(context) : {})
-    } as Record<string, AnyHandler>
+    const built = { ...part.queries(context), ...part.commands(context) } as Record<string, AnyHandler>
     for (const [name, handler] of Object.entries(built)) {
       if (handlers.has(name)) throw new Error(`The call "${name}" is handled by two slices.`)
       if (!Object.hasOwn(part.calls, name)) throw new Error(`The ${part.name} slice handles "${name}", which it does not declare.`)
-      handlers.set(name, handler)
+      if (answers(part.calls[name])) handlers.set(name, handler)
     }
   }
   for (const [name, spec] of Object.entries(contract)) {
-    if (kinds.includes(spec.kind) && !handlers.has(name)) throw new Error(`No slice handles the call "${name}".`)
+    if (answers(spec) && !handlers.has(name)) throw new Error(`No slice handles the call "${name}".`)
   }
   return handlers
 }

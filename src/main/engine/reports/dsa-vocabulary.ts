@@ -1,7 +1,20 @@
-// The EU DSA Transparency Database's values for the fields Sieve fills (API "statement" layout).
-// Its category list changed in 2025 (v2 added CYBER_VIOLENCE etc. and renamed SCOPE_OF_PLATFORM_SERVICE
-// to OTHER_VIOLATION_TC); both generations are accepted so a policy file can follow whichever its
-// platform's onboarding uses.
+// The values the EU DSA Transparency Database accepts in a statement of reasons, taken from its own source,
+// the European Commission's public repository digital-services-act/transparency-database, as stored in the
+// index we read it from (file and commit per list below):
+//   - app/Services/GroupedSubmissionsService.php @ 242ba47f396a3ddf103034103d262148ea6e6d51: the validation
+//     rules of POST /api/v1/statements (mirrored in statement-rules.ts);
+//   - app/Http/Controllers/Api/v1/StatementMultipleAPIController.php @ 024010d9980c8aeb005fc17c91c9ada9e4cbf41e:
+//     "statements" => required|array|between:1,100, and no puid twice in one request;
+//   - app/Services/EuropeanCountriesService.php @ d78506eec555a2a16b48766233404d80e9f94a12: the 30 EU/EEA codes;
+//   - app/Services/EuropeanLanguagesService.php @ d299997cc78719fff53933a2eb7cc02eb80d51c3: ALL_LANGUAGES keys;
+//   - the category and keyword lists in force since 2025-07-01 (API v2 schema): the index holds no version of
+//     app/Models/Statement.php from after that change, so they come from the same repository's documentation of
+//     that schema, resources/markdown/api-documentation-two.md @ 7c0a571ac7dc080881073b46453d3bff56cec5e8, which
+//     lists both literally;
+//   - the other enumerations (visibility, monetary, provision, account, content and source types, automated
+//     decision) from the newest stored app/Models/Statement.php (2024; the v2 documentation renders them from it).
+
+/** STATEMENT_CATEGORIES since 2025-07-01. */
 export const DSA_CATEGORIES = [
   'STATEMENT_CATEGORY_ANIMAL_WELFARE',
   'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
@@ -11,29 +24,155 @@ export const DSA_CATEGORIES = [
   'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
   'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
   'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
-  'STATEMENT_CATEGORY_NON_CONSENSUAL_BEHAVIOUR',
   'STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE',
   'STATEMENT_CATEGORY_OTHER_VIOLATION_TC',
-  'STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT',
   'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
   'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
   'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
-  'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
   'STATEMENT_CATEGORY_SELF_HARM',
-  'STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS',
   'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
   'STATEMENT_CATEGORY_VIOLENCE'
 ] as const
 export type DsaCategory = (typeof DSA_CATEGORIES)[number]
 
-/** The EU and EEA member states' codes, as territorial_scope takes them. */
-export const EU_EEA_COUNTRIES = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO'
+/** Categories of the list before 2025-07-01 that the database now refuses, with what to use instead. */
+export const RETIRED_CATEGORIES: Record<string, string> = {
+  STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC',
+  STATEMENT_CATEGORY_PORNOGRAPHY_OR_SEXUALIZED_CONTENT:
+    'STATEMENT_CATEGORY_OTHER_VIOLATION_TC with KEYWORD_ADULT_SEXUAL_MATERIAL (or STATEMENT_CATEGORY_CYBER_VIOLENCE, STATEMENT_CATEGORY_PROTECTION_OF_MINORS)',
+  STATEMENT_CATEGORY_NON_CONSENSUAL_BEHAVIOUR: 'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+  STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS: 'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS'
+}
+
+/** KEYWORDS (category_specification) since 2025-07-01. */
+export const DSA_KEYWORDS = [
+  'KEYWORD_ANIMAL_HARM',
+  'KEYWORD_ADULT_SEXUAL_MATERIAL',
+  'KEYWORD_AGE_SPECIFIC_RESTRICTIONS',
+  'KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS',
+  'KEYWORD_BIOMETRIC_DATA_BREACH',
+  'KEYWORD_BULLYING_AGAINST_GIRLS',
+  'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL',
+  'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE',
+  'KEYWORD_CONTENT_PROMOTING_EATING_DISORDERS',
+  'KEYWORD_COORDINATED_HARM',
+  'KEYWORD_COPYRIGHT_INFRINGEMENT',
+  'KEYWORD_CYBER_BULLYING_INTIMIDATION',
+  'KEYWORD_CYBER_HARASSMENT',
+  'KEYWORD_CYBER_HARASSMENT_AGAINST_WOMEN',
+  'KEYWORD_CYBER_INCITEMENT',
+  'KEYWORD_CYBER_STALKING',
+  'KEYWORD_CYBER_STALKING_AGAINST_WOMEN',
+  'KEYWORD_DATA_FALSIFICATION',
+  'KEYWORD_DEFAMATION',
+  'KEYWORD_DESIGN_INFRINGEMENT',
+  'KEYWORD_DISCRIMINATION',
+  'KEYWORD_MISINFORMATION_DISINFORMATION',
+  'KEYWORD_FEMALE_GENDERED_DISINFORMATION',
+  'KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT',
+  'KEYWORD_GEOGRAPHICAL_REQUIREMENTS',
+  'KEYWORD_GOODS_SERVICES_NOT_PERMITTED',
+  'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+  'KEYWORD_HATE_SPEECH',
+  'KEYWORD_HIDDEN_ADVERTISEMENT',
+  'KEYWORD_HUMAN_EXPLOITATION',
+  'KEYWORD_HUMAN_TRAFFICKING',
+  'KEYWORD_ILLEGAL_ORGANIZATIONS',
+  'KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING',
+  'KEYWORD_INAUTHENTIC_ACCOUNTS',
+  'KEYWORD_INAUTHENTIC_LISTINGS',
+  'KEYWORD_INAUTHENTIC_USER_REVIEWS',
+  'KEYWORD_INCITEMENT_AGAINST_WOMEN',
+  'KEYWORD_INCITEMENT_VIOLENCE_HATRED',
+  'KEYWORD_INSUFFICIENT_INFORMATION_ON_TRADERS',
+  'KEYWORD_LANGUAGE_REQUIREMENTS',
+  'KEYWORD_MISLEADING_INFO_CONSUMER_RIGHTS',
+  'KEYWORD_MISLEADING_INFO_GOODS_SERVICES',
+  'KEYWORD_MISSING_PROCESSING_GROUND',
+  'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING',
+  'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN',
+  'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE',
+  'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE_AGAINST_WOMEN',
+  'KEYWORD_NONCOMPLIANCE_PRICING',
+  'KEYWORD_NUDITY',
+  'KEYWORD_PATENT_INFRINGEMENT',
+  'KEYWORD_PHISHING',
+  'KEYWORD_PROHIBITED_PRODUCTS',
+  'KEYWORD_PYRAMID_SCHEMES',
+  'KEYWORD_RIGHT_TO_BE_FORGOTTEN',
+  'KEYWORD_RISK_ENVIRONMENTAL_DAMAGE',
+  'KEYWORD_RISK_PUBLIC_HEALTH',
+  'KEYWORD_SELF_MUTILATION',
+  'KEYWORD_STALKING',
+  'KEYWORD_SUICIDE',
+  'KEYWORD_TERRORIST_CONTENT',
+  'KEYWORD_TRADE_SECRET_INFRINGEMENT',
+  'KEYWORD_TRADEMARK_INFRINGEMENT',
+  'KEYWORD_TRAFFICKING_WOMEN_GIRLS',
+  'KEYWORD_UNLAWFUL_SALE_ANIMALS',
+  'KEYWORD_UNSAFE_CHALLENGES',
+  'KEYWORD_UNSAFE_PRODUCTS',
+  'KEYWORD_VIOLATION_EU_LAW',
+  'KEYWORD_VIOLATION_NATIONAL_LAW',
+  'KEYWORD_OTHER'
+] as const
+export type DsaKeyword = (typeof DSA_KEYWORDS)[number]
+
+export const DECISION_GROUNDS = ['DECISION_GROUND_ILLEGAL_CONTENT', 'DECISION_GROUND_INCOMPATIBLE_CONTENT'] as const
+export const DECISION_VISIBILITIES = [
+  'DECISION_VISIBILITY_CONTENT_REMOVED',
+  'DECISION_VISIBILITY_CONTENT_DISABLED',
+  'DECISION_VISIBILITY_CONTENT_DEMOTED',
+  'DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED',
+  'DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED',
+  'DECISION_VISIBILITY_CONTENT_LABELLED',
+  'DECISION_VISIBILITY_OTHER'
+] as const
+export const DECISION_MONETARIES = ['DECISION_MONETARY_SUSPENSION', 'DECISION_MONETARY_TERMINATION', 'DECISION_MONETARY_OTHER'] as const
+export const DECISION_PROVISIONS = [
+  'DECISION_PROVISION_PARTIAL_SUSPENSION',
+  'DECISION_PROVISION_TOTAL_SUSPENSION',
+  'DECISION_PROVISION_PARTIAL_TERMINATION',
+  'DECISION_PROVISION_TOTAL_TERMINATION'
+] as const
+export const DECISION_ACCOUNTS = ['DECISION_ACCOUNT_SUSPENDED', 'DECISION_ACCOUNT_TERMINATED'] as const
+export const ACCOUNT_TYPES = ['ACCOUNT_TYPE_BUSINESS', 'ACCOUNT_TYPE_PRIVATE'] as const
+export const CONTENT_TYPES = [
+  'CONTENT_TYPE_APP',
+  'CONTENT_TYPE_AUDIO',
+  'CONTENT_TYPE_IMAGE',
+  'CONTENT_TYPE_PRODUCT',
+  'CONTENT_TYPE_SYNTHETIC_MEDIA',
+  'CONTENT_TYPE_TEXT',
+  'CONTENT_TYPE_VIDEO',
+  'CONTENT_TYPE_OTHER'
+] as const
+export const SOURCE_TYPES = ['SOURCE_ARTICLE_16', 'SOURCE_TRUSTED_FLAGGER', 'SOURCE_TYPE_OTHER_NOTIFICATION', 'SOURCE_VOLUNTARY'] as const
+export const AUTOMATED_DETECTIONS = ['Yes', 'No'] as const
+export const AUTOMATED_DECISIONS = ['AUTOMATED_DECISION_FULLY', 'AUTOMATED_DECISION_PARTIALLY', 'AUTOMATED_DECISION_NOT_AUTOMATED'] as const
+export const INCOMPATIBLE_CONTENT_ILLEGALS = ['Yes', 'No'] as const
+
+/** EuropeanCountriesService::EUROPEAN_ECONOMIC_AREA_COUNTRY_CODES: the EU 27 with Iceland, Liechtenstein and Norway. */
+export const EEA_COUNTRIES = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU',
+  'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'
+] as const
+/** EuropeanCountriesService::EUROPEAN_COUNTRY_CODES: the codes territorial_scope accepts (the same 30). */
+export const EUROPEAN_COUNTRY_CODES = EEA_COUNTRIES
+
+/** EuropeanLanguagesService::ALL_LANGUAGES keys: ISO 639-1, upper case (the rule is case-sensitive). */
+export const LANGUAGE_CODES = [
+  'AB', 'AA', 'AF', 'AK', 'SQ', 'AM', 'AR', 'AN', 'HY', 'AS', 'AV', 'AE', 'AY', 'AZ', 'BM', 'BA', 'EU', 'BE', 'BN', 'BH',
+  'BI', 'BS', 'BR', 'BG', 'MY', 'CA', 'KM', 'CH', 'CE', 'NY', 'ZH', 'CU', 'CV', 'KW', 'CO', 'CR', 'HR', 'CS', 'DA', 'DV',
+  'NL', 'DZ', 'EN', 'EO', 'ET', 'EE', 'FO', 'FJ', 'FI', 'FR', 'FF', 'GD', 'GL', 'LG', 'KA', 'DE', 'KI', 'EL', 'KL', 'GN',
+  'GU', 'HT', 'HA', 'HE', 'HZ', 'HI', 'HO', 'HU', 'IS', 'IO', 'IG', 'ID', 'IA', 'IE', 'IU', 'IK', 'GA', 'IT', 'JA', 'JV',
+  'KN', 'KR', 'KS', 'KK', 'RW', 'KV', 'KG', 'KO', 'KJ', 'KU', 'KY', 'LO', 'LA', 'LV', 'LB', 'LI', 'LN', 'LT', 'LU', 'MK',
+  'MG', 'MS', 'ML', 'MT', 'GV', 'MI', 'MR', 'MH', 'RO', 'MN', 'NA', 'NV', 'ND', 'NG', 'NE', 'SE', 'NO', 'NB', 'NN', 'II',
+  'OC', 'OJ', 'OR', 'OM', 'OS', 'PI', 'PA', 'PS', 'FA', 'PL', 'PT', 'QU', 'RM', 'RN', 'RU', 'SM', 'SG', 'SA', 'SC', 'SR',
+  'SN', 'SD', 'SI', 'SK', 'SL', 'SO', 'ST', 'NR', 'ES', 'SU', 'SW', 'SS', 'SV', 'TL', 'TY', 'TG', 'TA', 'TT', 'TE', 'TH',
+  'BO', 'TI', 'TO', 'TS', 'TN', 'TR', 'TK', 'TW', 'UG', 'UK', 'UR', 'UZ', 'VE', 'VI', 'VO', 'WA', 'CY', 'FY', 'WO', 'XH',
+  'YI', 'YO', 'ZA', 'ZU'
 ] as const
 
-/** When a clause names no category, and for disabled comments unless the policy says otherwise. */
-export const FALLBACK_CATEGORY: DsaCategory = 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE'
-
-/** The most statements the database's batch endpoint takes in one call. */
+/** The most statements the batch endpoint takes in one call (and the fewest: 1). */
 export const STATEMENTS_PER_BATCH = 100

@@ -5,7 +5,8 @@ import type { Policy } from '../../../shared/model'
 import type { ReportFilter } from '../../../shared/reports'
 import type { Thresholds } from '../../../shared/settings'
 import type { Db } from '../store/database'
-import { automatedDetection, puidPrefix, statementSources, type StatementSource } from './statements'
+import { EEA_COUNTRIES } from './dsa-vocabulary'
+import { automatedDetection, discretionClause, puidPrefix, statementSources, type StatementSource } from './statements'
 
 const EXCERPT = 300
 const RULE = '-'.repeat(72)
@@ -28,12 +29,20 @@ export function noticeText(source: StatementSource, policy: Policy, reference: s
     'Why:',
     removed
       ? `  It breaks our Terms of Use, clause "${source.clauseTitle ?? source.clauseCode}": ${source.clauseDescription ?? clause?.description ?? ''}`
-      : '  Our Terms of Use let us disable any comment at our discretion. This is not a finding that your comment breaks them, and it may be re-enabled.',
+      : `  We hid it under this clause of our Terms of Use: "${discretionClause(policy)}" It stays stored and may be re-enabled.`,
     ...(removed && clause?.legalGround ? [`  We also consider it illegal: ${clause.legalGround}`] : []),
+    ...(removed && clause?.consideredIllegal ? ['  We also consider it illegal where we publish.'] : []),
     `  Terms of Use: ${policy.url}`,
     '',
+    // Article 17(3)(a): where the restriction applies and for how long.
+    'Where and for how long:',
+    `  Everywhere: the comment is gone from our pages for every reader, in every country, including all ${EEA_COUNTRIES.length} countries of the European Economic Area.`,
+    removed
+      ? '  For good: it will not be published again, unless we reverse the decision (for example on your complaint).'
+      : '  Until we decide otherwise: it stays hidden until we re-enable it or remove it.',
+    '',
     'How the decision was made:',
-    `  ${source.reports > 0 ? 'Other readers reported the comment.' : detected ? 'Automated scoring flagged the comment for review.' : 'A moderator found the comment while reviewing comments.'}`,
+    `  ${source.article16Notice ? 'Someone sent us a notice about the comment under Article 16 of the Digital Services Act.' : source.reports > 0 ? 'Other readers reported the comment.' : detected ? 'Automated scoring flagged the comment for review.' : 'A moderator found the comment while reviewing comments.'}`,
     `  ${source.automated ? 'The decision was taken by an automated rule.' : 'The decision was taken by a person, not by software alone.'}`,
     '',
     'Your options if you disagree:',

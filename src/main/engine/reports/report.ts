@@ -9,7 +9,7 @@ import { summaryCharts } from './charts'
 import { writeDecisionLog } from './decision-log'
 import { buildNotices } from './notices'
 import { printRequest, type PdfPrinter } from './pdf'
-import { writeStatements } from './statements'
+import { describeStatements, statementExports, writeStatements } from './statements'
 import { computeSummary } from './summary'
 import { renderSummaryHtml } from './summary-html'
 
@@ -26,8 +26,10 @@ export interface ReportFile {
   filename: string
   mime: string
   content: Buffer
-  /** What it holds, in a sentence (the CLI prints it). */
+  /** What it holds, in a sentence (the CLI prints it), and for statements of reasons what was left out. */
   description: string
+  /** Statements of reasons left out because the database would refuse them. */
+  refused: number
 }
 
 const MIME: Record<ReportFormat, string> = {
@@ -42,7 +44,7 @@ const EXTENSION: Record<ReportFormat, string> = { html: 'html', pdf: 'pdf', csv:
 
 export function reportPreview({ db, policy, now }: ReportContext, filter: ReportFilter): ReportPreview {
   const summary = computeSummary(db, policy, filter, now)
-  return { summary, charts: summaryCharts(summary) }
+  return { summary, charts: summaryCharts(summary), statements: statementExports(db, filter) }
 }
 
 export function summaryHtml(context: ReportContext, filter: ReportFilter): { html: string; preview: ReportPreview } {
@@ -50,12 +52,18 @@ export function summaryHtml(context: ReportContext, filter: ReportFilter): { htm
   return { html: renderSummaryHtml(preview.summary, preview.charts), preview }
 }
 
-export async function createReport(context: ReportContext, filter: ReportFilter, format: ReportFormat): Promise<ReportFile> {
-  const file = (content: Buffer | string, description: string): ReportFile => ({
+/** For statements of reasons: repeat the ones an earlier export wrote (by default they are left out). */
+export interface StatementChoice {
+  all?: boolean
+}
+
+export async function createReport(context: ReportContext, filter: ReportFilter, format: ReportFormat, choice: StatementChoice = {}): Promise<ReportFile> {
+  const file = (content: Buffer | string, description: string, refused = 0): ReportFile => ({
     filename: `sieve-${format === 'csv' || format === 'json' ? 'decisions' : format === 'sor' || format === 'notices' ? 'statements' : 'report'}-${filter.from}-to-${filter.to}.${EXTENSION[format]}`,
     mime: MIME[format],
     content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-    description
+    description,
+    refused
   })
   switch (format) {
     case 'html':
@@ -77,8 +85,8 @@ export async function createReport(context: ReportContext, filter: ReportFilter,
           done()
         }
       })
-      const description = await writeStreamedReport(context, filter, format, collect)
-      return file(Buffer.concat(chunks), description)
+      const { description, refused } = await writeStreamedReport(context, filter, format, collect, choice)
+      return file(Buffer.concat(chunks), description, refused)
     }
     case 'notices': {
       const { text, count } = buildNotices(context.db, context.policy, filter, context.thresholds)
@@ -91,12 +99,25 @@ export async function createReport(context: ReportContext, filter: ReportFilter,
 export const STREAMED_FORMATS = ['csv', 'json', 'sor'] as const
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number]
 
-/** Writes a streamed format to `out` (left open for its owner to end); returns what was written, in a sentence. */
-export async function writeStreamedReport(context: ReportContext, filter: ReportFilter, format: StreamedFormat, out: Writable): Promise<string> {
+export interface ReportWritten {
+  /** What was written (and left out), in sentences. */
+  description: string
+  /** Statements of reasons left out because the database would refuse them. */
+  refused: number
+}
+
+/** Writes a streamed format to `out` (left open for its owner to end); says what was written. */
+export async function writeStreamedReport(
+  context: ReportContext,
+  filter: ReportFilter,
+  format: StreamedFormat,
+  out: Writable,
+  { all = false }: StatementChoice = {}
+): Promise<ReportWritten> {
   if (format === 'sor') {
-    const { count, batches } = await writeStatements(context.db, filter, { policy: context.policy, thresholds: context.thresholds }, out)
-    return `${count} statements of reasons in ${batches} batch${batches === 1 ? '' : 'es'} of at most 100.`
+    const written = await writeStatements(context.db, filter, { policy: context.policy, thresholds: context.thresholds }, out, { all, now: context.now })
+    return { description: describeStatements(written), refused: written.failed }
   }
   await writeDecisionLog(context.db, format, out, filter)
-  return `Decision log (${format.toUpperCase()}).`
+  return { description: `Decision log (${format.toUpperCase()}).`, refused: 0 }
 }

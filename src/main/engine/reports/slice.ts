@@ -16,12 +16,6 @@ export const reportsSlice = slice('reports', reportsCalls, {
     return {
       reportOptions: () => reportOptions(db),
       reportPreview: ({ filter }) => reportPreview(reportContext(context), filter),
-      exportReport: async ({ filter, format }) => {
-        const file = await createReport(reportContext(context), filter, format)
-        return format === 'pdf'
-          ? { filename: file.filename, mime: file.mime, content: file.content.toString('base64'), encoding: 'base64' as const }
-          : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8') }
-      },
       exportLog: async ({ format }) => {
         const chunks: string[] = []
         await writeDecisionLog(db, format, collector(chunks))
@@ -31,7 +25,6 @@ export const reportsSlice = slice('reports', reportsCalls, {
           content: chunks.join('')
         }
       },
-      writeReport: async ({ filter, format, path }) => ({ description: await writeReportFile(reportContext(context), filter, format, path) }),
       auditTrail: (target) => auditTrail(db, target),
       exportAuditTrail: ({ target, format }) => {
         const entries = auditTrail(db, target)
@@ -44,7 +37,16 @@ export const reportsSlice = slice('reports', reportsCalls, {
       }
     }
   },
-  commands: () => ({})
+  // Exports of statements of reasons are remembered (the next export leaves them out): they write.
+  commands: (context) => ({
+    exportReport: async ({ filter, format, all }) => {
+      const file = await createReport(reportContext(context), filter, format, { all })
+      return format === 'pdf'
+        ? { filename: file.filename, mime: file.mime, content: file.content.toString('base64'), encoding: 'base64' as const }
+        : { filename: file.filename, mime: file.mime, content: file.content.toString('utf8'), ...(format === 'sor' ? { note: file.description } : {}) }
+    },
+    writeReport: ({ filter, format, path, all }) => writeReportFile(reportContext(context), filter, format, path, { all })
+  })
 })
 
 function reportContext(context: EngineContext): ReportContext {

@@ -1,86 +1,62 @@
 // Statements of reasons (EU Digital Services Act, Article 17) for removed and disabled comments, in the
-// statement layout of the DSA Transparency Database API, validated before anything is exported.
+// statement layout of the DSA Transparency Database API. Each is checked against the database's own rules
+// (statement-rules.ts) before it is written: one it would refuse is left out of its batch and listed with
+// the reason, so the database takes the rest.
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { z } from 'zod'
 import type { Policy, Scores } from '../../../shared/model'
 import type { Thresholds } from '../../../shared/settings'
-import type { ReportFilter } from '../../../shared/reports'
-import { UserError } from '../errors'
+import type { ReportFilter, StatementExports } from '../../../shared/reports'
 import type { Db } from '../store/database'
 import { readSetting, writeSetting } from '../store/settings'
-import { DSA_CATEGORIES, EU_EEA_COUNTRIES, FALLBACK_CATEGORY, STATEMENTS_PER_BATCH } from './dsa-vocabulary'
 import { reachesThreshold } from '../store/flags'
+import { contentLanguage } from './content-language'
+import { EEA_COUNTRIES, STATEMENTS_PER_BATCH, type DsaCategory, type DsaKeyword } from './dsa-vocabulary'
 import { REPORT_FROM, reportConditions, UNDONE_SQL } from './report-filter'
+import { batchProblems, statementProblems } from './statement-rules'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
-
-export const statementSchema = z
-  .object({
-    decision_visibility: z.array(z.enum(['DECISION_VISIBILITY_CONTENT_REMOVED', 'DECISION_VISIBILITY_CONTENT_DISABLED'])).min(1),
-    decision_ground: z.enum(['DECISION_GROUND_ILLEGAL_CONTENT', 'DECISION_GROUND_INCOMPATIBLE_CONTENT']),
-    decision_ground_reference_url: z.url().max(500).optional(),
-    illegal_content_legal_ground: text(500).optional(),
-    illegal_content_explanation: text(2000).optional(),
-    incompatible_content_ground: text(500).optional(),
-    incompatible_content_explanation: text(2000).optional(),
-    category: z.enum(DSA_CATEGORIES),
-    content_type: z.array(z.enum(['CONTENT_TYPE_TEXT'])).min(1),
-    content_date: date,
-    application_date: date,
-    source_type: z.enum(['SOURCE_ARTICLE_16', 'SOURCE_VOLUNTARY']),
-    automated_detection: z.enum(['Yes', 'No']),
-    automated_decision: z.enum(['AUTOMATED_DECISION_FULLY', 'AUTOMATED_DECISION_PARTIALLY', 'AUTOMATED_DECISION_NOT_AUTOMATED']),
-    territorial_scope: z.array(z.enum(EU_EEA_COUNTRIES)).min(1),
-    decision_facts: text(5000),
-    puid: z.string().regex(/^[A-Za-z0-9_-]{1,500}$/, 'must be 1–500 letters, digits, _ or -')
-  })
-  .strict()
-  .superRefine((statement, context) => {
-    const needs = (field: keyof typeof statement) => {
-      if (statement[field] === undefined) {
-        context.addIssue({ code: 'custom', path: [field], message: `required when decision_ground is ${statement.decision_ground}` })
-      }
-    }
-    if (statement.decision_ground === 'DECISION_GROUND_ILLEGAL_CONTENT') {
-      needs('illegal_content_legal_ground')
-      needs('illegal_content_explanation')
-    } else {
-      needs('incompatible_content_ground')
-      needs('incompatible_content_explanation')
-    }
-    if (statement.content_date > statement.application_date) {
-      context.addIssue({ code: 'custom', path: ['content_date'], message: `${statement.content_date} is after the decision (${statement.application_date})` })
-    }
-  })
-export type Statement = z.input<typeof statementSchema>
+/** A statement as Sieve writes it: the fields of the database's layout that Sieve fills. */
+export interface Statement {
+  decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED' | 'DECISION_VISIBILITY_CONTENT_DISABLED']
+  decision_ground: 'DECISION_GROUND_ILLEGAL_CONTENT' | 'DECISION_GROUND_INCOMPATIBLE_CONTENT'
+  decision_ground_reference_url: string
+  illegal_content_legal_ground?: string
+  illegal_content_explanation?: string
+  incompatible_content_ground?: string
+  incompatible_content_explanation?: string
+  incompatible_content_illegal?: 'Yes'
+  category: DsaCategory
+  category_specification?: DsaKeyword[]
+  category_specification_other?: string
+  content_type: ['CONTENT_TYPE_TEXT']
+  content_language?: string
+  content_date: string
+  application_date: string
+  territorial_scope: string[]
+  source_type: 'SOURCE_ARTICLE_16' | 'SOURCE_TYPE_OTHER_NOTIFICATION' | 'SOURCE_VOLUNTARY'
+  automated_detection: 'Yes' | 'No'
+  automated_decision: 'AUTOMATED_DECISION_FULLY' | 'AUTOMATED_DECISION_NOT_AUTOMATED'
+  decision_facts: string
+  puid: string
+}
 
 export interface StatementFailure {
   puid: string
   problems: string[]
 }
 
-/** Every statement that breaks the rules, with each problem as `field: what is wrong`. */
+/** Every statement the database would refuse, with each problem as `field: what is wrong`. */
 export function validateStatements(statements: unknown[]): StatementFailure[] {
   const failures: StatementFailure[] = []
   statements.forEach((statement, index) => {
-    const parsed = statementSchema.safeParse(statement)
-    if (parsed.success) return
+    const problems = statementProblems(statement)
+    if (problems.length === 0) return
     const puid = (statement as { puid?: unknown })?.puid
-    failures.push({
-      puid: typeof puid === 'string' ? puid : `statement ${index + 1}`,
-      problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'statement'}: ${issue.message}`)
-    })
+    failures.push({ puid: typeof puid === 'string' ? puid : `statement ${index + 1}`, problems })
   })
   return failures
-}
-
-export function describeFailures(failures: StatementFailure[], shown = 20, total = failures.length): string {
-  const lines = failures.slice(0, shown).map((failure) => `  ${failure.puid}: ${failure.problems.join('; ')}`)
-  if (total > shown) lines.push(`  … and ${total - shown} more`)
-  return `${total} statement${total === 1 ? '' : 's'} of reasons would be rejected, so none were exported:\n${lines.join('\n')}`
 }
 
 /** The basis of one statement: a removal or disable still standing, with what the statement needs. */
@@ -92,11 +68,16 @@ export interface StatementSource {
   clauseDescription: string | null
   decidedAt: string
   automated: boolean
+  /** When it was posted, by its platform's clock; null when the platform did not say. */
   commentCreatedAt: string | null
+  /** When Sieve first saw it (the first import or pull that brought it). */
+  commentFirstSeenAt: string
   reports: number
+  /** A report came in as a notice under Article 16 DSA (the comment's `article16Notice` field). */
+  article16Notice: boolean
   /** The scores when it was decided. */
   scores: Scores
-  /** For the statement to the reader only (never in the database's record): */
+  /** For the language and the statement to the reader only (never in the database's record): */
   commentId: string
   commentText: string
   authorName: string | null
@@ -104,22 +85,49 @@ export interface StatementSource {
   articleUrl: string | null
 }
 
-type SourceRow = Omit<StatementSource, 'automated' | 'scores'> & { automated: number; scores: string }
+type SourceRow = Omit<StatementSource, 'automated' | 'scores' | 'article16Notice'> & { automated: number; scores: string; article16Notice: unknown }
+
+/** What marks a report as an Article 16 notice: true, or a CSV cell that says so. */
+const isMarked = (value: unknown) => value === 1 || value === true || (typeof value === 'string' && /^(1|true|yes)$/i.test(value.trim()))
+
+export interface SourceChoice {
+  /** Leave out the decisions whose statements went out in an earlier export. */
+  onlyNew?: boolean
+}
+
+const NOT_EXPORTED_SQL = 'NOT EXISTS (SELECT 1 FROM statement_exports x WHERE x.decision_id = d.id)'
+const STANDING_SQL = `d.action IN ('remove', 'disable') AND NOT ${UNDONE_SQL}`
 
 /** Removals and disables decided in the period and not undone since, oldest first, one at a time. */
-export function* statementSources(db: Db, filter: ReportFilter): Generator<StatementSource> {
+export function* statementSources(db: Db, filter: ReportFilter, { onlyNew = false }: SourceChoice = {}): Generator<StatementSource> {
   const { where, params } = reportConditions(filter)
   const rows = db
     .prepare<Record<string, string>, SourceRow>(
       `SELECT d.id AS decisionId, d.action, d.clause_code AS clauseCode, d.clause_title AS clauseTitle,
               d.clause_description AS clauseDescription, d.decided_at AS decidedAt, d.automated,
-              c.created_at AS commentCreatedAt, c.reports, d.scores,
+              c.created_at AS commentCreatedAt, c.imported_at AS commentFirstSeenAt, c.reports, d.scores,
+              CASE WHEN json_valid(c.raw) THEN c.raw ->> '$.article16Notice' END AS article16Notice,
               c.external_id AS commentId, c.text AS commentText, au.name AS authorName, ar.title AS articleTitle, ar.url AS articleUrl
-       ${REPORT_FROM} ${where} AND d.action IN ('remove', 'disable') AND NOT ${UNDONE_SQL}
+       ${REPORT_FROM} ${where} AND ${STANDING_SQL} ${onlyNew ? `AND ${NOT_EXPORTED_SQL}` : ''}
        ORDER BY d.id`
     )
     .iterate(params)
-  for (const row of rows) yield { ...row, automated: row.automated === 1, scores: JSON.parse(row.scores) as Scores }
+  for (const row of rows) {
+    yield { ...row, automated: row.automated === 1, scores: JSON.parse(row.scores) as Scores, article16Notice: isMarked(row.article16Notice) }
+  }
+}
+
+/** How many statements the period has, and how many of them went out before. */
+export function statementExports(db: Db, filter: ReportFilter): StatementExports {
+  const { where, params } = reportConditions(filter)
+  const row = db
+    .prepare<Record<string, string>, StatementExports>(
+      `SELECT count(*) AS standing, count(x.decision_id) AS exported, max(x.exported_at) AS lastExportedAt
+       ${REPORT_FROM} LEFT JOIN statement_exports x ON x.decision_id = d.id
+       ${where} AND ${STANDING_SQL}`
+    )
+    .get(params)!
+  return row
 }
 
 /**
@@ -146,46 +154,74 @@ export function automatedDetection(source: StatementSource, thresholds: Threshol
   return source.automated || reachesThreshold(source.scores, thresholds)
 }
 
-export function toStatement(source: StatementSource, { policy, puidPrefix, thresholds }: StatementContext): Statement {
+/** What a disable cites when the policy file does not quote its own discretion clause. */
+export const DEFAULT_DISCRETION_CLAUSE = 'the publisher may hide any comment at its discretion, for example while it is checked, and restore it later.'
+export const discretionClause = (policy: Policy) => policy.dsa?.discretionClause ?? DEFAULT_DISCRETION_CLAUSE
+
+/** How a reader's report reached the publisher, as source_type says it. */
+export function sourceType(source: StatementSource): Statement['source_type'] {
+  if (source.article16Notice) return 'SOURCE_ARTICLE_16'
+  return source.reports > 0 ? 'SOURCE_TYPE_OTHER_NOTIFICATION' : 'SOURCE_VOLUNTARY'
+}
+
+/** The day the content is dated: when it was posted, or when Sieve first saw it if its platform never said. */
+export const contentDay = (source: StatementSource) => (source.commentCreatedAt ?? source.commentFirstSeenAt).slice(0, 10)
+
+function grounds(source: StatementSource, policy: Policy, clauseName: string): Partial<Statement> & Pick<Statement, 'decision_ground'> {
+  const terms = `${policy.publisher} Terms of Use, version ${policy.version}`
+  if (source.action === 'disable') {
+    return {
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      incompatible_content_ground: `${terms}, discretion clause: "${discretionClause(policy)}"`,
+      incompatible_content_explanation: 'The publisher hid (disabled) the comment under this clause of its Terms of Use; it stays stored and may be restored.'
+    }
+  }
   const clause = policy.clauses.find((candidate) => candidate.code === source.clauseCode)
+  const explanation = source.clauseDescription ?? clause?.description ?? `The comment breaks clause ${clauseName}.`
+  if (clause?.legalGround !== undefined) {
+    return { decision_ground: 'DECISION_GROUND_ILLEGAL_CONTENT', illegal_content_legal_ground: clause.legalGround, illegal_content_explanation: explanation }
+  }
+  return {
+    decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+    incompatible_content_ground: `${terms}, clause ${clauseName}`,
+    incompatible_content_explanation: explanation,
+    ...(clause?.consideredIllegal ? { incompatible_content_illegal: 'Yes' as const } : {})
+  }
+}
+
+export function toStatement(source: StatementSource, { policy, puidPrefix, thresholds }: StatementContext): Statement {
   const removed = source.action === 'remove'
-  const illegal = removed && clause?.legalGround !== undefined
+  const clause = removed ? policy.clauses.find((candidate) => candidate.code === source.clauseCode) : undefined
   const clauseName = `"${source.clauseTitle ?? source.clauseCode}" (${source.clauseCode})`
-  const ground = removed
-    ? illegal
-      ? { illegal_content_legal_ground: clause!.legalGround, illegal_content_explanation: source.clauseDescription ?? clause!.description }
-      : {
-          incompatible_content_ground: `${policy.publisher} Terms of Use, version ${policy.version}, clause ${clauseName}`,
-          incompatible_content_explanation: source.clauseDescription ?? clause?.description ?? `The comment breaks clause ${clauseName}.`
-        }
-    : {
-        incompatible_content_ground: `${policy.publisher} Terms of Use, version ${policy.version}: the publisher may disable any comment at its discretion`,
-        incompatible_content_explanation: 'The comment was hidden at the publisher’s discretion (for example pending a legal check), without a finding that it breaks the Terms of Use.'
-      }
-  const decidedDay = source.decidedAt.slice(0, 10)
+  const language = contentLanguage(source.commentText)
+  const keywords = clause?.dsaKeywords as DsaKeyword[] | undefined
   return {
     decision_visibility: [removed ? 'DECISION_VISIBILITY_CONTENT_REMOVED' : 'DECISION_VISIBILITY_CONTENT_DISABLED'],
-    decision_ground: illegal ? 'DECISION_GROUND_ILLEGAL_CONTENT' : 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
     decision_ground_reference_url: policy.url,
-    ...ground,
-    category: (removed ? clause?.dsaCategory : policy.dsa?.disableCategory) ?? FALLBACK_CATEGORY,
+    ...grounds(source, policy, clauseName),
+    category: ((removed ? clause?.dsaCategory : policy.dsa?.disableCategory) ?? 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC') as DsaCategory,
+    ...(keywords ? { category_specification: keywords } : {}),
+    ...(keywords && clause?.dsaKeywordOther ? { category_specification_other: clause.dsaKeywordOther } : {}),
     content_type: ['CONTENT_TYPE_TEXT'],
-    content_date: source.commentCreatedAt?.slice(0, 10) ?? decidedDay,
-    application_date: decidedDay,
-    source_type: source.reports > 0 ? 'SOURCE_ARTICLE_16' : 'SOURCE_VOLUNTARY',
+    ...(language ? { content_language: language } : {}),
+    content_date: contentDay(source),
+    application_date: source.decidedAt.slice(0, 10),
+    // Removing or hiding a comment takes it off the page for every reader, wherever they are.
+    territorial_scope: [...EEA_COUNTRIES],
+    source_type: sourceType(source),
     automated_detection: automatedDetection(source, thresholds) ? 'Yes' : 'No',
     automated_decision: source.automated ? 'AUTOMATED_DECISION_FULLY' : 'AUTOMATED_DECISION_NOT_AUTOMATED',
-    territorial_scope: policy.dsa?.territorialScope ?? [],
     decision_facts: decisionFacts(source, policy, clauseName, thresholds),
     puid: `sieve-${puidPrefix}-${source.decisionId}`
-  } as Statement
+  }
 }
 
 /** What happened, in words that name no person: no author, no moderator, no comment text, no note. */
 function decisionFacts(source: StatementSource, policy: Policy, clauseName: string, thresholds: Thresholds): string {
   const who = source.automated ? 'by an automated moderation rule' : 'by a moderator'
-  const how =
-    source.reports > 0
+  const how = source.article16Notice
+    ? 'It was reported in a notice under Article 16 of the Digital Services Act.'
+    : source.reports > 0
       ? `Readers reported it (${source.reports} report${source.reports === 1 ? '' : 's'}).`
       : automatedDetection(source, thresholds)
         ? 'Automated toxicity scoring flagged it for review.'
@@ -193,52 +229,95 @@ function decisionFacts(source: StatementSource, policy: Policy, clauseName: stri
   const what =
     source.action === 'remove'
       ? `A reader comment in the comment section of a ${policy.publisher} article was removed ${who} under clause ${clauseName} of the Terms of Use.`
-      : `A reader comment in the comment section of a ${policy.publisher} article was disabled (hidden) ${who} at the publisher’s discretion.`
-  return `${what} ${how}`
+      : `A reader comment in the comment section of a ${policy.publisher} article was hidden (disabled) ${who} under the Terms of Use's discretion clause.`
+  const when =
+    source.commentCreatedAt === null
+      ? ` Its posting time is unknown: the content date is when the publisher's moderation system first saw it (${contentDay(source)}).`
+      : ''
+  return `${what} ${how}${when}`
 }
 
-/** Failures listed in full in an error message; beyond this they are only counted. */
+/** Failures listed in full; beyond this they are only counted. */
 const KEPT_FAILURES = 1000
 
+export interface StatementsWritten {
+  count: number
+  batches: number
+  /** Left out because the database would refuse them. */
+  failures: StatementFailure[]
+  failed: number
+  /** Left out because an earlier export wrote them (none when every statement was asked for). */
+  exportedBefore: number
+}
+
 /**
- * Writes every statement for the period to `out` as a JSON array of batch-endpoint bodies
- * (`{"statements": [...]}`, at most 100 each), one body a line. Two passes over the decisions, so that
- * nothing is written unless every statement is valid and memory stays flat however many there are.
- * Throws a UserError listing the failures. Returns how many statements and batches were written.
+ * Writes the period's statements to `out` as a JSON array of batch-endpoint bodies (`{"statements": [...]}`,
+ * 1 to 100 each), one body a line, in one pass over the decisions so memory stays flat however many there
+ * are. A statement the database would refuse is left out and listed. Unless `all`, the decisions whose
+ * statements went out before are left out too; the ones written are recorded as exported once the last
+ * byte has reached `out`.
  */
 export async function writeStatements(
   db: Db,
   filter: ReportFilter,
   context: Omit<StatementContext, 'puidPrefix'>,
-  out: Writable
-): Promise<{ count: number; batches: number }> {
+  out: Writable,
+  { all = false, now = new Date() }: { all?: boolean; now?: Date } = {}
+): Promise<StatementsWritten> {
   const full = { ...context, puidPrefix: puidPrefix(db) }
+  const before = statementExports(db, filter).exported
+  const written: number[] = []
   const failures: StatementFailure[] = []
   let failed = 0
-  for (const source of statementSources(db, filter)) {
-    const [failure] = validateStatements([toStatement(source, full)])
-    if (!failure) continue
-    failed++
-    if (failures.length < KEPT_FAILURES) failures.push(failure)
-  }
-  if (failed) throw new UserError(describeFailures(failures, 20, failed))
+  let batch: Statement[] = []
 
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain')
   }
-  let count = 0
-  let batch: Statement[] = []
   const flush = async () => {
-    await write(`${count > STATEMENTS_PER_BATCH ? ',\n' : '\n'}${JSON.stringify({ statements: batch })}`)
+    const problems = batchProblems(batch)
+    if (problems.length) throw new Error(`Sieve built a batch the database would refuse: ${problems.join('; ')}`)
+    await write(`${written.length > batch.length ? ',\n' : '\n'}${JSON.stringify({ statements: batch })}`)
     batch = []
   }
   await write('[')
-  for (const source of statementSources(db, filter)) {
-    batch.push(toStatement(source, full))
-    count++
+  for (const source of statementSources(db, filter, { onlyNew: !all })) {
+    const statement = toStatement(source, full)
+    const problems = statementProblems(statement)
+    if (problems.length) {
+      failed++
+      if (failures.length < KEPT_FAILURES) failures.push({ puid: statement.puid, problems })
+      continue
+    }
+    batch.push(statement)
+    written.push(source.decisionId)
     if (batch.length === STATEMENTS_PER_BATCH) await flush()
   }
   if (batch.length) await flush()
-  await write(count ? '\n]\n' : ']\n')
-  return { count, batches: Math.ceil(count / STATEMENTS_PER_BATCH) }
+  // The last write's callback: everything before it has been handed on too.
+  await new Promise<void>((done, fail) => out.write(written.length ? '\n]\n' : ']\n', (error) => (error ? fail(error) : done())))
+  recordExported(db, written, now)
+  return { count: written.length, batches: Math.ceil(written.length / STATEMENTS_PER_BATCH), failures, failed, exportedBefore: all ? 0 : before }
+}
+
+function recordExported(db: Db, decisionIds: number[], now: Date): void {
+  const insert = db.prepare('INSERT INTO statement_exports (decision_id, exported_at) VALUES (?, ?) ON CONFLICT (decision_id) DO UPDATE SET exported_at = excluded.exported_at')
+  const at = now.toISOString()
+  db.transaction(() => {
+    for (const id of decisionIds) insert.run(id, at)
+  })()
+}
+
+/** What an export wrote and left out, in sentences (the CLI prints it; the Reports screen shows it). */
+export function describeStatements({ count, batches, failures, failed, exportedBefore }: StatementsWritten, shown = 20): string {
+  const lines = [`${count} statement${count === 1 ? '' : 's'} of reasons in ${batches} batch${batches === 1 ? '' : 'es'} of at most ${STATEMENTS_PER_BATCH}.`]
+  if (exportedBefore) {
+    lines.push(`${exportedBefore} exported before ${exportedBefore === 1 ? 'was' : 'were'} left out (the database refuses a puid twice); export with --all to repeat them.`)
+  }
+  if (failed) {
+    lines.push(`${failed} left out because the DSA Transparency Database would refuse ${failed === 1 ? 'it' : 'them'}:`)
+    lines.push(...failures.slice(0, shown).map((failure) => `  ${failure.puid}: ${failure.problems.join('; ')}`))
+    if (failed > shown) lines.push(`  … and ${failed - shown} more`)
+  }
+  return lines.join('\n')
 }

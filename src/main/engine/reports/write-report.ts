@@ -1,26 +1,33 @@
 // A report written to a file on this machine (the command line's way): streamed where the format
-// allows, so a long period never sits in memory whole; a refused export leaves no half-made file.
+// allows, so a long period never sits in memory whole; a failed export leaves no half-made file.
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
 import type { Writable } from 'node:stream'
+import type { ReportWritten } from '../../../shared/api'
 import type { ReportFilter, ReportFormat } from '../../../shared/reports'
 import { UserError } from '../errors'
 import { writeDecisionLog } from './decision-log'
-import { createReport, STREAMED_FORMATS, writeStreamedReport, type ReportContext, type StreamedFormat } from './report'
+import { createReport, STREAMED_FORMATS, writeStreamedReport, type ReportContext, type StatementChoice, type StreamedFormat } from './report'
 
 const isStreamed = (format: ReportFormat): format is StreamedFormat => (STREAMED_FORMATS as readonly string[]).includes(format)
 
 /** `path` may be `-`: the process's standard output. Without a filter, the whole decision log. */
-export async function writeReportFile(context: ReportContext, filter: ReportFilter | undefined, format: ReportFormat, path: string): Promise<string> {
+export async function writeReportFile(
+  context: ReportContext,
+  filter: ReportFilter | undefined,
+  format: ReportFormat,
+  path: string,
+  choice: StatementChoice = {}
+): Promise<ReportWritten> {
   if (!filter) {
     if (format !== 'csv' && format !== 'json') throw new UserError('Without a period, only the decision log can be written (csv or json).')
     await streamTo(path, (out) => writeDecisionLog(context.db, format, out))
-    return `Decision log (${format.toUpperCase()}).`
+    return { description: `Decision log (${format.toUpperCase()}).`, refused: 0 }
   }
-  if (isStreamed(format)) return streamTo(path, (out) => writeStreamedReport(context, filter, format, out))
-  const file = await createReport(context, filter, format)
+  if (isStreamed(format)) return streamTo(path, (out) => writeStreamedReport(context, filter, format, out, choice))
+  const file = await createReport(context, filter, format, choice)
   if (path === '-') process.stdout.write(file.content)
   else writeFileSync(path, file.content)
-  return file.description
+  return { description: file.description, refused: file.refused }
 }
 
 async function streamTo<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {

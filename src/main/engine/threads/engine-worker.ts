@@ -9,7 +9,7 @@ import { dispatch, errorMessage } from '../door'
 import { openAsApp, SLICES } from '../engine'
 import type { PdfPrinter } from '../reports/pdf'
 import { combineSlices, type AnyHandler } from '../slice'
-import type { FromWorker, ToWorker, WorkerOptions, WorkerRole } from './protocol'
+import { ANSWERS, type FromWorker, type ToWorker, type WorkerOptions, type WorkerRole } from './protocol'
 
 const port = parentPort!
 const send = (message: FromWorker) => port.postMessage(message)
@@ -29,8 +29,9 @@ const printThroughRouter: PdfPrinter = (request) =>
 
 async function start(role: WorkerRole, options: WorkerOptions): Promise<void> {
   const printToPdf = options.printer === 'chromium' ? chromiumPrinter : options.printer === 'router' ? printThroughRouter : undefined
-  context = createContext({ ...options, printToPdf }, (event) => send({ type: 'event', event }), role === 'writer' ? 'write' : 'read')
-  handlers = combineSlices(SLICES, context, api, [role === 'writer' ? 'command' : 'query'])
+  // The reporter writes a little too: which statements of reasons went out.
+  context = createContext({ ...options, printToPdf }, (event) => send({ type: 'event', event }))
+  handlers = combineSlices(SLICES, context, api, ANSWERS[role])
   if (role === 'writer') {
     if (options.openAsApp) await openAsApp(context, handlers, options.openAsApp.demo)
     if (options.autoSync) context.sync.startLoop()

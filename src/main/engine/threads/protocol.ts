@@ -5,9 +5,17 @@ import type { EngineOptions } from '../context'
 import type { Caller } from '../door'
 import type { StartOptions } from '../engine'
 import type { PrintRequest } from '../reports/pdf'
+import type { Answers } from '../slice'
 
-/** The writer answers the commands (and runs the jobs); the reporter answers the heavy queries. */
+/** The writer answers the commands (and runs the jobs); the reporter the calls that read for seconds. */
 export type WorkerRole = 'writer' | 'reporter'
+
+/** Which calls each thread answers: the router's own reader takes the quick queries. */
+export const ANSWERS: Record<WorkerRole | 'reader', Answers> = {
+  reader: (spec) => spec.kind === 'query' && !spec.heavy,
+  writer: (spec) => spec.kind === 'command' && !spec.heavy,
+  reporter: (spec) => spec.heavy
+}
 
 /** EngineOptions as they cross to a worker: data only (a worker makes its own clock and secret store). */
 export type WorkerOptions = Omit<EngineOptions, 'now' | 'secrets' | 'printToPdf'> &

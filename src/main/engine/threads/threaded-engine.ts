@@ -10,7 +10,7 @@ import { createEventHub, dispatch, type Caller, type Engine } from '../door'
 import { SLICES, type StartOptions } from '../engine'
 import type { PdfPrinter } from '../reports/pdf'
 import { combineSlices } from '../slice'
-import type { FromWorker, ToWorker, WorkerOptions, WorkerRole } from './protocol'
+import { ANSWERS, type FromWorker, type ToWorker, type WorkerOptions, type WorkerRole } from './protocol'
 import { spawnWorker } from './spawn-worker'
 
 export interface ThreadedOptions extends Omit<EngineOptions, 'now' | 'secrets'>, Pick<StartOptions, 'openAsApp'> {
@@ -26,17 +26,16 @@ export async function startThreadedEngine(options: ThreadedOptions): Promise<Eng
   const writer = await startWorker('writer', workerOptions, hub.emit, printToPdf)
   const reporter = await startWorker('reporter', { ...workerOptions, openAsApp: undefined, autoSync: false }, hub.emit, printToPdf)
   const reader = createContext(options, hub.emit, 'read')
-  const queries = combineSlices(SLICES, reader, api, ['query'])
+  const queries = combineSlices(SLICES, reader, api, ANSWERS.reader)
   const feed = createChangeFeed(options.dbPath, hub.emit, options.nativeBinding)
 
   return {
     async dispatch(name: unknown, input: unknown, caller: Caller = 'local'): Promise<Reply<unknown>> {
       if (!isCallName(name)) return dispatch(queries, name, input, caller)
       const spec = callSpec(name)
-      if (spec.kind === 'query' && !spec.heavy) return dispatch(queries, name, input, caller)
-      if (caller === 'window' && spec.local) return dispatch(queries, name, input, caller)
-      const reply = await (spec.kind === 'command' ? writer : reporter).call(name, input, caller)
-      // The writer's changes are told at once, without waiting for the file system to say so.
+      if (ANSWERS.reader(spec) || (caller === 'window' && spec.local)) return dispatch(queries, name, input, caller)
+      const reply = await (ANSWERS.writer(spec) ? writer : reporter).call(name, input, caller)
+      // Changes are told at once, without waiting for the file system to say so.
       if (spec.kind === 'command') feed.check()
       return reply
     },

@@ -2,7 +2,7 @@
 // numbers and charts; export the summary (HTML, PDF), the decision log (CSV, JSON), the DSA statements
 // of reasons and the notices to readers; look up the audit trail of a comment or an author.
 import { useEffect, useState } from 'react'
-import type { AuditTarget, ReportFilter, ReportFormat, ReportOptions, ReportPreview } from '../../../shared/reports'
+import type { AuditTarget, ReportFilter, ReportFormat, ReportOptions, ReportPreview, StatementExports } from '../../../shared/reports'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
 import { AuditTrailTable } from './AuditTrail'
@@ -46,6 +46,8 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   const [auditKind, setAuditKind] = useState<'comment' | 'author'>('comment')
   const [auditId, setAuditId] = useState('')
   const [auditTarget, setAuditTarget] = useState<AuditTarget | null>(null)
+  const [repeatStatements, setRepeatStatements] = useState(false)
+  const [statementNote, setStatementNote] = useState<string | null>(null)
 
   useEffect(() => {
     client.call('reportOptions', {}).then((loaded) => {
@@ -77,7 +79,13 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     setBusy(format)
     setProblem(null)
     try {
-      downloadFile(await client.call('exportReport', { filter, format }))
+      const file = await client.call('exportReport', format === 'sor' ? { filter, format, all: repeatStatements } : { filter, format })
+      downloadFile(file)
+      if (format === 'sor') {
+        setStatementNote(file.note ?? null)
+        // The counts of what went out have changed.
+        setPreview(await client.call('reportPreview', { filter }))
+      }
     } catch (error) {
       setProblem((error as Error).message)
     } finally {
@@ -183,6 +191,22 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             </button>
           ))}
         </div>
+        {preview && (
+          <p className="report-statements" aria-label="Statements of reasons">
+            {statementsLine(preview.statements, repeatStatements)}{' '}
+            {preview.statements.exported > 0 && (
+              <label>
+                <input type="checkbox" checked={repeatStatements} onChange={(event) => setRepeatStatements(event.target.checked)} /> Include those exported
+                before
+              </label>
+            )}
+          </p>
+        )}
+        {statementNote && (
+          <pre className="report-note" role="status">
+            {statementNote}
+          </pre>
+        )}
 
         <h3>Audit trail</h3>
         <form
@@ -208,6 +232,15 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
       </KeyShield>
     </Dialog>
   )
+}
+
+/** The period's statements of reasons and what went out before: an export leaves those out unless asked. */
+function statementsLine({ standing, exported, lastExportedAt }: StatementExports, repeat: boolean): string {
+  const all = `${standing} statement${standing === 1 ? '' : 's'} of reasons in this period`
+  if (exported === 0) return `${all}, none exported yet.`
+  const when = lastExportedAt ? ` (last on ${lastExportedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
+  const writes = repeat ? `all ${standing}` : `the ${standing - exported} not exported yet`
+  return `${all}, ${exported === standing ? 'all' : exported} exported before${when}. The DSA export writes ${writes}.`
 }
 
 function Tile({ label, value }: { label: string; value: string | number }) {
