@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-export function spawnWorker(module: string): Worker {
+/** `sourceDir`: the folder of the module's TypeScript source (its caller's __dirname, when run from source). */
+export function spawnWorker(module: string, sourceDir: string): Worker {
+  // Built, every module is bundled beside this one, each worker an entry of its own.
   const built = join(__dirname, `${module}.js`)
   if (existsSync(built)) return new Worker(built)
   // tsx's loader does not reach worker threads by itself: the worker registers it, then loads the module.
   const tsx = require.resolve('tsx/cjs/api')
-  const source = join(__dirname, `${module}.ts`)
+  const source = join(sourceDir, `${module}.ts`)
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)})`, { eval: true })
 }

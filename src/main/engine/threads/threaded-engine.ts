@@ -55,7 +55,7 @@ interface EngineWorker {
 
 /** A worker thread of the engine, started and ready; a call made after it died says so. */
 async function startWorker(role: WorkerRole, options: WorkerOptions, emit: (event: EngineEvent) => void, printToPdf?: PdfPrinter): Promise<EngineWorker> {
-  const worker: Worker = spawnWorker('engine-worker')
+  const worker: Worker = spawnWorker('engine-worker', __dirname)
   const waiting = new Map<number, (reply: Reply<unknown>) => void>()
   let lastId = 0
   let closing: (() => void) | null = null
