@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures'
 
 test('a moderator from WordPress picks its preset, rebinds a key, is refused a clash, and it all survives a reload', async ({ page, queue }) => {
 
-  await page.getByRole('button', { name: 'Keys…' }).click()
+  await queue.menu('Keys…')
   const settings = page.getByRole('dialog', { name: 'Keyboard' })
   await settings.getByLabel('Preset').selectOption('wordpress')
   // A clash is refused, naming it.
