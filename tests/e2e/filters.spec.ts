@@ -34,7 +34,7 @@ test('f filters by the comment’s author; chips show and remove filters; a save
   await page.reload()
   await expect(queue.rows.first()).toBeVisible()
   await page.getByRole('button', { name: 'Views…' }).click()
-  await page.getByRole('dialog', { name: 'Saved views' }).getByRole('button', { name: 'This troll' }).click()
+  await page.getByRole('dialog', { name: 'Saved views' }).getByRole('button', { name: 'This troll', exact: true }).click()
   await expect(chips).toContainText('Score ≥ 0.5')
   await expect
     .poll(async () => new Set(await queue.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label')!.split(':')[0]))))
