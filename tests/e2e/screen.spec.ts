@@ -43,6 +43,7 @@ test.describe('at 1280×720', () => {
     const gridTop = async () => (await queue.grid.boundingBox())!.y
     const top = await gridTop()
     const header = (await page.locator('header.top').boundingBox())!.height
+    expect(header, 'the header is one line').toBeLessThan(50)
     for (let decision = 1; decision <= 3; decision++) {
       await queue.press('a')
       await expect(page.getByLabel('Pace this session')).toContainText(new RegExp(`^${decision} decided`))

@@ -60,7 +60,7 @@ const columns = column.columns([
     }
   }),
   column.accessor('articleTitle', { header: 'Article', size: 180, cell: (info) => <span className="clip">{info.getValue()}</span> }),
-  column.accessor('createdAt', { header: 'Age', size: 90, cell: (info) => age(info.getValue()) }),
+  column.accessor('createdAt', { header: 'Age', size: 100, cell: (info) => age(info.getValue()) }),
   column.accessor('reports', { header: 'Reports', size: 70, cell: (info) => info.getValue() || '' }),
   column.accessor('sourceName', { header: 'Source', size: 120, cell: (info) => <span className="clip">{info.getValue()}</span> }),
   column.accessor('status', {
