@@ -46,6 +46,16 @@ export const ACTION_STATUS: Record<Action, Status> = {
   enable: 'approved'
 }
 
+/** The statuses an action may start from, where it is not every status: only a disabled or removed comment can be re-enabled. */
+export const ACTION_FROM: Partial<Record<Action, readonly Status[]>> = {
+  enable: ['disabled', 'removed']
+}
+
+/** Whether `action` can change a comment in `status` (the engine applies the same rule). */
+export function actionApplies(action: Action, status: Status): boolean {
+  return ACTION_FROM[action]?.includes(status) ?? true
+}
+
 export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
@@ -127,6 +137,8 @@ export interface CommentRow {
   sourceName: string
   /** Whether its latest decision reached its platform; null when there is nothing to push. */
   sync: SyncState | null
+  /** Whether someone asked for a second opinion that no decision has settled yet. */
+  escalated: boolean
 }
 
 /**

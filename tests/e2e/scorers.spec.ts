@@ -8,7 +8,7 @@ test('an OpenAI-compatible server gets its key in the scoring screen and scores 
   const server = await startModerationServer('sk-test-e2e')
   expect(runCli(['scorer', 'set', 'openai', '--endpoint', server.baseUrl, '--db', sieve.dbPath]).code).toBe(0)
 
-  await page.getByRole('button', { name: 'Scoring…' }).click()
+  await queue.menu('Scoring…')
   const dialog = page.getByRole('dialog', { name: 'Scoring' })
   const openai = dialog.locator('tr[data-scorer=openai]')
   await expect(dialog.locator('tr[data-scorer=perspective]')).toContainText('no-key')

@@ -21,7 +21,7 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   test.setTimeout(120_000)
   const ids = await insertComments(site, postId, 2, 'hold', 'Sourcescreen')
 
-  await page.getByRole('button', { name: 'Sources…' }).click()
+  await queue.menu('Sources…')
   const dialog = page.getByRole('dialog', { name: 'Sources' })
   await expect(dialog).toContainText('No WordPress site yet')
   await dialog.getByLabel('Name').fill('Newsroom')
