@@ -59,3 +59,9 @@ export const BROKEN_NDJSON_LINES = [
   '[1, 2, 3]',
   '{"id": "' + 'i'.repeat(300) + '", "text": "id too long"}'
 ]
+
+/**
+ * Names every JavaScript object inherits: a lookup table that is a plain object "finds" them. Statuses,
+ * field names, scorer names and settings keys from a file or a caller must find nothing under them.
+ */
+export const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'] as const

@@ -27,15 +27,15 @@ export interface HttpTransport {
 }
 
 const MAX_BODY_BYTES = 1 << 20
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
+const CONTENT_TYPES = new Map([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.woff2', 'font/woff2'],
+  ['.json', 'application/json']
+])
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -112,7 +112,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (!file.startsWith(root)) return send(response, 404, 'text/plain', 'Not found.')
     try {
       const content = await readFile(file)
-      return send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', content)
+      return send(response, 200, CONTENT_TYPES.get(extname(file)) ?? 'application/octet-stream', content)
     } catch {
       return send(response, 404, 'text/plain', 'Not found.')
     }

@@ -41,15 +41,15 @@ export function createFileSecretStore(path: string, cipher: SecretCipher = plain
     get(name) {
       const fromEnv = env[secretEnvName(name)]
       if (fromEnv) return fromEnv
-      const stored = read()[name]
-      return stored === undefined ? undefined : cipher.decrypt(stored)
+      const values = read()
+      return Object.hasOwn(values, name) ? cipher.decrypt(values[name]) : undefined
     },
     set(name, value) {
       write({ ...read(), [name]: cipher.encrypt(value) })
     },
     delete(name) {
       const values = read()
-      if (!(name in values)) return
+      if (!Object.hasOwn(values, name)) return
       delete values[name]
       write(values)
     },

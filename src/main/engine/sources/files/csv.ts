@@ -8,6 +8,7 @@ import { type ColumnIndexes, type CsvField, type CsvMapping, resolveMapping } fr
 import { optionalId, parseCount, parseDate, parseStatus, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'
 import { normalizeNewlines } from './normalize-newlines'
+import { rawFields, type RawFields } from './raw-fields'
 
 export type { CsvMapping } from './csv-mapping'
 
@@ -136,9 +137,9 @@ function authorOf(id: string | null, name: string | null, email: string | null):
 }
 
 /** The cells of columns Sieve does not model, by header name; empty cells are left out. */
-function unmapped(cells: string[], header: string[], columns: ColumnIndexes): Record<string, unknown> | null {
+function unmapped(cells: string[], header: string[], columns: ColumnIndexes): RawFields | null {
   const mapped = new Set(Object.entries(columns).flatMap(([field, index]) => (field === 'authorEmail' ? [] : [index])))
-  const raw: Record<string, unknown> = {}
+  const raw = rawFields()
   header.forEach((name, index) => {
     if (mapped.has(index) || cells[index] === '') return
     const base = name.trim() || `column ${index + 1}`

@@ -12,7 +12,7 @@ export interface XmlName {
 }
 
 export interface XmlElement extends XmlName {
-  /** Attribute values by local name (dsq:id is `id`). */
+  /** Attribute values by local name (dsq:id is `id`), in a record without a prototype (the names are the file's). */
   attributes: Record<string, string>
   /** The element's own text and CDATA, concatenated; its children's text is in its children. */
   text: string
@@ -95,7 +95,7 @@ export async function* xmlRecords(
 }
 
 function attributesOf(tag: SaxesTagNS): Record<string, string> {
-  const attributes: Record<string, string> = {}
+  const attributes = Object.create(null) as Record<string, string>
   for (const attribute of Object.values(tag.attributes)) {
     if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') attributes[attribute.local] = attribute.value
   }

@@ -10,7 +10,12 @@ export type WordPressStatus = 'hold' | 'approved' | 'spam' | 'trash'
 
 export const LIST_FILTER: Record<WordPressStatus, string> = { hold: 'hold', approved: 'approve', spam: 'spam', trash: 'trash' }
 
-const SIEVE_STATUS: Record<string, Status> = { hold: 'pending', approved: 'approved', spam: 'removed', trash: 'removed' }
+const SIEVE_STATUS = new Map<string, Status>([
+  ['hold', 'pending'],
+  ['approved', 'approved'],
+  ['spam', 'removed'],
+  ['trash', 'removed']
+])
 
 /**
  * What WordPress should show for a comment in a Sieve state: approved is published; removed is trash, or
@@ -42,7 +47,7 @@ export function toIncoming(comment: RestComment, post: RestPost | undefined): In
     parentExternalId: comment.parent ? String(comment.parent) : null,
     createdAt: comment.date_gmt ? new Date(`${comment.date_gmt}Z`).toISOString() : null,
     modifiedAt: null,
-    upstreamStatus: SIEVE_STATUS[comment.status] ?? 'pending',
+    upstreamStatus: SIEVE_STATUS.get(comment.status) ?? 'pending',
     reports: 0,
     raw: Object.keys(raw).length > 0 ? raw : null
   }
