@@ -38,7 +38,8 @@ export interface PageQuery {
 }
 
 /** A comment row as SQLite returns it: its scores, spans, words and sync state still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync'> & {
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync' | 'textTruncated'> & {
+  textTruncated: number
   scores: string
   spans: string
   words: string | null
@@ -73,7 +74,7 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   }
   const direction = descending ? 'DESC' : 'ASC'
   const sql = `
-    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, c.${column} AS sortValue
+    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, length(c.text) > @excerpt AS textTruncated, c.${column} AS sortValue
     FROM comments c ${ROW_JOINS}
     ${whereClause({ where, params })}
     ORDER BY c.${column} ${direction}, c.id ${direction}
@@ -98,11 +99,12 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, words, sync, conflict, ...rest } = record
+  const { sortValue: _unused, scores, spans, words, sync, conflict, textTruncated, ...rest } = record
   // Only spans and words that fall inside the excerpt can be highlighted in it.
   const inText = (span: { end: number }) => span.end <= record.text.length
   return {
     ...rest,
+    textTruncated: textTruncated === 1,
     sync: syncState(sync, conflict),
     scores: JSON.parse(scores),
     spans: JSON.parse(spans).filter(inText),
