@@ -280,6 +280,8 @@ export interface SourceInfo {
   failed: number
   conflicts: number
   lastPulledAt: string | null
+  /** Comments the last pull could not take in, by their id on the site, with why (they stay held there). */
+  lastPullRejected: { id: string; reason: string }[]
 }
 
 export interface ConnectionTestResult {

@@ -59,7 +59,7 @@ export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] 
     .all()
   return rows.map((row) => {
     const config = JSON.parse(row.config) as { url: string; user: string }
-    const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string }) : {}
+    const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string; lastRejected?: SourceInfo['lastPullRejected'] }) : {}
     return {
       name: row.name,
       kind: row.kind,
@@ -70,7 +70,8 @@ export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] 
       pending: row.pending,
       failed: row.failed,
       conflicts: row.conflicts,
-      lastPulledAt: cursor.lastPulledAt ?? null
+      lastPulledAt: cursor.lastPulledAt ?? null,
+      lastPullRejected: cursor.lastRejected ?? []
     }
   })
 }

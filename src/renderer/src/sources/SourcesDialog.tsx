@@ -80,7 +80,23 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
                   {source.pending} pending, <span className={source.failed ? 'problem' : ''}>{source.failed} failed</span>,{' '}
                   <span className={source.conflicts ? 'problem' : ''}>{source.conflicts} conflicts</span>
                 </td>
-                <td>{source.lastPulledAt ? new Date(source.lastPulledAt).toLocaleString() : 'never'}</td>
+                <td>
+                  {source.lastPulledAt ? new Date(source.lastPulledAt).toLocaleString() : 'never'}
+                  {source.lastPullRejected.length > 0 && (
+                    <details className="pull-rejected">
+                      <summary className="problem">
+                        {source.lastPullRejected.length} {source.lastPullRejected.length === 1 ? 'comment' : 'comments'} refused: moderate on the site
+                      </summary>
+                      <ul>
+                        {source.lastPullRejected.map(({ id, reason }) => (
+                          <li key={id}>
+                            comment {id}: {reason}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
                 <td className="actions">
                   <button
                     disabled={busy !== null}
