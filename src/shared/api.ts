@@ -145,7 +145,10 @@ export const api = {
   startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict()),
   /** Platform sources (WordPress sites) with their sync counts. */
   sources: call<SourceInfo[]>()(nothing),
-  /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
+  /**
+   * Adds a WordPress site, or changes one (same name); the password goes to the secret store only. It may be
+   * left out when changing a source that stays at the same origin, never when it moves to another.
+   */
   addSource: call<SourceInfo[]>()(
     z
       .object({
@@ -153,7 +156,7 @@ export const api = {
         name: z.string().trim().min(1).max(100),
         url: z.url({ protocol: /^https?$/ }).max(2000),
         user: z.string().min(1).max(200),
-        password: z.string().min(1).max(500),
+        password: z.string().min(1).max(500).optional(),
         approvedWindowDays: z.number().positive().max(3650).optional()
       })
       .strict()

@@ -13,6 +13,8 @@ export interface SecretStore {
   set(name: string, value: string): void
   delete(name: string): void
   has(name: string): boolean
+  /** Whether the value comes from the environment (which overrides the store and cannot be deleted). */
+  fromEnvironment(name: string): boolean
 }
 
 /** The environment variable that can hold a secret: "source:Daily Post:password" → SIEVE_SECRET_SOURCE_DAILY_POST_PASSWORD. */
@@ -53,7 +55,8 @@ export function createFileSecretStore(path: string, cipher: SecretCipher = plain
       delete values[name]
       write(values)
     },
-    has: (name) => store.get(name) !== undefined
+    has: (name) => store.get(name) !== undefined,
+    fromEnvironment: (name) => Boolean(env[secretEnvName(name)])
   }
   return store
 }
