@@ -1,7 +1,8 @@
 // Reports from the command line: the decision log, summaries and statements of reasons for a period, audit trails.
-import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
+import { privateWriteStream, writePrivateFile } from '../engine/private-files'
 import { auditCsv, auditText } from '../engine/reports/audit'
 import { STREAMED_FORMATS, type StreamedFormat } from '../engine/reports/report'
 import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
@@ -17,7 +18,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--out <file>', 'write here instead of standard output')
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
       const engine = openEngine()
-      const out = options.out ? createWriteStream(options.out) : process.stdout
+      const out = options.out ? privateWriteStream(options.out) : process.stdout
       await engine.writeDecisionLog(options.format, out)
       if (out !== process.stdout) await new Promise<void>((done) => out.end(() => done()))
       engine.close()
@@ -39,7 +40,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       try {
         if (isStreamed(options.format)) {
           // Streamed: a long period's log or statements never sit in memory whole.
-          const out = createWriteStream(options.out)
+          const out = privateWriteStream(options.out)
           try {
             const description = await engine.writeReport(filter, options.format, out)
             await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))
@@ -52,7 +53,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
           }
         } else {
           const file = await engine.report(filter, options.format)
-          writeFileSync(options.out, file.content)
+          writePrivateFile(options.out, file.content)
           console.log(`${file.description} Wrote ${options.out}.`)
         }
       } finally {
@@ -74,7 +75,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       try {
         const entries = engine.auditTrail(target)
         const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
-        if (options.out) writeFileSync(options.out, text)
+        if (options.out) writePrivateFile(options.out, text)
         else process.stdout.write(text)
       } finally {
         engine.close()

@@ -1,7 +1,8 @@
 // API keys and site passwords live here, never in the database, exports or logs. A 0600 JSON file beside
 // the database; on the desktop each value is encrypted with Electron's safeStorage (the OS keychain) through
 // a cipher; an environment variable SIEVE_SECRET_<NAME> overrides a stored value (servers, CI).
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { writePrivateFile } from '../private-files'
 
 export interface SecretCipher {
   encrypt(plain: string): string
@@ -35,8 +36,7 @@ export function createFileSecretStore(path: string, cipher: SecretCipher = plain
   }
   const write = (values: Record<string, string>) => {
     const temporary = `${path}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(values, null, 2) + '\n', { mode: 0o600 })
-    chmodSync(temporary, 0o600)
+    writePrivateFile(temporary, JSON.stringify(values, null, 2) + '\n')
     renameSync(temporary, path)
   }
   const store: SecretStore = {
