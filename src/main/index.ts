@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
 import { createEngine, type Engine } from './engine/engine'
-import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
+import { desktopSecretStore } from './secret-storage'
 import { serveIpc } from './transport/ipc'
 import { lockDown } from './lockdown'
 import { openMainWindow } from './window'
@@ -34,19 +34,12 @@ function createWindow(): BrowserWindow {
   return openMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-/** Secrets encrypted by the OS keychain (Keychain, DPAPI, libsecret) before they reach the file. */
-const keychainCipher: SecretCipher = {
-  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-  decrypt: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64'))
-}
-
 async function start(): Promise<Engine> {
   const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
   const engine = createEngine({
     dbPath,
-    secrets: safeStorage.isEncryptionAvailable()
-      ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
-      : undefined,
+    // The OS keychain where there is one; on Linux without a keyring, the 0600 file (and the settings say so).
+    secrets: desktopSecretStore(safeStorage, process.platform, dirname(dbPath)),
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.

@@ -143,6 +143,8 @@ export const api = {
   ),
   /** Scores every comment the named scorer has not scored yet, as a job (one per scorer at a time). */
   startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict()),
+  /** Where API keys and site passwords are kept (the OS keychain, or a file only the user can read), in a sentence. */
+  secretStorage: call<{ location: string }>()(nothing),
   /** Platform sources (WordPress sites) with their sync counts. */
   sources: call<SourceInfo[]>()(nothing),
   /**

@@ -246,6 +246,7 @@ export function createEngine(options: EngineOptions): Engine {
         return `${describeLearning(report)} Rescored ${scored.done} comments.`
       }),
     scorers: () => scorers.list(),
+    secretStorage: () => ({ location: secrets.location }),
     configureScorer: (configuration) => scorers.configure(configuration),
     startScoring: ({ scorer: name }) => {
       const running = scoringJobs.get(name)

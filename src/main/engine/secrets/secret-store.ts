@@ -2,6 +2,7 @@
 // the database; on the desktop each value is encrypted with Electron's safeStorage (the OS keychain) through
 // a cipher; an environment variable SIEVE_SECRET_<NAME> overrides a stored value (servers, CI).
 import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { basename } from 'node:path'
 import { writePrivateFile } from '../private-files'
 
 export interface SecretCipher {
@@ -16,6 +17,8 @@ export interface SecretStore {
   has(name: string): boolean
   /** Whether the value comes from the environment (which overrides the store and cannot be deleted). */
   fromEnvironment(name: string): boolean
+  /** Where the secrets are kept, in a sentence for the settings screens. */
+  readonly location: string
 }
 
 /** The environment variable that can hold a secret: "source:Daily Post:password" → SIEVE_SECRET_SOURCE_DAILY_POST_PASSWORD. */
@@ -25,7 +28,12 @@ export function secretEnvName(name: string): string {
 
 const plainCipher: SecretCipher = { encrypt: (plain) => plain, decrypt: (stored) => stored }
 
-export function createFileSecretStore(path: string, cipher: SecretCipher = plainCipher, env = process.env): SecretStore {
+export function createFileSecretStore(
+  path: string,
+  cipher: SecretCipher = plainCipher,
+  env = process.env,
+  location = `Keys and passwords are kept in ${basename(path)} beside the database, readable only by you (mode 0600).`
+): SecretStore {
   const read = (): Record<string, string> => {
     if (!existsSync(path)) return {}
     try {
@@ -56,7 +64,8 @@ export function createFileSecretStore(path: string, cipher: SecretCipher = plain
       write(values)
     },
     has: (name) => store.get(name) !== undefined,
-    fromEnvironment: (name) => Boolean(env[secretEnvName(name)])
+    fromEnvironment: (name) => Boolean(env[secretEnvName(name)]),
+    location
   }
   return store
 }

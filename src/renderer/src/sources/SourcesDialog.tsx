@@ -20,10 +20,12 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [changed, setChanged] = useState(false)
+  const [keptWhere, setKeptWhere] = useState('')
 
   const refresh = () => client.call('sources', {}).then(setSources)
   useEffect(() => {
     refresh().catch((error: Error) => setMessage({ text: error.message, problem: true }))
+    void client.call('secretStorage', {}).then(({ location }) => setKeptWhere(location))
   }, [])
 
   /** Runs one action with the dialog marked busy, and shows its outcome. */
@@ -183,6 +185,7 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
           Application password{' '}
           <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
         </label>
+        <p className="muted secret-storage">{keptWhere}</p>
         <button type="submit" disabled={busy !== null}>
           Add and test
         </button>
