@@ -33,10 +33,20 @@ const fromWordPress = compile({ ...options, preserveNewlines: true })
 export function htmlToPlainText(html: string, newlines: 'markup' | 'typed' = 'markup'): string {
   // Cheap path for the common comment that has no markup at all.
   if (!/[<&]/.test(html)) return tidy(collapse(html, newlines))
-  if (nestsDeeperThan(html, MAX_HTML_DEPTH)) {
+  if (tagsAtLeast(html, MAX_HTML_DEPTH + 1) && nestsDeeperThan(html, MAX_HTML_DEPTH)) {
     throw new Error(`its HTML nests elements more than ${MAX_HTML_DEPTH} deep, past what Sieve converts to text`)
   }
   return tidy((newlines === 'typed' ? fromWordPress : fromHtml)(html))
+}
+
+/** Whether the HTML has at least `count` "<" (so could nest that deep): most comments have a handful. */
+function tagsAtLeast(html: string, count: number): boolean {
+  let at = -1
+  for (let found = 0; found < count; found++) {
+    at = html.indexOf('<', at + 1)
+    if (at < 0) return false
+  }
+  return true
 }
 
 /**
