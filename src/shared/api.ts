@@ -145,9 +145,14 @@ export const api = {
   ),
   /** Scores every comment the named scorer has not scored yet, as a job (one per scorer at a time). */
   startScoring: call<JobSnapshot>()(z.object({ scorer: z.string().min(1).max(64) }).strict()),
+  /** Where API keys and site passwords are kept (the OS keychain, or a file only the user can read), in a sentence. */
+  secretStorage: call<{ location: string }>()(nothing),
   /** Platform sources (WordPress sites) with their sync counts. */
   sources: call<SourceInfo[]>()(nothing),
-  /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
+  /**
+   * Adds a WordPress site, or changes one (same name); the password goes to the secret store only. It may be
+   * left out when changing a source that stays at the same origin, never when it moves to another.
+   */
   addSource: call<SourceInfo[]>()(
     z
       .object({
@@ -155,7 +160,7 @@ export const api = {
         name: z.string().trim().min(1).max(100),
         url: z.url({ protocol: /^https?$/ }).max(2000),
         user: z.string().min(1).max(200),
-        password: z.string().min(1).max(500),
+        password: z.string().min(1).max(500).optional(),
         approvedWindowDays: z.number().positive().max(3650).optional()
       })
       .strict()

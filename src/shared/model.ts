@@ -117,7 +117,10 @@ export interface CommentRow {
   key: number
   /** The id the comment has on its source platform. */
   id: string
+  /** In a queue page, the first 1,000 characters; the detail pane (commentDetail) has the whole text. */
   text: string
+  /** Whether `text` stops short of the whole comment. */
+  textTruncated: boolean
   authorName: string | null
   /** The author's and the article's ids on their platform (what filters name them by). */
   authorId: string | null
@@ -295,6 +298,8 @@ export interface SourceInfo {
   failed: number
   conflicts: number
   lastPulledAt: string | null
+  /** Comments the last pull could not take in, by their id on the site, with why (they stay held there). */
+  lastPullRejected: { id: string; reason: string }[]
 }
 
 export interface ConnectionTestResult {

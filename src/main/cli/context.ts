@@ -1,9 +1,9 @@
 // What every command shares: the --db option, the engine it opens, progress bars, secrets from stdin.
-import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { createEngine, type Engine, type EngineOptions } from '../engine/engine'
 import { UserError } from '../engine/errors'
+import { makePrivateDir } from '../engine/private-files'
 import { describeImport } from '../engine/sources/describe-import'
 import type { ImportReport } from '../engine/sources/import-report'
 import { defaultDbPath } from '../paths'
@@ -25,7 +25,7 @@ export function cliContext(program: Command): CliContext {
     dbPath,
     openEngine(moderator, options = {}) {
       const path = dbPath()
-      mkdirSync(dirname(path), { recursive: true })
+      makePrivateDir(dirname(path))
       return createEngine({ dbPath: path, resourcesDir: RESOURCES_DIR, moderator, printToPdf: chromiumPrinter, ...options })
     }
   }

@@ -53,9 +53,13 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
         after = page.next
       } while (after && rows.length < options.limit)
       if (options.json) {
-        const items = rows.map(({ id, text, status, reason, scores, priority, authorName, articleTitle, createdAt, reports }) => ({
-          id, text, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports
-        }))
+        const client = inProcessClient(engine.handlers)
+        const items = []
+        for (const { key, id, text, textTruncated, status, reason, scores, priority, authorName, articleTitle, createdAt, reports } of rows) {
+          // A page row carries an excerpt; a script gets the whole comment.
+          const whole = textTruncated ? (await client.call('commentDetail', { key })).comment.text : text
+          items.push({ id, text: whole, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports })
+        }
         console.log(JSON.stringify(items, null, 2))
       } else {
         for (const row of rows) {

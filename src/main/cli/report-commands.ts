@@ -1,8 +1,9 @@
 // Reports from the command line: the decision log, summaries and statements of reasons for a period, audit trails.
-import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
+import { privateWriteStream, writePrivateFile } from '../engine/private-files'
 import { auditCsv, auditText } from '../engine/reports/audit'
 import { STREAMED_FORMATS, type StreamedFormat } from '../engine/reports/report'
 import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
@@ -18,7 +19,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--out <file>', 'write here instead of standard output')
     .action(async (options: { format: 'csv' | 'json'; out?: string }) => {
       const engine = openEngine()
-      const out = options.out ? createWriteStream(options.out) : process.stdout
+      const out = options.out ? privateWriteStream(options.out) : process.stdout
       await engine.writeDecisionLog(options.format, out)
       if (out !== process.stdout) await new Promise<void>((done) => out.end(() => done()))
       engine.close()
@@ -44,7 +45,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
         const written = isStreamed(options.format)
           ? await writeStreamed(options.out, (out) => engine.writeReport(filter, options.format as StreamedFormat, out, choice))
           : await engine.report(filter, options.format, choice).then((file) => {
-              writeFileSync(options.out, file.content)
+              writePrivateFile(options.out, file.content)
               return file
             })
         const [summary, ...leftOut] = written.description.split('\n')
@@ -71,7 +72,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       try {
         const entries = engine.auditTrail(target)
         const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
-        if (options.out) writeFileSync(options.out, text)
+        if (options.out) writePrivateFile(options.out, text)
         else process.stdout.write(text)
       } finally {
         engine.close()
@@ -83,7 +84,7 @@ const isStreamed = (format: ReportFormat): format is StreamedFormat => (STREAMED
 
 /** Streams a report to a file: a long period's log or statements never sit in memory whole. A failure leaves no half-made file. */
 async function writeStreamed<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
-  const out = createWriteStream(path)
+  const out = privateWriteStream(path)
   try {
     const written = await write(out)
     await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))

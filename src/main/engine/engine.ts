@@ -39,7 +39,7 @@ import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { readSetting, writeSetting } from './store/settings'
-import { createUploads } from './uploads'
+import { createUploads, type UploadLimits } from './uploads'
 import { backupTo, dailyBackup } from './store/backup'
 import { applyRules } from './moderation/auto-rules'
 import { createWordMatcher } from './scoring/word-lists'
@@ -79,6 +79,8 @@ export interface EngineOptions {
   requestTimeoutMs?: number
   /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
   printToPdf?: PdfPrinter
+  /** Size cap, how many at once, and when an abandoned upload is removed (defaults: 2 GiB, 4, 30 minutes). */
+  uploadLimits?: Partial<UploadLimits>
 }
 
 export interface PullOptions {
@@ -154,7 +156,7 @@ export function createEngine(options: EngineOptions): Engine {
   const writeLog = (format: LogFormat, out: Writable, filter?: ReportFilter) => writeDecisionLog(db, format, out, filter)
   const reportContext = (): ReportContext => ({ db, policy, thresholds: scoringSettings().thresholds, now: now(), printToPdf: options.printToPdf })
   const jobs = createJobs()
-  const uploads = createUploads()
+  const uploads = createUploads(options.uploadLimits)
   const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
   /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
   const scoringJobs = new Map<string, number>()
@@ -220,7 +222,7 @@ export function createEngine(options: EngineOptions): Engine {
     uploadBegin: ({ name }) => ({ uploadId: uploads.begin(name) }),
     uploadChunk: ({ uploadId, data }) => ({ bytes: uploads.append(uploadId, data) }),
     importUpload: ({ uploadId, format }) => {
-      const path = uploads.path(uploadId)
+      const path = uploads.claim(uploadId)
       return jobs.start('import', async ({ signal, progress }) => {
         try {
           const report = await engine.importFile(path, {
@@ -244,6 +246,7 @@ export function createEngine(options: EngineOptions): Engine {
         return `${describeLearning(report)} Rescored ${scored.done} comments.`
       }),
     scorers: () => scorers.list(),
+    secretStorage: () => ({ location: secrets.location }),
     configureScorer: (configuration) => scorers.configure(configuration),
     startScoring: ({ scorer: name }) => {
       const running = scoringJobs.get(name)

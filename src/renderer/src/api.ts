@@ -1,10 +1,11 @@
 // The renderer's client for the API contract: the preload bridge in the desktop app, HTTP in browser mode.
 import type { CallInput, CallName, CallResult, Client, Reply } from '../../shared/api'
+import { sieveHeaders } from './session-token'
 
 async function overHttp(name: CallName, input: unknown): Promise<Reply<unknown>> {
   const response = await fetch(`/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...sieveHeaders() },
     body: JSON.stringify(input)
   })
   if (!response.ok) return { ok: false, error: `Sieve answered ${response.status}: ${await response.text()}` }

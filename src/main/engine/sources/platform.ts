@@ -9,6 +9,13 @@ export interface LiveComment {
   status: string
 }
 
+/** A comment a pull could not take in (its HTML nests too deep, its text is too long), and why. */
+export interface PullRejection {
+  /** The comment's id on the platform. */
+  id: string
+  reason: string
+}
+
 export interface PullReport {
   added: number
   updated: number
@@ -18,6 +25,8 @@ export interface PullReport {
   requests: number
   /** True when cancelled midway; the next pull resumes. */
   interrupted: boolean
+  /** Comments refused one by one; the rest landed and the cursor moved past them. */
+  rejected: PullRejection[]
 }
 
 export interface PullOptions {

@@ -38,8 +38,9 @@ export interface PageQuery {
 }
 
 /** A comment row as SQLite returns it: its scores, spans, words and sync state still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync' | 'escalated'> & {
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync' | 'escalated' | 'textTruncated'> & {
   escalated: number
+  textTruncated: number
   scores: string
   spans: string
   words: string | null
@@ -75,7 +76,7 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   }
   const direction = descending ? 'DESC' : 'ASC'
   const sql = `
-    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, c.${column} AS sortValue
+    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, length(c.text) > @excerpt AS textTruncated, c.${column} AS sortValue
     FROM comments c ${ROW_JOINS}
     ${whereClause({ where, params })}
     ORDER BY c.${column} ${direction}, c.id ${direction}
@@ -100,11 +101,12 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, words, sync, conflict, escalated, ...rest } = record
+  const { sortValue: _unused, scores, spans, words, sync, conflict, escalated, textTruncated, ...rest } = record
   // Only spans and words that fall inside the excerpt can be highlighted in it.
   const inText = (span: { end: number }) => span.end <= record.text.length
   return {
     ...rest,
+    textTruncated: textTruncated === 1,
     sync: syncState(sync, conflict),
     escalated: escalated === 1,
     scores: JSON.parse(scores),
