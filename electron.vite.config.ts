@@ -1,6 +1,27 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * Adjusts @fontsource's CSS for the app: Chromium reads woff2, so the woff fallbacks are left out of the
+ * build; and the emoji faces leave ASCII and Latin-1 (digits, #, *, ©, ®) to the text fonts, so the emoji
+ * font can come first in the stack (before a system font's monochrome emoji) without touching the text.
+ */
+function fontsourceForSieve(): Plugin {
+  const isEmojiFace = /@fontsource\/noto-(color-)?emoji\//
+  const latin1 = (range: string) => parseInt(range.trim().slice(2).split('-')[0], 16) < 0x100
+  return {
+    name: 'sieve:fontsource',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@fontsource\/.*\.css$/.test(id)) return undefined
+      const woff2 = code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '')
+      if (!isEmojiFace.test(id)) return woff2
+      return woff2.replace(/unicode-range: ([^;]*);/g, (_, ranges: string) => `unicode-range: ${ranges.split(',').filter((range) => !latin1(range)).join(',')};`)
+    }
+  }
+}
 
 export default defineConfig({
   main: {
@@ -17,7 +38,11 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
-    build: { rolldownOptions: { input: { index: resolve('src/renderer/index.html') } } }
+    plugins: [react(), fontsourceForSieve()],
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // A font inlined as a data: URL would break the CSP (fonts load from 'self' only).
+      assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined)
+    }
   }
 })

@@ -1,20 +1,34 @@
 // Regenerates the README's screenshots from the demo queue in browser mode: `npm run screenshots`.
+// Also the main screen at 1280×720 and at 200% zoom of that window (640×360 CSS pixels, drawn twice as
+// dense), as docs/round2/after-1280.png and after-200.png.
 import { resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 import { chromiumLaunchOptions } from '../tests/e2e/support/chromium'
 import { startSieve } from '../tests/e2e/support/sieve-server'
 
 const DOCS = resolve(__dirname, '../docs')
 
+async function mainScreenAt(browser: Browser, url: string, name: string, viewport: { width: number; height: number }, zoom: number) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: zoom })
+  await page.goto(url)
+  await page.getByRole('tab', { name: /^All \d/ }).waitFor()
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: `${DOCS}/round2/${name}.png` })
+  await page.close()
+}
+
 async function main(): Promise<void> {
   const sieve = await startSieve()
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
+    await mainScreenAt(browser, sieve.url, 'after-1280', { width: 1280, height: 720 }, 1)
+    await mainScreenAt(browser, sieve.url, 'after-200', { width: 640, height: 360 }, 2)
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme })
       await page.goto(sieve.url)
       await page.locator('[role=row][data-comment-id]').first().waitFor()
       await page.getByRole('tab', { name: /^All \d/ }).waitFor()
+      await page.waitForTimeout(500)
       await page.screenshot({ path: `${DOCS}/main-screen${colorScheme === 'dark' ? '-dark' : ''}.png` })
       if (colorScheme === 'light') {
         await page.keyboard.press('j')
@@ -29,9 +43,11 @@ async function main(): Promise<void> {
         await page.keyboard.press('h')
         await page.keyboard.press('r')
         await page.getByRole('dialog').waitFor()
+        await page.keyboard.press('ArrowDown')
         await page.screenshot({ path: `${DOCS}/reason-picker.png` })
         await page.keyboard.press('Escape')
         await page.keyboard.press('?')
+        await page.getByRole('dialog', { name: 'Keyboard' }).waitFor()
         await page.screenshot({ path: `${DOCS}/key-map.png` })
         await page.keyboard.press('Escape')
         await page.keyboard.press('f')
@@ -40,8 +56,10 @@ async function main(): Promise<void> {
         await filters.getByLabel('Score from').fill('0.5')
         await filters.getByRole('button', { name: 'Apply (Enter)' }).click()
         await page.getByRole('list', { name: 'Active filters' }).getByRole('listitem').nth(1).waitFor()
+        await page.waitForTimeout(300)
         await page.screenshot({ path: `${DOCS}/filters.png` })
-        await page.getByRole('button', { name: 'Scoring…' }).click()
+        await page.keyboard.press('m')
+        await page.getByRole('menuitem', { name: 'Scoring…' }).click()
         await page.getByRole('dialog', { name: 'Scoring' }).locator('tr[data-scorer=local]').waitFor()
         await page.screenshot({ path: `${DOCS}/scoring-settings.png` })
       }

@@ -1,17 +1,17 @@
 // The Electron entry: lifecycle, the window and its security settings, and the IPC wiring. The product
 // itself is the engine, which never imports Electron.
 import { existsSync } from 'node:fs'
-import { dirname, join, normalize, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
 import { startEngine, type Engine } from './engine/engine'
-import { createFileSecretStore, type SecretCipher } from './engine/secrets/secret-store'
+import { desktopSecretStore } from './secret-storage'
 import { serveIpc } from './transport/ipc'
 import { lockDown } from './lockdown'
 import { openMainWindow } from './window'
+import { APP_ORIGIN, isTrustedUrl, rendererFileFor } from './app-protocol'
 import { electronPrinter } from './pdf/electron-printer'
 
-const APP_ORIGIN = 'app://sieve'
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererDir = join(__dirname, '../renderer')
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
@@ -20,16 +20,12 @@ const electronNativeBinding = join(__dirname, '../../.electron-native/better_sql
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }])
 
-function isTrustedUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
-}
+const isSieveUrl = (url: string) => isTrustedUrl(url, devServerUrl)
 
 function serveRenderer(): void {
-  const root = normalize(rendererDir + sep)
   protocol.handle('app', (request) => {
-    const { pathname } = new URL(request.url)
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)))
-    if (!file.startsWith(root)) return new Response('Not found', { status: 404 })
+    const file = rendererFileFor(rendererDir, request.url)
+    if (file === null) return new Response('Not found', { status: 404 })
     return net.fetch(pathToFileURL(file).toString())
   })
 }
@@ -38,19 +34,12 @@ function createWindow(): BrowserWindow {
   return openMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-/** Secrets encrypted by the OS keychain (Keychain, DPAPI, libsecret) before they reach the file. */
-const keychainCipher: SecretCipher = {
-  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-  decrypt: (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64'))
-}
-
 async function start(): Promise<Engine> {
   const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
   return startEngine({
     dbPath,
-    secrets: safeStorage.isEncryptionAvailable()
-      ? createFileSecretStore(join(dirname(dbPath), 'secrets.keychain.json'), keychainCipher)
-      : undefined,
+    // The OS keychain where there is one; on Linux without a keyring, the 0600 file (and the settings say so).
+    secrets: desktopSecretStore(safeStorage, process.platform, dirname(dbPath)),
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
@@ -63,10 +52,10 @@ async function start(): Promise<Engine> {
 
 app.enableSandbox()
 void app.whenReady().then(async () => {
-  lockDown(app, session.defaultSession, shell, isTrustedUrl)
+  lockDown(app, session.defaultSession, shell, isSieveUrl)
   serveRenderer()
   const engine = await start()
-  serveIpc(ipcMain, engine, isTrustedUrl, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
+  serveIpc(ipcMain, engine, isSieveUrl, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -46,6 +46,16 @@ export const ACTION_STATUS: Record<Action, Status> = {
   enable: 'approved'
 }
 
+/** The statuses an action may start from, where it is not every status: only a disabled or removed comment can be re-enabled. */
+export const ACTION_FROM: Partial<Record<Action, readonly Status[]>> = {
+  enable: ['disabled', 'removed']
+}
+
+/** Whether `action` can change a comment in `status` (the engine applies the same rule). */
+export function actionApplies(action: Action, status: Status): boolean {
+  return ACTION_FROM[action]?.includes(status) ?? true
+}
+
 export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
@@ -107,7 +117,10 @@ export interface CommentRow {
   key: number
   /** The id the comment has on its source platform. */
   id: string
+  /** In a queue page, the first 1,000 characters; the detail pane (commentDetail) has the whole text. */
   text: string
+  /** Whether `text` stops short of the whole comment. */
+  textTruncated: boolean
   authorName: string | null
   /** The author's and the article's ids on their platform (what filters name them by). */
   authorId: string | null
@@ -127,6 +140,8 @@ export interface CommentRow {
   sourceName: string
   /** Whether its latest decision reached its platform; null when there is nothing to push. */
   sync: SyncState | null
+  /** Whether someone asked for a second opinion that no decision has settled yet. */
+  escalated: boolean
 }
 
 /**
@@ -283,6 +298,8 @@ export interface SourceInfo {
   failed: number
   conflicts: number
   lastPulledAt: string | null
+  /** Comments the last pull could not take in, by their id on the site, with why (they stay held there). */
+  lastPullRejected: { id: string; reason: string }[]
 }
 
 export interface ConnectionTestResult {

@@ -39,6 +39,8 @@ export interface ReportSummary {
   /** Decisions made (undo entries excluded; a decision later undone still counts here). */
   decisions: number
   byAction: ActionCounts
+  /** What stands at the end: the decisions of the period not undone since. Headlines show these. */
+  standing: { decisions: number; byAction: ActionCounts }
   /** Removals per Terms-of-Use clause, most first. */
   byClause: { code: string; title: string; removals: number }[]
   byModerator: { moderator: string; decisions: number; actions: number; removals: number; automated: number; activeHours: number; perHour: number }[]

@@ -21,6 +21,8 @@ export const tableLayoutSchema = z
   .object({
     sizes: z.record(z.string().max(40), z.number().min(40).max(2000)),
     hidden: z.array(z.string().max(40)).max(20),
+    /** Columns shown on purpose even when every row has the same value in them (hidden by default then). */
+    shown: z.array(z.string().max(40)).max(20).optional(),
     order: z.array(z.string().max(40)).max(20)
   })
   .strict()

@@ -22,7 +22,7 @@ test('columns sort by their header, resize, hide and reorder, and the layout is 
   await expect.poll(async () => (await score.boundingBox())!.width).toBeGreaterThan(before + 60)
 
   // Hiding and reordering.
-  await page.getByRole('button', { name: 'Columns…' }).click()
+  await queue.menu('Columns…')
   const dialog = page.getByRole('dialog', { name: 'Columns' })
   await dialog.getByRole('checkbox', { name: 'Reports' }).uncheck()
   await dialog.getByRole('button', { name: 'Move Author left' }).click()

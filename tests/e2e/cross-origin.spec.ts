@@ -1,9 +1,34 @@
-// Another page on this machine (any port of 127.0.0.1 or localhost is "same site" to the browser, so the
-// moderator's SameSite cookie goes along) tries to make decisions through Sieve's browser-mode API while
-// Sieve is open. Every attempt is refused: nothing is decided, nothing is read.
+// Another page on this machine (any port of 127.0.0.1 or localhost is "same site" to the browser) tries to
+// make decisions through Sieve's browser-mode API while Sieve is open. Every attempt is refused: nothing is
+// decided, nothing is read. And the server itself, not only the browser, refuses a call from another
+// origin, even one that carries the token and JSON.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from './support/fixtures'
+
+test('the server refuses a JSON call with the token from another origin, and decides nothing', async ({ queue, sieve, playwright }) => {
+  const approved = await queue.count('Approved')
+  const target = new URL(sieve.url)
+  const token = target.searchParams.get('token')!
+  // Not the browser: a client that sends whatever headers it likes, so only the server can refuse.
+  const client = await playwright.request.newContext()
+  try {
+    const call = (name: string, origin: string, data: unknown) =>
+      client.post(`${target.origin}/api/${name}`, { headers: { 'Content-Type': 'application/json', 'X-Sieve-Token': token, Origin: origin }, data })
+    const decide = { filter: { queue: 'review' }, action: 'approve' }
+    for (const origin of ['http://127.0.0.1:1', `http://localhost:${Number(target.port) + 1}`, 'http://evil.example', 'null']) {
+      const refused = await call('decide', origin, decide)
+      expect(refused.status(), origin).toBe(403)
+      expect(await refused.text(), origin).toBe('Foreign origin.')
+    }
+    // The same call from Sieve's own origin would go through: only the origin was wrong.
+    expect((await call('counts', target.origin, {})).status()).toBe(200)
+  } finally {
+    await client.dispose()
+  }
+  await queue.page.reload()
+  expect(await queue.count('Approved')).toBe(approved)
+})
 
 test('a page from another local origin can neither decide nor read through the API', async ({ page, queue, sieve }) => {
   const approved = await queue.count('Approved')

@@ -10,7 +10,7 @@ test('a moderator imports a file from the UI, sees the progress and the rejected
 
   const [all, likely] = [await queue.count('All'), await queue.count('Likely violations')]
 
-  await page.getByRole('button', { name: 'Import…' }).click()
+  await queue.menu('Import…')
   const dialog = page.getByRole('dialog', { name: 'Import comments' })
   await dialog.getByLabel('File', { exact: true }).setInputFiles(file)
   await dialog.getByRole('button', { name: 'Import' }).click()

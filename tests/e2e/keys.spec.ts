@@ -1,5 +1,8 @@
 // One test per key group beyond the basics: jumps between queues, selection by range and view, search
-// then bulk, sort, article jumps, escalation.
+// then bulk, sort, article jumps, escalation, the grid's own keys, and the filters and views by keyboard.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../support/run-cli'
 import { expect, test } from './support/fixtures'
 
 test('g then a letter jumps to a queue', async ({ queue }) => {
@@ -25,7 +28,7 @@ test('shift+move extends the selection, ctrl+a selects the view, esc clears', as
   await queue.press('Escape')
   await expect(queue.grid.locator('[role=row][aria-selected=true]')).toHaveCount(0)
   await queue.press('Control+a')
-  await expect(page.getByRole('toolbar').locator('.selection')).toHaveText('100 selected')
+  await expect(page.getByRole('toolbar').locator('.selection')).toContainText('100 selected — Esc clears')
   await queue.press('Escape')
   await expect(page.getByRole('toolbar')).not.toContainText('selected')
 })
@@ -102,4 +105,76 @@ test('score bands: h shows the histogram, b selects the band, one stroke approve
   await expect(count).toHaveText('0.00 – 0.15: 0 comments')
   await queue.press('z')
   await expect.poll(() => queue.count('Approved')).toBe(approved)
+})
+
+test('Home, End, Page Down and Page Up move through the whole view', async ({ page, queue }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const index = async () => Number(await queue.cursorRow.getAttribute('aria-rowindex'))
+  const review = await queue.count('Needs review')
+  await queue.press('End')
+  // The view loads to its end: the cursor is on its last comment, past the first page.
+  await expect.poll(index).toBe(review + 1)
+  await expect(queue.grid).toHaveAttribute('aria-rowcount', String(review + 1))
+  await expect(queue.cursorRow).toBeInViewport()
+  await queue.press('Home')
+  await expect.poll(index).toBe(2)
+  await queue.press('PageDown')
+  await expect.poll(index).toBeGreaterThan(4)
+  const page1 = await index()
+  await expect(queue.cursorRow).toBeInViewport()
+  await queue.press('PageDown')
+  await expect.poll(index).toBeGreaterThan(page1)
+  const page2 = await index()
+  await queue.press('PageUp')
+  await expect.poll(index).toBeLessThan(page2 - 2)
+  await queue.press('PageUp')
+  await queue.press('PageUp')
+  await expect.poll(index).toBe(2)
+})
+
+test('n shows the comments behind "N new", Backspace takes off the last filter, v saves and opens views: no mouse', async ({ page, queue, sieve }) => {
+  const file = join(sieve.dbPath, '..', 'arrivals.ndjson')
+  writeFileSync(file, JSON.stringify({ id: 'late-1', text: 'A late reader comment about the affidavit' }))
+  expect(runCli(['import', file, '--db', sieve.dbPath]).code).toBe(0)
+  await expect(page.getByRole('button', { name: '1 new' })).toBeVisible({ timeout: 15_000 })
+  const cursor = await queue.cursorId()
+  await queue.press('n')
+  await expect(page.getByRole('button', { name: '1 new' })).toHaveCount(0)
+  expect(await queue.cursorId()).toBe(cursor)
+
+  // A filter, saved as a view by keyboard.
+  await queue.press('f')
+  await page.getByRole('dialog', { name: 'Filter the view' }).getByLabel('Score from').fill('0.9')
+  await page.keyboard.press('Enter')
+  const chips = page.getByRole('list', { name: 'Active filters' })
+  await expect(chips).toContainText('Score ≥ 0.9')
+  await queue.press('v')
+  const views = page.getByRole('dialog', { name: 'Saved views' })
+  await expect(views.getByRole('textbox', { name: 'Save this view as' })).toBeFocused()
+  await page.keyboard.type('Worst of it')
+  await page.keyboard.press('Enter')
+  await expect(views.getByRole('button', { name: 'Worst of it', exact: true })).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  // Backspace takes the chip off; the saved view brings it back.
+  await queue.press('Backspace')
+  await expect(chips).toHaveCount(0)
+  await queue.press('v')
+  await expect(views.getByRole('button', { name: 'Worst of it', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(views).toHaveCount(0)
+  await expect(chips).toContainText('Score ≥ 0.9')
+  await expect(queue.grid).toBeFocused()
+})
+
+test('Esc clears a search made with Enter, and the queue comes back', async ({ page, queue }) => {
+  const all = await queue.idsInView()
+  await queue.press('/')
+  await page.keyboard.type('affidavit')
+  await page.keyboard.press('Enter')
+  await expect(queue.rows.first()).toContainText(/affidavit/i)
+  await queue.press('Escape')
+  await expect(page.getByRole('searchbox', { name: 'Search comments' })).toHaveValue('')
+  await expect(page.getByRole('button', { name: 'Sort: Worst first' })).toBeVisible()
+  await expect.poll(() => queue.idsInView()).toEqual(all)
 })

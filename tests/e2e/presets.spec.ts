@@ -1,10 +1,9 @@
 import { expect, test } from './support/fixtures'
 
 test('a moderator from WordPress picks its preset, rebinds a key, is refused a clash, and it all survives a reload', async ({ page, queue }) => {
-
-  await page.getByRole('button', { name: 'Keys…' }).click()
+  await queue.menu('Keys…')
   const settings = page.getByRole('dialog', { name: 'Keyboard' })
-  await settings.getByLabel('Preset').selectOption('wordpress')
+  await settings.getByRole('combobox', { name: /^Preset/ }).selectOption('wordpress')
   // A clash is refused, naming it.
   await settings.getByRole('button', { name: 'Change the key for Next comment' }).click()
   await page.keyboard.press('u')
@@ -12,7 +11,7 @@ test('a moderator from WordPress picks its preset, rebinds a key, is refused a c
   // A free key is taken.
   await settings.getByRole('button', { name: 'Change the key for Escalate for a second opinion, with a note' }).click()
   await page.keyboard.press('q')
-  await settings.getByRole('button', { name: 'Save' }).click()
+  await settings.getByRole('button', { name: 'Save', exact: true }).click()
 
   // WordPress keys: u unapproves (disables), s marks spam (removes under the spam clause).
   const disabled = await queue.count('Disabled')

@@ -22,7 +22,7 @@ test('a moderator previews and exports reports of the decisions just made, and r
   await queue.press('a')
   await expect.poll(() => queue.count('Approved')).toBe(approvedAtStart + 1)
 
-  await page.getByRole('button', { name: 'Reports…' }).click()
+  await queue.menu('Reports…')
   const dialog = page.getByRole('dialog', { name: 'Reports' })
   const tile = (label: string) => dialog.locator('.report-tile', { hasText: label }).first()
   await expect(tile('decisions')).toContainText('2')

@@ -8,11 +8,13 @@ test('an OpenAI-compatible server gets its key in the scoring screen and scores 
   const server = await startModerationServer('sk-test-e2e')
   expect(runCli(['scorer', 'set', 'openai', '--endpoint', server.baseUrl, '--db', sieve.dbPath]).code).toBe(0)
 
-  await page.getByRole('button', { name: 'Scoring…' }).click()
+  await queue.menu('Scoring…')
   const dialog = page.getByRole('dialog', { name: 'Scoring' })
   const openai = dialog.locator('tr[data-scorer=openai]')
   await expect(dialog.locator('tr[data-scorer=perspective]')).toContainText('no-key')
   await expect(dialog.locator('tr[data-scorer=local]')).toContainText('ready')
+  // The screen says where a key goes: in browser mode, the file only the user can read.
+  await expect(dialog.locator('caption.secret-storage')).toHaveText(/kept in secrets\.json beside the database, readable only by you \(mode 0600\)/)
   // A self-hosted server may need no key, so it is tried; this one refuses, and the screen says so.
   await openai.getByRole('button', { name: 'Score now' }).click()
   await expect(openai).toContainText('invalid-key')

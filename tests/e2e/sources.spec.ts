@@ -1,8 +1,9 @@
 // The Sources screen against the real test WordPress: a moderator adds the site, tests it, pulls its
 // comments, approves one, sees it reach WordPress (the background sync) and the row say "synced", and
 // closes the story to new comments from the detail pane.
+import { deeplyNested } from '../support/hostile'
 import { startWordPress, type WordPressSite } from '../support/wordpress'
-import { approvedColumn, createPost, deletePost, insertComments } from '../support/wordpress-fixtures'
+import { approvedColumn, createPost, deletePost, insertComments, insertHeldComment } from '../support/wordpress-fixtures'
 import { expect, test } from './support/fixtures'
 
 let site: WordPressSite
@@ -21,7 +22,7 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   test.setTimeout(120_000)
   const ids = await insertComments(site, postId, 2, 'hold', 'Sourcescreen')
 
-  await page.getByRole('button', { name: 'Sources…' }).click()
+  await queue.menu('Sources…')
   const dialog = page.getByRole('dialog', { name: 'Sources' })
   await expect(dialog).toContainText('No WordPress site yet')
   await dialog.getByLabel('Name').fill('Newsroom')
@@ -35,8 +36,18 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   await expect(dialog.getByLabel('Application password')).toHaveValue('')
   await expect(dialog).not.toContainText(site.users.admin.appPassword)
 
-  await dialog.getByRole('button', { name: 'Pull' }).click()
-  await expect(dialog.getByRole('status')).toContainText(/Newsroom: \d+ new/, { timeout: 60_000 })
+  // A held comment nested 5,000 <b> deep is refused alone, and the screen names it; the rest land.
+  const deep = await insertHeldComment(site, postId, deeplyNested(5000))
+  try {
+    await dialog.getByRole('button', { name: 'Pull' }).click()
+    await expect(dialog.getByRole('status')).toContainText(/Newsroom: \d+ new, .*1 refused/, { timeout: 60_000 })
+    await expect(dialog.getByRole('status')).toContainText(`comment ${deep}: refused: its HTML nests elements more than 100 deep`)
+  } finally {
+    await site.deleteComment(deep)
+  }
+  const refused = dialog.getByRole('row', { name: /Newsroom/ }).getByText('1 comment refused: moderate on the site')
+  await refused.click()
+  await expect(dialog.getByRole('row', { name: /Newsroom/ })).toContainText(`comment ${deep}: its HTML nests elements`)
   await dialog.getByRole('button', { name: 'Done' }).click()
 
   await queue.press('/')

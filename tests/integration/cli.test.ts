@@ -53,6 +53,16 @@ describe('the command line', () => {
     expect(json.map((entry: { action: string }) => entry.action)).toEqual(['remove', 'remove', 'approve'])
   })
 
+  it('list --json gives each comment its whole text, however long', () => {
+    const dir = tempDir()
+    const db = join(dir, 'cli.db')
+    const long = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of a long letter to the editor.`).join('\n')
+    expect(runCli(['import', writeNdjson(dir, 'in.ndjson', [comment('long', long), comment('short', 'Short.')]), '--db', db]).code).toBe(0)
+    const listed = JSON.parse(runCli(['list', '--json', '--db', db]).stdout) as { id: string; text: string }[]
+    expect(long.length).toBeGreaterThan(10_000)
+    expect(Object.fromEntries(listed.map((item) => [item.id, item.text]))).toEqual({ long, short: 'Short.' })
+  })
+
   it('takes the database from SIEVE_DB and says clearly what is wrong', () => {
     const dir = tempDir()
     const env = { SIEVE_DB: join(dir, 'env.db') }

@@ -50,6 +50,51 @@ describe('decisions', () => {
     expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
   })
 
+  it('re-enables only a disabled or removed comment: on a pending or approved one it changes nothing', async () => {
+    const engine = await engineWith(['pending', 'approved', 'disabled', 'removed'])
+    await engine.call('decide', { keys: [keyOf(engine, 'approved')], action: 'approve' })
+    await engine.call('decide', { keys: [keyOf(engine, 'disabled')], action: 'disable' })
+    await engine.call('decide', { keys: [keyOf(engine, 'removed')], action: 'remove', clause: 'spam' })
+    const logged = () => (engine.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n
+    const before = logged()
+
+    expect((await engine.call('decide', { keys: [keyOf(engine, 'pending')], action: 'enable' })).changed).toBe(0)
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
+    expect(logged()).toBe(before)
+
+    const all = ['pending', 'approved', 'disabled', 'removed'].map((id) => keyOf(engine, id))
+    expect((await engine.call('decide', { keys: all, action: 'enable' })).changed).toBe(2)
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'disabled')).toEqual({ status: 'approved', reason: null })
+    expect(status(engine, 'removed')).toEqual({ status: 'approved', reason: null })
+    expect((await engine.call('decide', { filter: { queue: 'all' }, action: 'enable' })).changed).toBe(0)
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
+    // A decision that changed nothing is no step of the undo stack: z takes back the last real one.
+    expect(await engine.call('undo', {})).toMatchObject({ action: 'enable', ids: ['disabled', 'removed'] })
+  })
+
+  it('undo restores an escalation the decision settled, and redo settles it again', async () => {
+    const engine = await engineWith(['c1', 'c2'])
+    const [c1, c2] = [keyOf(engine, 'c1'), keyOf(engine, 'c2')]
+    await engine.call('escalate', { keys: [c1, c2], note: 'legal: names a private person' })
+    const open = () => engine.db.prepare('SELECT c.external_id AS id FROM escalations e JOIN comments c ON c.id = e.comment_id WHERE resolved_at IS NULL ORDER BY 1').all()
+    await engine.call('decide', { keys: [c1], action: 'approve' })
+    expect(open()).toEqual([{ id: 'c2' }])
+    expect((await engine.call('counts', {})).escalated).toBe(1)
+
+    await engine.call('undo', {})
+    expect(open()).toEqual([{ id: 'c1' }, { id: 'c2' }])
+    expect((await engine.call('counts', {})).escalated).toBe(2)
+    const row = (await engine.call('queuePage', { filter: { queue: 'escalated' }, sort: 'priority', after: null, limit: 10 })).rows
+    expect(row.map((comment) => comment.escalated)).toEqual([true, true])
+    expect((await engine.call('commentDetail', { key: c1 })).escalation?.note).toBe('legal: names a private person')
+
+    await engine.call('redo', {})
+    expect(open()).toEqual([{ id: 'c2' }])
+    await engine.call('undo', {})
+    expect(open()).toEqual([{ id: 'c1' }, { id: 'c2' }])
+  })
+
   it('undoes the last decision, then the one before, restoring status and clause exactly', async () => {
     const engine = await engineWith(['c1', 'c2'])
     await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'remove', clause: 'spam' })

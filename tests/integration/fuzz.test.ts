@@ -7,9 +7,14 @@ import { describe, expect, it } from 'vitest'
 import { filterSchema, parseWhere } from '../../src/shared/filter'
 import { UserError } from '../../src/main/engine/errors'
 import { FILE_FORMATS } from '../../src/main/engine/sources/files/import-file'
+import { PROTOTYPE_NAMES } from '../support/hostile'
 import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
 
 const RUNS = 60
+
+/** A key as a file might spell it: often one every object inherits ("constructor", "__proto__", …). */
+const key = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.constantFrom('pending', 'approved', 'spam', '1', '0'), fc.string({ maxLength: 12 }))
+const tag = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/))
 
 /** Text that looks a little like each format, so the parsers get past their first byte. */
 const lookalike = fc.oneof(
@@ -20,6 +25,35 @@ const lookalike = fc.oneof(
     .tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }))
     .map(([id, text]) => `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_content>${text}`),
   fc.string({ maxLength: 200 }).map((text) => `<?xml version="1.0"?><disqus><post dsq:id="${text}"><message>${text}`),
+  // Statuses and field names that a plain-object lookup table would "find".
+  fc
+    .array(fc.tuple(key, key, fc.string({ maxLength: 12 })), { maxLength: 6 })
+    .map((rows) => rows.map(([status, field, value], i) => JSON.stringify({ id: `k${i}`, text: 'x', status, [field]: value })).join('\n')),
+  fc.array(fc.tuple(key, fc.string({ maxLength: 12 })), { maxLength: 6 }).chain((rows) =>
+    key.map((header) => ['id,text,status,' + header, ...rows.map(([status, value], i) => `k${i},x,${status},${value}`)].join('\n'))
+  ),
+  fc
+    .array(fc.tuple(key, tag, tag), { maxLength: 4 })
+    .map(
+      (comments) =>
+        '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><wp:post_id>1</wp:post_id>' +
+        comments
+          .map(
+            ([status, field, metaKey], i) =>
+              `<wp:comment><wp:comment_id>k${i}</wp:comment_id><wp:comment_content>x</wp:comment_content><wp:comment_approved>${status.replace(/[<&]/g, '')}</wp:comment_approved>` +
+              `<wp:${field}>v</wp:${field}><wp:commentmeta><wp:meta_key>${metaKey}</wp:meta_key><wp:meta_value>v</wp:meta_value></wp:commentmeta></wp:comment>`
+          )
+          .join('') +
+        '</item></channel></rss>'
+    ),
+  fc
+    .array(fc.tuple(tag, tag), { maxLength: 4 })
+    .map(
+      (posts) =>
+        '<?xml version="1.0"?><disqus xmlns:dsq="http://disqus.com/disqus-internals">' +
+        posts.map(([field, attribute], i) => `<post dsq:id="k${i}" ${attribute}="a"><message>x</message><${field}>v</${field}></post>`).join('') +
+        '</disqus>'
+    ),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1'))
 )
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { ensureSource } from '../../src/main/engine/store/comments'
 import { openDatabase, type Db } from '../../src/main/engine/store/database'
+import { describeImport } from '../../src/main/engine/sources/describe-import'
 import { detectFormat } from '../../src/main/engine/sources/files/detect-format'
 import { importFile, type ImportFileOptions, type ImportProgress } from '../../src/main/engine/sources/files/import-file'
 import { tempDir } from '../support/temp-dir'
@@ -181,6 +182,24 @@ describe('importing a WordPress WXR export', () => {
     )
     expect(await run(db, sourceId, file)).toMatchObject({ added: 1, rejected: [] })
     expect(rows(db).get('9')).toMatchObject({ articleId: '77', title: 'Late title', text: 'early', author: null })
+  })
+
+  it('imports a comment without <wp:comment_approved> as pending, and says so in the report', async () => {
+    const { db, sourceId, dir } = tempDb()
+    const file = join(dir, 'no-status.xml')
+    // As in WordPress's own importer test data: comments with no status at all.
+    writeFileSync(
+      file,
+      '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><wp:post_id>5</wp:post_id>\n' +
+        '<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_content>no status here</wp:comment_content></wp:comment>\n' +
+        '<wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_content>approved</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>\n' +
+        '</item></channel></rss>\n'
+    )
+    const report = await run(db, sourceId, file)
+    expect(report).toMatchObject({ added: 2, rejected: [], notes: [{ line: 2, note: expect.stringMatching(/no <wp:comment_approved>: imported as pending/) }] })
+    expect(rows(db).get('1')).toMatchObject({ status: 'pending', text: 'no status here' })
+    expect(rows(db).get('2')).toMatchObject({ status: 'approved' })
+    expect(describeImport(report)).toMatch(/^line 2: no <wp:comment_approved>: imported as pending, to be reviewed$/m)
   })
 
   it('keeps what came before an XML syntax error and names the line it stopped on', async () => {

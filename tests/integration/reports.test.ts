@@ -32,6 +32,17 @@ describe('the summary report', () => {
     })
   })
 
+  it('headlines what stands: an undone decision counts as made and as undone, never as standing', async () => {
+    const { alice } = await reportFixture()
+    const { summary } = await alice.call('reportPreview', { filter: WHOLE_PERIOD })
+    // alice's removal of c5 was undone: made, undone, not standing.
+    expect(summary.standing).toEqual({ decisions: 8, byAction: { approve: 3, remove: 4, disable: 1, enable: 0 } })
+    expect(summary.byAction.remove).toBe(5)
+    const html = (await alice.call('exportReport', { filter: WHOLE_PERIOD, format: 'html' })).content
+    const tiles = [...html.matchAll(/<div class="tile"><b>([^<]*)<\/b>([^<]*)<\/div>/g)].map(([, value, label]) => `${label.trim()} ${value}`)
+    expect(tiles).toEqual(expect.arrayContaining(['decisions standing 8', 'removed 4', 'decisions made 9', 'undone (11.1%) 1']))
+  })
+
   it('measures time to decision and each moderator’s decisions per active hour', async () => {
     const { alice } = await reportFixture()
     const { summary } = await alice.call('reportPreview', { filter: WHOLE_PERIOD })

@@ -2,6 +2,11 @@
 // Each payload goes through every importer, the WordPress connector, the table, the detail pane and every
 // export; the tests assert nothing runs, the layout holds, and exports escape or quote it.
 
+/** Text wrapped in `depth` nested <b> elements. */
+export function deeplyNested(depth: number, text = 'buried'): string {
+  return '<b>'.repeat(depth) + text + '</b>'.repeat(depth)
+}
+
 /** Set by any payload that manages to run script in the page. */
 export const PWNED_FLAG = '__sieve_pwned'
 const pwn = `window.${PWNED_FLAG}=1`
@@ -27,7 +32,9 @@ export const HOSTILE_TEXTS: Record<string, string> = {
   htmlEntities: '&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;',
   longWord: 'x'.repeat(5000),
   manyLines: Array.from({ length: 300 }, (_, i) => `line ${i}`).join('\n'),
-  megabyte: 'A long rant. '.repeat(76_000)
+  megabyte: 'A long rant. '.repeat(76_000),
+  /** 35 KB that WordPress takes from any reader; converting it as HTML recursively overflows the stack. */
+  deepNesting: deeplyNested(5000)
 }
 
 export const HOSTILE_AUTHORS = [`<img src=x onerror="${pwn}">`, '=cmd|"/C calc"!A0', '\u202Eevil\u202C', 'Zero\u200Bwidth']
@@ -59,3 +66,9 @@ export const BROKEN_NDJSON_LINES = [
   '[1, 2, 3]',
   '{"id": "' + 'i'.repeat(300) + '", "text": "id too long"}'
 ]
+
+/**
+ * Names every JavaScript object inherits: a lookup table that is a plain object "finds" them. Statuses,
+ * field names, scorer names and settings keys from a file or a caller must find nothing under them.
+ */
+export const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'] as const

@@ -9,6 +9,8 @@ export interface ModerationServer {
   baseUrl: string
   /** Each request's inputs, in order. */
   batches: string[][]
+  /** Each request's Authorization header (undefined when it had none), in order. */
+  authorizations: (string | undefined)[]
   models: string[]
   fail(mode: ModerationMode, times?: number): void
 }
@@ -27,6 +29,7 @@ function categoryScores(text: string): Record<string, number> {
 
 export async function startModerationServer(validKey: string | null): Promise<ModerationServer> {
   const batches: string[][] = []
+  const authorizations: (string | undefined)[] = []
   const models: string[] = []
   let mode: ModerationMode = 'ok'
   let remaining = Infinity
@@ -34,6 +37,7 @@ export async function startModerationServer(validKey: string | null): Promise<Mo
     answer(response, status, { error: { message, type: code, code } }, headers)
 
   const handle = (request: IncomingMessage, response: ServerResponse, raw: string) => {
+    authorizations.push(request.headers.authorization)
     if (request.method !== 'POST' || request.url !== '/v1/moderations') return error(response, 404, 'not_found', 'Unknown endpoint')
     const current = mode
     if (--remaining <= 0) [mode, remaining] = ['ok', Infinity]
@@ -68,6 +72,7 @@ export async function startModerationServer(validKey: string | null): Promise<Mo
   return {
     baseUrl: origin,
     batches,
+    authorizations,
     models,
     fail(next, times = Infinity) {
       mode = next

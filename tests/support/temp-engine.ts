@@ -2,11 +2,12 @@
 // reach the engine through the same typed client as every window, and read (or arrange) the database
 // through a connection of their own.
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import type { Client, EngineEvent } from '../../src/shared/api'
 import type { Policy } from '../../src/shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../../src/main/engine/engine'
+import { createFileSecretStore, type SecretStore } from '../../src/main/engine/secrets/secret-store'
 import { openDatabase, type Db } from '../../src/main/engine/store/database'
 import { clientOf } from '../../src/main/transport/in-process'
 import { tempDir } from './temp-dir'
@@ -35,6 +36,8 @@ export interface TestEngine {
   events: EngineEvent[]
   /** The Terms of Use the engine works under. */
   policy: Policy
+  /** The secret store the engine keeps keys and passwords in (the same file, read afresh). */
+  secrets: SecretStore
   close(): Promise<void>
 }
 
@@ -54,7 +57,8 @@ export async function tempEngine(options: Partial<EngineOptions & StartOptions> 
   }
   onTestFinished(close)
   const policy = await client.call('policy', {})
-  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, policy, close }
+  const secrets = options.secrets ?? createFileSecretStore(join(dirname(dbPath), 'secrets.json'))
+  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, policy, secrets, close }
 }
 
 /** Decides on comments named by their platform ids, as `sieve act` does. */

@@ -42,6 +42,19 @@ export async function insertComments(site: WordPressSite, postId: number, count:
   return ids.map((row) => Number(row.id))
 }
 
+/** A held visitor comment with exactly this content (no REST filtering), stored as WordPress stores a posted one; returns its id. */
+export async function insertHeldComment(site: WordPressSite, postId: number, content: string): Promise<number> {
+  const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
+  const author = `Visitor ${Date.now()}-${Math.random().toString(36).slice(2)}`
+  await site.query(
+    `INSERT INTO wp_comments (comment_post_ID, comment_author, comment_author_email, comment_author_IP, comment_date, comment_date_gmt,
+       comment_content, comment_approved, comment_agent, comment_type, comment_parent, user_id)
+     VALUES (${postId}, '${author}', 'visitor@example.test', '198.51.100.77', '${now}', '${now}', '${content.replace(/\\/g, '\\\\').replace(/'/g, "''")}', '0', 'Visitor agent', 'comment', 0, 0)`
+  )
+  const [row] = await site.query(`SELECT comment_ID AS id FROM wp_comments WHERE comment_author = '${author}'`)
+  return Number(row.id)
+}
+
 /** comment_approved of each comment, by id. */
 export async function approvedColumn(site: WordPressSite, ids: number[]): Promise<Map<number, string>> {
   const rows = await site.query(`SELECT comment_ID AS id, comment_approved AS approved FROM wp_comments WHERE comment_ID IN (${ids.join(',')})`)

@@ -1,15 +1,20 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createFileSecretStore, secretEnvName } from '../../src/main/engine/secrets/secret-store'
 import { tempDir } from '../support/temp-dir'
 
 describe('the secret store', () => {
-  it('keeps secrets in a file only its owner can read', () => {
+  it('keeps secrets in a file only its owner can read, whatever the umask', () => {
+    // Under umask 077 any new file is 0600 already; under 022 it is 0644 unless the store says otherwise.
+    const umask = process.umask(0o022)
+    onTestFinished(() => void process.umask(umask))
     const path = join(tempDir(), 'secrets.json')
     const store = createFileSecretStore(path, undefined, {})
     store.set('source:Daily:password', 'abcd efgh')
     expect(store.get('source:Daily:password')).toBe('abcd efgh')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    store.set('scorer:openai:key', 'sk-second')
     expect(statSync(path).mode & 0o777).toBe(0o600)
     store.delete('source:Daily:password')
     expect(store.has('source:Daily:password')).toBe(false)

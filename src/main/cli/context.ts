@@ -1,12 +1,12 @@
 // What every command shares: the --db option, the engine it opens (in this process, reached through
 // the same typed client as every window), progress bars from the engine's job events, secrets from stdin.
-import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { Client, EngineEvent } from '../../shared/api'
 import type { JobSnapshot } from '../../shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../engine/engine'
 import { UserError } from '../engine/errors'
+import { makePrivateDir } from '../engine/private-files'
 import { defaultDbPath } from '../paths'
 import { chromiumPrinter } from '../pdf/chromium-printer'
 import { clientOf } from '../transport/in-process'
@@ -34,7 +34,7 @@ export function cliContext(program: Command): CliContext {
   const dbPath = () => resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
   const open = async (moderator?: string, options: Partial<EngineOptions & StartOptions> = {}): Promise<Session> => {
     const path = dbPath()
-    mkdirSync(dirname(path), { recursive: true })
+    makePrivateDir(dirname(path))
     const engine = await startEngine({ dbPath: path, resourcesDir: RESOURCES_DIR, moderator, printToPdf: chromiumPrinter, ...options })
     return { client: clientOf(engine), engine, close: () => engine.close() }
   }

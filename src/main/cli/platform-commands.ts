@@ -1,6 +1,5 @@
 // Platforms from the command line: WordPress sources, pulling, pushing decisions, closing articles.
 import { type Command, InvalidArgumentError } from 'commander'
-import { UserError } from '../engine/errors'
 import { positiveInt, wholeNumber } from './arguments'
 import { readSecret, whileJobsRun, type CliContext } from './context'
 
@@ -9,7 +8,7 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
 
   source
     .command('add')
-    .description('add (or change) a WordPress site; the application password goes to the secret store, never the database')
+    .description('add (or change) a WordPress site; the application password goes to the secret store, never the database (a change that keeps the site may leave it out)')
     .argument('<kind>', 'wordpress', (value: string) => {
       if (value !== 'wordpress') throw new InvalidArgumentError('only "wordpress" for now')
       return value as 'wordpress'
@@ -21,8 +20,8 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .option('--password-stdin', 'read the application password from standard input')
     .option('--approved-days <n>', 'pull approved comments this many days back', positiveInt)
     .action(async (kind: 'wordpress', options: { name: string; url: string; user: string; password?: string; passwordStdin?: boolean; approvedDays?: number }) => {
-      const password = options.passwordStdin ? await readSecret('Application password') : (options.password ?? process.env.SIEVE_WP_PASSWORD)
-      if (!password) throw new UserError('Give the application password with --password, --password-stdin or $SIEVE_WP_PASSWORD.')
+      // Without a password, a source that stays at its site keeps the one stored; any other asks for it.
+      const password = options.passwordStdin ? await readSecret('Application password') : (options.password ?? process.env.SIEVE_WP_PASSWORD) || undefined
       const test = await cli.withClient(async (client) => {
         await client.call('addSource', { kind, name: options.name, url: options.url, user: options.user, password, approvedWindowDays: options.approvedDays })
         console.log(`Source "${options.name}" saved (${options.url} as ${options.user}); its password is in the secret store.`)

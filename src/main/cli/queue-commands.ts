@@ -45,26 +45,29 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print one JSON array')
     .action(async (options: { queue?: QueueId; where?: string; limit: number; json?: boolean }) => {
       const filter = filterFrom(options)
-      const rows: CommentRow[] = []
       await cli.withClient(async (client) => {
+        const rows: CommentRow[] = []
         let after: string | null = null
         do {
           const page: QueuePage = await client.call('queuePage', { filter, after, limit: Math.min(500, options.limit - rows.length) })
           rows.push(...page.rows)
           after = page.next
         } while (after && rows.length < options.limit)
-      })
-      if (options.json) {
-        const items = rows.map(({ id, text, status, reason, scores, priority, authorName, articleTitle, createdAt, reports }) => ({
-          id, text, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports
-        }))
-        console.log(JSON.stringify(items, null, 2))
-      } else {
-        for (const row of rows) {
-          const excerpt = row.text.replace(/\s+/g, ' ').slice(0, 90)
-          console.log(`${row.priority.toFixed(2)}  ${row.status.padEnd(8)}  ${row.id.padEnd(12)}  ${excerpt}`)
+        if (options.json) {
+          const items = []
+          for (const { key, id, text, textTruncated, status, reason, scores, priority, authorName, articleTitle, createdAt, reports } of rows) {
+            // A page row carries an excerpt; a script gets the whole comment.
+            const whole = textTruncated ? (await client.call('commentDetail', { key })).comment.text : text
+            items.push({ id, text: whole, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports })
+          }
+          console.log(JSON.stringify(items, null, 2))
+        } else {
+          for (const row of rows) {
+            const excerpt = row.text.replace(/\s+/g, ' ').slice(0, 90)
+            console.log(`${row.priority.toFixed(2)}  ${row.status.padEnd(8)}  ${row.id.padEnd(12)}  ${excerpt}`)
+          }
         }
-      }
+      })
     })
 
   program

@@ -1,8 +1,8 @@
 // Reports from the command line: the decision log, summaries and statements of reasons for a period, audit trails.
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
+import { writePrivateFile } from '../engine/private-files'
 import { auditCsv, auditText } from '../engine/reports/audit'
 import { REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
 import type { CliContext } from './context'
@@ -53,7 +53,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       const target: AuditTarget = options.comment !== undefined ? { comment: options.comment } : { author: options.author! }
       const entries = await cli.withClient((client) => client.call('auditTrail', target))
       const text = options.format === 'csv' ? auditCsv(entries) : options.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : auditText(entries)
-      if (options.out) writeFileSync(options.out, text)
+      if (options.out) writePrivateFile(options.out, text)
       else process.stdout.write(text)
     })
 }

@@ -17,7 +17,7 @@ import { openDatabase, type Db } from './store/database'
 import type { Actor } from './store/decisions'
 import { readSetting } from './store/settings'
 import { createSyncService, type SyncService, type SyncSettings } from './sync/sync-service'
-import { createUploads, type Uploads } from './uploads'
+import { createUploads, type UploadLimits, type Uploads } from './uploads'
 
 export interface EngineOptions {
   dbPath: string
@@ -36,6 +36,8 @@ export interface EngineOptions {
   requestTimeoutMs?: number
   /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */
   printToPdf?: PdfPrinter
+  /** Size cap, how many at once, and when an abandoned upload is removed (defaults: 2 GiB, 4, 30 minutes). */
+  uploadLimits?: Partial<UploadLimits>
 }
 
 export interface EngineContext {
@@ -71,7 +73,7 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
   const scorers = lazy(() => createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir }))
   const connector = (name: string) => connectorFor(connectorContext, name)
   const sync = lazy(() => createSyncService(db, context.policy, now, connector, options.sync))
-  const uploads = lazy(() => createUploads())
+  const uploads = lazy(() => createUploads(options.uploadLimits))
   let syncStarted = false
   const context: EngineContext = {
     options,

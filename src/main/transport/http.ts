@@ -1,14 +1,17 @@
 // The API contract over HTTP on 127.0.0.1 (browser mode and the end-to-end tests), plus the built
-// renderer: calls are JSON POSTs to /api/<name>, events a server-sent stream at /api/events. Every
-// request must carry this run's random token (query on the first visit, then an HttpOnly cookie, or an
-// X-Sieve-Token header), name this server in its Host header, and come from this server's own origin.
+// renderer: calls are JSON POSTs to /api/<name>, events a server-sent stream at /api/events. Every API
+// request must carry this run's random token in an X-Sieve-Token header, name this
+// server in its Host header, and come from this server's own origin. The token never goes in a cookie
+// (browsers send cookies to every port of a host): the printed link carries it once, the page served for
+// that link holds it for the renderer's code, and the renderer takes it out of the address bar.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname } from 'node:path'
 import { EVENTS_PATH } from '../../shared/channels'
 import type { Engine } from '../engine/door'
+import { fileInside } from './file-inside'
 
 export interface HttpTransportOptions {
   engine: Pick<Engine, 'dispatch' | 'subscribe'>
@@ -28,15 +31,15 @@ export interface HttpTransport {
 
 const MAX_BODY_BYTES = 1 << 20
 const KEEP_ALIVE_MS = 15_000
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
+const CONTENT_TYPES = new Map([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.woff2', 'font/woff2'],
+  ['.json', 'application/json']
+])
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -62,7 +65,6 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', resolve)
   })
   const port = (server.address() as AddressInfo).port
-  const cookieName = `sieve_token_${port}`
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`))
 
@@ -73,24 +75,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (origin !== undefined && !allowedOrigins.has(origin)) return send(response, 403, 'text/plain', 'Foreign origin.')
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
 
-    const queryToken = url.searchParams.get('token')
-    if (request.method === 'GET' && queryToken !== null && matches(queryToken, token)) {
-      // First visit from the printed link: keep the token in a cookie and take it out of the address bar.
-      response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-      url.searchParams.delete('token')
-      response.writeHead(303, { Location: url.pathname + url.search, ...SECURITY_HEADERS }).end()
-      return
-    }
-    const presented = request.headers['x-sieve-token'] ?? readCookie(request.headers.cookie, cookieName)
-    if (typeof presented !== 'string' || !matches(presented, token)) {
-      return send(response, 401, 'text/plain; charset=utf-8', 'Open the link Sieve printed when it started: it carries the access token.')
-    }
-
-    if (url.pathname === EVENTS_PATH) {
-      if (request.method !== 'GET') return send(response, 405, 'text/plain', 'The event stream is a GET request.')
-      return streamEvents(response)
-    }
     if (url.pathname.startsWith('/api/')) {
+      const presented = request.headers['x-sieve-token']
+      if (typeof presented !== 'string' || !matches(presented, token)) return send(response, 401, 'text/plain; charset=utf-8', REFUSED)
+      if (url.pathname === EVENTS_PATH) {
+        if (request.method !== 'GET') return send(response, 405, 'text/plain', 'The event stream is a GET request.')
+        return streamEvents(response)
+      }
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'API calls are POST requests.')
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, 'text/plain', 'API calls send JSON.')
@@ -107,7 +98,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       return sendJson(response, 200, await options.engine.dispatch(name, input, 'window'))
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.')
-    return serveStatic(url.pathname, response)
+    // The renderer's files hold no data, so they need no token; the page for the printed link holds it.
+    const linkToken = url.searchParams.get('token')
+    if (linkToken !== null && !matches(linkToken, token)) return send(response, 401, 'text/plain; charset=utf-8', REFUSED)
+    return serveStatic(url.pathname, response, linkToken)
   }
 
   /** Server-sent events: each of the engine's events as one message, until the page goes away. */
@@ -123,17 +117,19 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     })
   }
 
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+  async function serveStatic(pathname: string, response: ServerResponse, linkToken: string | null): Promise<void> {
     if (!options.rendererDir) return send(response, 404, 'text/plain', 'No renderer is being served.')
-    const root = normalize(options.rendererDir + sep)
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)))
-    if (!file.startsWith(root)) return send(response, 404, 'text/plain', 'Not found.')
+    const file = fileInside(options.rendererDir, pathname === '/' ? '/index.html' : pathname)
+    if (file === null) return send(response, 404, 'text/plain', 'Not found.')
+    let content: Buffer
     try {
-      const content = await readFile(file)
-      return send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', content)
+      content = await readFile(file)
     } catch {
       return send(response, 404, 'text/plain', 'Not found.')
     }
+    const type = CONTENT_TYPES.get(extname(file)) ?? 'application/octet-stream'
+    if (linkToken === null || extname(file) !== '.html') return send(response, 200, type, content)
+    return send(response, 200, type, withToken(content.toString('utf8'), linkToken))
   }
 
   const url = `http://127.0.0.1:${port}/`
@@ -155,12 +151,16 @@ function matches(presented: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return undefined
+const REFUSED = 'Open the link Sieve printed when it started: it carries the access token.'
+
+/** The page with the token in a meta tag, where the renderer's code reads it once (src/renderer/src/session-token.ts). */
+function withToken(html: string, token: string): string {
+  // The token is base64url: nothing in it needs escaping in an attribute.
+  const meta = `<meta name="sieve-token" content="${token}" />`
+  const head = /<head\b[^>]*>/i.exec(html)
+  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length)
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? ''
+  return doctype + meta + html.slice(doctype.length)
 }
 
 function readBody(request: IncomingMessage): Promise<string | null> {

@@ -5,29 +5,31 @@ import { client } from './api'
 import { DetailPane } from './detail/DetailPane'
 import { ImportDialog } from './import/ImportDialog'
 import { HelpOverlay } from './keyboard/HelpOverlay'
-import { keysFor, type Command } from './keyboard/keymap'
+import { keysFor, type Binding, type Command } from './keyboard/keymap'
 import { useKeyboard } from './keyboard/useKeyboard'
-import { QueueTable } from './queue/QueueTable'
+import { MoreMenu, type MenuItem, type MoreMenuHandle } from './MoreMenu'
+import { constantColumns, QueueTable, type QueueTableHandle } from './queue/QueueTable'
 import { QueueTabs } from './queue/QueueTabs'
 import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
 import { ReasonPicker } from './queue/ReasonPicker'
 import { SearchBox } from './queue/SearchBox'
 import { Pace } from './queue/Pace'
+import { standing } from './queue/pace-tally'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 import { ReportsDialog } from './reports/ReportsDialog'
 import { effectiveKeymap, KeymapSettings } from './settings/KeymapSettings'
-import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type TableLayout } from '../../shared/settings'
+import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, type KeymapSetting, type SavedView, type TableLayout } from '../../shared/settings'
 import { ColumnsDialog } from './queue/ColumnsDialog'
 import { useDebounced } from './useDebounced'
 import { SourcesDialog } from './sources/SourcesDialog'
-import { FilterBar } from './queue/FilterBar'
+import { FilterChips } from './queue/FilterChips'
 import { FilterDialog } from './queue/FilterDialog'
+import { SavedViewsDialog } from './queue/SavedViewsDialog'
 import { UndoToast } from './queue/UndoToast'
 import { ScoringSettings } from './settings/ScoringSettings'
-import type { SavedView } from '../../shared/settings'
 
 /** How often the view looks for comments that arrived (they wait behind a "N new" button). */
 const ARRIVALS_EVERY_MS = 5000
@@ -38,7 +40,7 @@ interface PendingDecision {
   note?: string
 }
 type Overlay =
-  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' | 'reports' }
+  | { kind: 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' | 'reports' | 'views' }
   | ({ kind: 'confirm' } & PendingDecision)
   | null
 
@@ -46,12 +48,43 @@ const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 
 
 const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 
-const ACTION_BUTTONS: { command: Command & Action; label: string }[] = [
-  { command: 'approve', label: 'Approve' },
-  { command: 'remove', label: 'Remove…' },
-  { command: 'disable', label: 'Disable' },
-  { command: 'enable', label: 'Re-enable' }
+/** What a command's button says; the key map's label is the long form, shown in the tooltip and the `?` overlay. */
+const BUTTON_LABELS: Partial<Record<Command, string>> = {
+  approve: 'Approve',
+  remove: 'Remove…',
+  disable: 'Disable',
+  escalate: 'Escalate…',
+  enable: 'Re-enable',
+  undo: 'Undo',
+  redo: 'Redo',
+  selectAllMatching: 'Select all in this view',
+  toggleBands: 'Score bands',
+  previousArticle: '◀ Previous article',
+  nextArticle: 'Next article ▶',
+  import: 'Import…',
+  sources: 'Sources…',
+  exportCsv: 'Export log (CSV)',
+  exportJson: 'Export log (JSON)',
+  reports: 'Reports…',
+  scoring: 'Scoring…',
+  columns: 'Columns…',
+  keys: 'Keys…',
+  help: 'Key map (?)'
+}
+
+/** The one action bar: the decisions a moderator makes all day. Everything else is in the menu. */
+const PRIMARY: Command[] = ['approve', 'remove', 'disable', 'escalate']
+const MENU: { label: string; commands: Command[] }[] = [
+  { label: 'Decide', commands: ['enable', 'undo', 'redo', 'selectAllMatching', 'toggleBands', 'previousArticle', 'nextArticle'] },
+  { label: 'Comments and reports', commands: ['import', 'sources', 'reports', 'exportCsv', 'exportJson'] },
+  { label: 'Settings', commands: ['scoring', 'columns', 'keys', 'help'] }
 ]
+
+function tooltip(keymap: Binding[], command: Command): string {
+  const binding = keymap.find((candidate) => candidate.command === command)
+  const keys = keysFor(keymap, command)
+  return `${binding?.label ?? command}${keys ? ` (${keys})` : ''}`
+}
 
 export function App() {
   const queue = useQueue('review')
@@ -62,6 +95,8 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null)
   const [detailOpen, setDetailOpen] = useState(false)
   const searchBox = useRef<HTMLInputElement>(null)
+  const table = useRef<QueueTableHandle>(null)
+  const moreMenu = useRef<MoreMenuHandle>(null)
   const [keymapSetting, setKeymapSetting] = useState<KeymapSetting>(DEFAULT_KEYMAP_SETTING)
   const keymap = useMemo(() => effectiveKeymap(keymapSetting), [keymapSetting])
   const [layout, setLayout] = useState<TableLayout>(DEFAULT_TABLE_LAYOUT)
@@ -90,17 +125,28 @@ export function App() {
     return () => clearInterval(arrivals)
   }, [])
 
+  // The grid has the focus from the start, so the first key moves in it and a screen reader is in it.
+  const hasRows = state.rows.length > 0
+  useEffect(() => {
+    if (hasRows && (document.activeElement === document.body || document.activeElement === null)) table.current?.focus()
+  }, [hasRows])
+
   const targetCount = state.matching?.count ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
   /** A decision on one comment happens at once; on more, after a confirmation that states the count. */
   const request = (decision: PendingDecision) => {
     if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
     else if (targetCount === 1) void queue.decide(decision.action, decision.clause, decision.note)
   }
+  const open = (kind: NonNullable<Exclude<Overlay, { kind: 'confirm' }>>['kind']) => () => setOverlay({ kind })
   const goTo = Object.fromEntries(QUEUES.map((id) => [`go:${id}`, () => void queue.open(id)])) as Record<`go:${QueueId}`, () => void>
   const run: Record<Command, () => void> = {
     ...goTo,
     next: () => void queue.move(1),
     previous: () => void queue.move(-1),
+    pageDown: () => void queue.move(table.current?.rowsInView() ?? 1),
+    pageUp: () => void queue.move(-(table.current?.rowsInView() ?? 1)),
+    first: () => void queue.moveToEdge('first'),
+    last: () => void queue.moveToEdge('last'),
     extendDown: () => void queue.extend(1),
     extendUp: () => void queue.extend(-1),
     toggleSelect: () => void queue.toggleSelect(),
@@ -110,12 +156,15 @@ export function App() {
     selectBand: () => bandsOpen && void queue.selectAllMatching(bandScore(band)),
     escalate: () => targetCount > 0 && setOverlay({ kind: 'escalate' }),
     search: () => searchBox.current?.focus(),
-    filters: () => setOverlay({ kind: 'filters' }),
+    filters: open('filters'),
+    removeFilter: () => void queue.removeLastFilter(),
+    views: open('views'),
+    showArrived: () => state.arrived > 0 && void queue.showArrived(),
     sort: () => void queue.cycleSort(),
     previousArticle: () => void queue.jumpArticle(-1),
     nextArticle: () => void queue.jumpArticle(1),
     approve: () => request({ action: 'approve' }),
-    remove: () => targetCount > 0 && setOverlay({ kind: 'picker' }),
+    remove: () => targetCount > 0 && policy !== null && setOverlay({ kind: 'picker' }),
     removeSpam: () => {
       const spam = policy?.clauses.find((clause) => clause.upstream === 'spam')
       if (spam) request({ action: 'remove', clause: spam.code })
@@ -126,10 +175,41 @@ export function App() {
     undo: () => void queue.undo(),
     redo: () => void queue.redo(),
     detail: () => setDetailOpen((open) => !open),
-    help: () => setOverlay({ kind: 'help' }),
-    clear: () => (detailOpen ? setDetailOpen(false) : void queue.clearSelection())
+    help: open('help'),
+    menu: () => moreMenu.current?.open(),
+    import: open('import'),
+    sources: open('sources'),
+    exportCsv: () => void downloadDecisionLog('csv'),
+    exportJson: () => void downloadDecisionLog('json'),
+    reports: open('reports'),
+    scoring: open('scoring'),
+    columns: open('columns'),
+    keys: open('keymap'),
+    // Esc lets go of one thing at a time: the detail pane, then the selection, then the search.
+    clear: () => {
+      if (detailOpen) setDetailOpen(false)
+      else if (state.selected.size || state.matching) void queue.clearSelection()
+      else if (state.search) void queue.search(null)
+      else void queue.clearSelection()
+    }
   }
-  useKeyboard(keymap, run, overlay === null && policy !== null)
+  // Keys work from the first row on; the reason picker waits for the policy it lists.
+  useKeyboard(keymap, run, overlay === null)
+
+  const needsTarget = new Set<Command>(['approve', 'remove', 'disable', 'escalate', 'enable'])
+  const enabled = (command: Command) => !needsTarget.has(command) || targetCount > 0
+  const menuGroups = MENU.map(({ label, commands }) => ({
+    label,
+    items: commands.map(
+      (command): MenuItem => ({ id: command, label: BUTTON_LABELS[command] ?? command, title: tooltip(keymap, command), disabled: !enabled(command), run: run[command] })
+    )
+  }))
+  const selection =
+    state.matching !== null
+      ? `All ${state.matching.count.toLocaleString()} in this ${state.matching.filter.score ? 'band' : state.search ? 'search' : 'queue'} selected`
+      : state.selected.size
+        ? `${state.selected.size.toLocaleString()} selected`
+        : null
 
   if (fatal) return <main className="fatal">Sieve cannot reach its engine: {fatal}</main>
 
@@ -138,102 +218,63 @@ export function App() {
       <header className="top">
         <h1>Sieve</h1>
         <QueueTabs current={state.queue} counts={state.counts} onOpen={(id) => void queue.open(id)} />
-        <Pace decided={state.decided} left={state.counts?.review ?? null} />
         <span className="who" title={session ? `on ${session.machine}` : ''}>
           {session?.moderator}
         </span>
       </header>
       <div className="toolbar" role="toolbar" aria-label="Actions">
-        {ACTION_BUTTONS.map(({ command, label }) => (
-          <button key={command} onClick={run[command]} disabled={targetCount === 0} title={`${label} (${keysFor(keymap, command)})`}>
-            {label}
+        {PRIMARY.map((command) => (
+          <button
+            key={command}
+            className="action"
+            onClick={run[command]}
+            disabled={!enabled(command)}
+            title={tooltip(keymap, command)}
+            aria-keyshortcuts={keysFor(keymap, command) || undefined}
+          >
+            {BUTTON_LABELS[command]} <kbd aria-hidden="true">{keysFor(keymap, command).split(' / ')[0]}</kbd>
           </button>
         ))}
-        <button onClick={run.undo} title={`Undo (${keysFor(keymap, 'undo')})`}>
-          Undo
-        </button>
-        <button onClick={run.redo} title={`Redo (${keysFor(keymap, 'redo')})`}>
-          Redo
-        </button>
-        <button onClick={run.escalate} disabled={targetCount === 0} title={`Escalate for a second opinion (${keysFor(keymap, 'escalate')})`}>
-          Escalate…
-        </button>
-        <button onClick={run.selectAllMatching} title={`Select everything in this queue (${keysFor(keymap, 'selectAllMatching')})`}>
-          Select all
-        </button>
-        <span className="selection" aria-live="polite">
-          {state.matching !== null
-            ? `All ${state.matching.count.toLocaleString()} in this ${state.matching.filter.score ? 'band' : state.search ? 'search' : 'queue'} selected`
-            : state.selected.size
-              ? `${state.selected.size} selected`
-              : ''}
-        </span>
+        {selection && (
+          <span className="selection" aria-live="polite">
+            {selection} — Esc clears
+            <button aria-label="Clear the selection" title="Clear the selection (Esc)" onClick={() => void queue.clearSelection()}>
+              ×
+            </button>
+          </span>
+        )}
+        {state.arrived > 0 && (
+          <button className="arrived" onClick={run.showArrived} title={`Show the comments that arrived; the cursor stays where it is (${keysFor(keymap, 'showArrived')})`}>
+            {state.arrived.toLocaleString()} new
+          </button>
+        )}
         <span className="spacer" />
-        <button onClick={run.previousArticle} title={`Previous article's comments (${keysFor(keymap, 'previousArticle')})`} aria-label="Previous article">
-          ◀ Article
-        </button>
-        <button onClick={run.nextArticle} title={`Next article's comments (${keysFor(keymap, 'nextArticle')})`} aria-label="Next article">
-          Article ▶
-        </button>
-        <button onClick={run.toggleBands} aria-pressed={bandsOpen} title={`Score bands (${keysFor(keymap, 'toggleBands')})`}>
-          Score bands
-        </button>
         <SearchBox ref={searchBox} value={state.search} onSearch={(text) => void queue.search(text)} />
         {state.search ? (
           <span className="muted" title="Search results come newest-added first">
             Newest added
           </span>
         ) : (
-          <button onClick={run.sort} title={`Sort order (${keysFor(keymap, 'sort')})`} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
+          <button onClick={run.sort} title={tooltip(keymap, 'sort')} aria-label={`Sort: ${SORT_LABELS[state.sort]}`}>
             {SORT_LABELS[state.sort]}
           </button>
         )}
-        <button onClick={() => setOverlay({ kind: 'import' })} title="Import comments from a file (NDJSON, CSV, WordPress, Disqus)">
-          Import…
+        <button onClick={run.filters} title={tooltip(keymap, 'filters')}>
+          Filters…
         </button>
-        <button onClick={() => setOverlay({ kind: 'sources' })} title="WordPress sites: add, test, pull, sync">
-          Sources…
+        <button onClick={run.views} title={tooltip(keymap, 'views')}>
+          Views…
         </button>
-        <button onClick={() => void downloadDecisionLog('csv')} title="Export the decision log as CSV">
-          Export CSV
-        </button>
-        <button onClick={() => void downloadDecisionLog('json')} title="Export the decision log as JSON">
-          Export JSON
-        </button>
-        <button onClick={() => setOverlay({ kind: 'scoring' })} title="Thresholds, word lists, automatic rules, retraining">
-          Scoring…
-        </button>
-        <button onClick={() => setOverlay({ kind: 'reports' })} title="Reports: summaries with charts, the decision log, DSA statements of reasons, audit trails">
-          Reports…
-        </button>
-        <button onClick={() => setOverlay({ kind: 'columns' })} title="Show, hide and reorder columns">
-          Columns…
-        </button>
-        <button onClick={() => setOverlay({ kind: 'keymap' })} title="Keyboard settings: presets and your own keys">
-          Keys…
-        </button>
-        <button onClick={run.help} title={`Key map (${keysFor(keymap, 'help')})`}>
-          ?
-        </button>
+        <MoreMenu ref={moreMenu} groups={menuGroups} />
       </div>
-      <FilterBar
-        view={state}
+      <FilterChips
+        conditions={state.conditions}
         names={{
           article: state.rows.find((row) => row.articleId === state.conditions.article)?.articleTitle,
           author: state.rows.find((row) => row.authorId === state.conditions.author)?.authorName
         }}
-        savedViews={savedViews}
-        arrived={state.arrived}
-        filterKey={keysFor(keymap, 'filters')}
+        removeKey={keysFor(keymap, 'removeFilter')}
         onConditions={(conditions) => void queue.filterBy(conditions)}
-        onOpenFilters={run.filters}
-        onOpenView={(saved) => {
-          const { queue: queueId, search, ...conditions } = saved.filter
-          void queue.openView({ queue: queueId, search: search ?? null, conditions, sort: saved.sort })
-        }}
-        onSaveView={(name) => saveViews([...savedViews.filter((saved) => saved.name !== name), { name, filter: viewFilter(state), sort: state.sort }])}
-        onDeleteView={(name) => saveViews(savedViews.filter((saved) => saved.name !== name))}
-        onShowArrived={() => void queue.showArrived()}
       />
       {bandsOpen && (
         <ScoreBands
@@ -245,8 +286,9 @@ export function App() {
           selectKey={keysFor(keymap, 'selectBand')}
         />
       )}
-      <div className="workspace">
+      <main className="workspace">
         <QueueTable
+          ref={table}
           rows={state.rows}
           layout={layout}
           onLayout={changeLayout}
@@ -254,16 +296,19 @@ export function App() {
           onSort={(sort) => void queue.sortBy(sort)}
           cursor={state.cursor}
           selected={state.selected}
-          label={QUEUE_LABELS[state.queue]}
+          label={`${QUEUE_LABELS[state.queue]}${state.search ? `, search “${state.search}”` : ''}`}
           hasMore={state.next !== null}
           onCursor={(index) => void queue.moveTo(index)}
           onToggle={(key) => void queue.toggleSelect(key)}
           onNearEnd={queue.loadMore}
         />
         {detailOpen && <DetailPane commentKey={state.rows[state.cursor]?.key ?? null} onClose={() => setDetailOpen(false)} />}
-      </div>
-      <footer className="status" role="status" aria-live="polite">
-        {state.message}
+      </main>
+      <footer className="status">
+        <span className="message" role="status" aria-live="polite">
+          {state.message}
+        </span>
+        <Pace decided={standing(state.tally)} left={state.counts?.review ?? null} />
       </footer>
       {state.undoOffer && (
         <UndoToast message={state.undoOffer} undoKey={keysFor(keymap, 'undo')} onUndo={run.undo} onDismiss={queue.dismissUndoOffer} />
@@ -278,6 +323,19 @@ export function App() {
             setOverlay(null)
             void queue.filterBy(conditions)
           }}
+        />
+      )}
+      {overlay?.kind === 'views' && (
+        <SavedViewsDialog
+          views={savedViews}
+          onClose={() => setOverlay(null)}
+          onOpen={(saved) => {
+            setOverlay(null)
+            const { queue: queueId, search, ...conditions } = saved.filter
+            void queue.openView({ queue: queueId, search: search ?? null, conditions, sort: saved.sort })
+          }}
+          onSave={(name) => saveViews([...savedViews.filter((saved) => saved.name !== name), { name, filter: viewFilter(state), sort: state.sort }])}
+          onDelete={(name) => saveViews(savedViews.filter((saved) => saved.name !== name))}
         />
       )}
       {overlay?.kind === 'scoring' && policy && (
@@ -309,7 +367,9 @@ export function App() {
           }}
         />
       )}
-      {overlay?.kind === 'columns' && <ColumnsDialog layout={layout} onLayout={changeLayout} onClose={() => setOverlay(null)} />}
+      {overlay?.kind === 'columns' && (
+        <ColumnsDialog layout={layout} constant={constantColumns(state.rows)} onLayout={changeLayout} onClose={() => setOverlay(null)} />
+      )}
       {overlay?.kind === 'keymap' && (
         <KeymapSettings
           setting={keymapSetting}
@@ -332,6 +392,7 @@ export function App() {
         <ReasonPicker
           clauses={policy.clauses}
           count={targetCount}
+          comments={state.matching ? [] : state.selected.size ? state.rows.filter((row) => state.selected.has(row.key)) : state.rows.slice(state.cursor, state.cursor + 1)}
           onCancel={() => setOverlay(null)}
           onPick={(clause, note) => {
             setOverlay(null)

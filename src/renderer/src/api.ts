@@ -3,11 +3,12 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream'
 import type { CallInput, CallName, CallResult, Client, EngineEvent, Reply } from '../../shared/api'
 import { API_PATH, EVENTS_PATH } from '../../shared/channels'
+import { sieveHeaders } from './session-token'
 
 async function overHttp(name: CallName, input: unknown): Promise<Reply<unknown>> {
   const response = await fetch(`${API_PATH}${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...sieveHeaders() },
     body: JSON.stringify(input)
   })
   if (!response.ok) return { ok: false, error: `Sieve answered ${response.status}: ${await response.text()}` }
@@ -53,7 +54,7 @@ function tell(event: EngineEvent): void {
 async function streamOverHttp(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const response = await fetch(EVENTS_PATH, { headers: { Accept: 'text/event-stream' } })
+      const response = await fetch(EVENTS_PATH, { headers: { Accept: 'text/event-stream', ...sieveHeaders() } })
       if (response.ok && response.body) {
         if (attempt > 0) for (const listener of reconnectListeners) listener()
         attempt = 0

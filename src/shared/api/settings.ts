@@ -27,6 +27,8 @@ export const settingsCalls = {
   saveTableLayout: command<TableLayout>()(tableLayoutSchema),
   savedViews: query<SavedView[]>()(nothing),
   saveSavedViews: command<SavedView[]>()(savedViewsSchema),
+  /** Where API keys and site passwords are kept (the OS keychain, or a file only the user can read), in a sentence. */
+  secretStorage: query<{ location: string }>()(nothing),
   /** A consistent copy of the database, taken while it stays in use; never overwrites a file. */
   backup: command<{ path: string }>()(z.object({ path: z.string().min(1).max(4096) }).strict(), { local: true })
 }

@@ -12,7 +12,10 @@ const sourceName = z.string().min(1).max(100)
 export const sourcesCalls = {
   /** Platform sources (WordPress sites) with their sync counts. */
   sources: query<SourceInfo[]>()(nothing),
-  /** Adds a WordPress site, or changes one (same name); the password goes to the secret store only. */
+  /**
+   * Adds a WordPress site, or changes one (same name); the password goes to the secret store only. It may be
+   * left out when changing a source that stays at the same origin, never when it moves to another.
+   */
   addSource: command<SourceInfo[]>()(
     z
       .object({
@@ -20,7 +23,7 @@ export const sourcesCalls = {
         name: z.string().trim().min(1).max(100),
         url: z.url({ protocol: /^https?$/ }).max(2000),
         user: z.string().min(1).max(200),
-        password: z.string().min(1).max(500),
+        password: z.string().min(1).max(500).optional(),
         approvedWindowDays: z.number().positive().max(3650).optional()
       })
       .strict()
@@ -85,17 +88,25 @@ export const sourcesEvents = {
   syncChanged: event<{ pending: number; failed: number; conflicts: number }>()
 }
 
-/** A record a file or a platform could not give Sieve, where it was and why. */
+/** A record of a file Sieve could not take in, where it was and why. */
 export interface Rejection {
   line: number
   reason: string
 }
 
+/** A record that landed, but not quite as the file said: what Sieve assumed, and why. */
+export interface ImportNote {
+  line: number
+  note: string
+}
+
+/** What every importer reports: how much landed, what was refused, and what landed on an assumption. */
 export interface ImportReport {
   added: number
   updated: number
   unchanged: number
   rejected: Rejection[]
+  notes: ImportNote[]
 }
 
 export interface ImportFileReport extends ImportReport {
@@ -107,6 +118,13 @@ export interface ImportFileReport extends ImportReport {
   scored: number
 }
 
+/** A comment a pull could not take in (its HTML nests too deep, its text is too long), and why. */
+export interface PullRejection {
+  /** The comment's id on the platform. */
+  id: string
+  reason: string
+}
+
 export interface PullReport {
   added: number
   updated: number
@@ -116,6 +134,8 @@ export interface PullReport {
   requests: number
   /** True when cancelled midway; the next pull resumes. */
   interrupted: boolean
+  /** Comments refused one by one; the rest landed and the cursor moved past them. */
+  rejected: PullRejection[]
 }
 
 export interface PullResult {

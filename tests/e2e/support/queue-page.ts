@@ -43,6 +43,12 @@ export class QueuePage {
     return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-comment-id')!))
   }
 
+  /** Runs an item of the More menu, as a mouse user would. */
+  async menu(item: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'More' }).click()
+    await this.page.getByRole('menuitem', { name: item }).click()
+  }
+
   async open(label: string): Promise<void> {
     await this.tab(label).click()
     await expect(this.tab(label)).toHaveAttribute('aria-selected', 'true')

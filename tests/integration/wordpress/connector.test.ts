@@ -93,7 +93,7 @@ describe('configuring a WordPress source', () => {
       kind: 'forbidden',
       message: expect.stringMatching(/403.*moderate/)
     })
-    expect(await check('http://no-such-host.invalid', admin.user, admin.appPassword)).toMatchObject({ kind: 'dns' })
+    expect(await check('https://no-such-host.invalid', admin.user, admin.appPassword)).toMatchObject({ kind: 'dns' })
     expect(await check(`http://127.0.0.1:${await closedPort()}`, admin.user, admin.appPassword)).toMatchObject({ kind: 'refused' })
     // https to a server that speaks plain http: the TLS handshake fails.
     expect(await check(site.url.replace('http:', 'https:'), admin.user, admin.appPassword)).toMatchObject({ kind: 'tls' })

@@ -91,7 +91,10 @@ describe('the WordPress test site', () => {
 
     const [replies] = await site.query(`SELECT COUNT(*) AS n FROM wp_comments WHERE comment_parent <> 0`)
     expect(Number(replies.n)).toBeGreaterThan(0)
-    const [posts] = await site.query(`SELECT COUNT(*) AS n FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish'`)
+    // The seeded posts only: other test files (and other runs) publish posts of their own meanwhile.
+    const [posts] = await site.query(
+      `SELECT COUNT(*) AS n FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' AND ID IN (${site.seed.posts.map((post) => post.id).join(',')})`
+    )
     expect(Number(posts.n)).toBe(4)
 
     for (const status of STATUSES) {

@@ -1,8 +1,8 @@
 // The moderation rules: what each action needs, and how a decision and its undo land in the log.
-import { ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
+import { ACTION_FROM, ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
 import type { Filter } from '../../../shared/filter'
 import type { Db } from '../store/database'
-import { escalate, resolveEscalations } from '../store/escalations'
+import { escalate, reopenEscalations, resolveEscalations } from '../store/escalations'
 import { filterConditions, keyConditions } from '../store/filter-sql'
 import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from '../store/decisions'
 import { findClause } from './policy'
@@ -39,6 +39,12 @@ export function decide(
   }
   const note = request.note?.trim() ? request.note : null
   const selection = targetConditions(request.target)
+  // Re-enable undoes a removal or a disable; on a pending comment it would publish it unseen.
+  const from = ACTION_FROM[request.action]
+  if (from) {
+    selection.where.push(`c.status IN (${from.map((_, i) => `@from${i}`).join(', ')})`)
+    from.forEach((status, i) => (selection.params[`from${i}`] = status))
+  }
   return db.transaction(() => {
     const result = appendDecisionBatch(db, selection, {
       action: request.action,
@@ -69,7 +75,8 @@ export function undoLast(db: Db, actor: Actor, at: Date): UndoResult {
   return db.transaction(() => {
     const batch = lastUndoableBatch(db, actor)
     if (!batch) return { batchId: null, ids: [], action: null }
-    const { ids } = appendUndoBatch(db, batch.id, actor, at)
+    const { undoBatchId, ids } = appendUndoBatch(db, batch.id, actor, at)
+    reopenEscalations(db, batch.id, undoBatchId)
     return { batchId: batch.id, ids, action: batch.action }
   })()
 }
@@ -79,7 +86,8 @@ export function redoLast(db: Db, actor: Actor, at: Date): UndoResult {
   return db.transaction(() => {
     const undo = lastRedoableUndo(db, actor)
     if (!undo) return { batchId: null, ids: [], action: null }
-    const { ids } = appendRedoBatch(db, undo.id, actor, at)
+    const { redoBatchId, ids } = appendRedoBatch(db, undo.id, actor, at)
+    resolveEscalations(db, redoBatchId, at)
     return { batchId: undo.id, ids, action: undo.action }
   })()
 }

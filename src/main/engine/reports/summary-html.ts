@@ -54,10 +54,11 @@ export function renderSummaryHtml(summary: ReportSummary, charts: ReportChart[])
 <h1>${escapeHtml(s.publisher)}: moderation report</h1>
 <p class="meta">Period ${escapeHtml(describePeriod(s))} · generated ${escapeHtml(s.generatedAt)}</p>
 <div class="tiles">
-${tile('decisions', s.decisions)}${tile('approved', s.byAction.approve)}${tile('removed', s.byAction.remove)}${tile('disabled', s.byAction.disable)}${tile('re-enabled', s.byAction.enable)}
-${tile('by people', s.human)}${tile('automated', s.automated)}${tile(`undone (${percent(s.undoRate)})`, s.undone)}
+${tile('decisions standing', s.standing.decisions)}${tile('approved', s.standing.byAction.approve)}${tile('removed', s.standing.byAction.remove)}${tile('disabled', s.standing.byAction.disable)}${tile('re-enabled', s.standing.byAction.enable)}
+${tile('decisions made', s.decisions)}${tile(`undone (${percent(s.undoRate)})`, s.undone)}${tile('by people', s.human)}${tile('automated', s.automated)}
 ${tile('median time to decision', formatDuration(s.timeToDecision.medianSeconds))}${tile('90th percentile', formatDuration(s.timeToDecision.p90Seconds))}
 </div>
+<p class="note">The first row counts what stands: the decisions of the period not undone since. Decisions made counts each one made, undone or not.</p>
 ${figures}
 <h2>Removals by Terms-of-Use clause</h2>
 ${table(['Clause', 'Code', 'Removals'], s.byClause.map((c) => [c.title, c.code, c.removals]), [2])}

@@ -50,6 +50,7 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
     .iterate(params) as IterableIterator<Row>
 
   const byAction = noActions()
+  const standing = noActions()
   const byClause = new Map<string, { code: string; title: string; removals: number }>()
   const byModerator = new Map<string, ModeratorTally>()
   const byArticle = new Map<string, { id: string; title: string | null; decisions: number; removals: number }>()
@@ -65,6 +66,7 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
     byAction[action]++
     if (isAutomated) automated++
     if (isUndone) undone++
+    else standing[action]++
     if (action === 'remove' && clauseCode !== null) {
       const clause = byClause.get(clauseCode) ?? { code: clauseCode, title: clauseTitle ?? clauseCode, removals: 0 }
       clause.removals++
@@ -101,6 +103,7 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
     generatedAt: generatedAt.toISOString(),
     decisions,
     byAction,
+    standing: { decisions: decisions - undone, byAction: standing },
     byClause: [...byClause.values()].sort((a, b) => b.removals - a.removals || a.code.localeCompare(b.code)),
     byModerator: [...byModerator.entries()]
       .map(([moderator, tally]) => {

@@ -1,10 +1,11 @@
 // A report written to a file on this machine (the command line's way): streamed where the format
 // allows, so a long period never sits in memory whole; a failed export leaves no half-made file.
-import { createWriteStream, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import type { ReportWritten } from '../../../shared/api'
 import type { ReportFilter, ReportFormat } from '../../../shared/reports'
 import { UserError } from '../errors'
+import { privateWriteStream, writePrivateFile } from '../private-files'
 import { writeDecisionLog } from './decision-log'
 import { createReport, STREAMED_FORMATS, writeStreamedReport, type ReportContext, type StatementChoice, type StreamedFormat } from './report'
 
@@ -26,13 +27,13 @@ export async function writeReportFile(
   if (isStreamed(format)) return streamTo(path, (out) => writeStreamedReport(context, filter, format, out, choice))
   const file = await createReport(context, filter, format, choice)
   if (path === '-') process.stdout.write(file.content)
-  else writeFileSync(path, file.content)
+  else writePrivateFile(path, file.content)
   return { description: file.description, refused: file.refused }
 }
 
 async function streamTo<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
   if (path === '-') return write(process.stdout)
-  const out = createWriteStream(path)
+  const out = privateWriteStream(path)
   try {
     const result = await write(out)
     await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())))

@@ -11,7 +11,8 @@ import { readSetting, writeSetting } from '../store/settings'
 import { withScoreCache } from './cached-scorer'
 import { scoreUnscored, type ScoringProgress } from './run-scorer'
 import type { Projection } from '../store/scores'
-import { scorerKeyName, type Scorer, type ScorerContext, type ScorerStatus } from './scorer'
+import { keyOrigins } from './key-origins'
+import { scorerKeyName, type Scorer, type ScorerStatus } from './scorer'
 import { ScorerError } from './scorer-error'
 import { createScorer, scorerNames } from './scorers'
 
@@ -50,27 +51,45 @@ const failureSchema = z.object({ state: z.enum(SCORER_STATES), detail: z.string(
 
 export function createScorerService(options: ScorerServiceOptions): ScorerService {
   const { db, secrets, now } = options
-  const context = (name: string, settings?: unknown): ScorerContext => ({
-    resourcesDir: options.resourcesDir,
-    dataDir: options.dataDir,
-    secrets,
-    now,
-    settings: settings ?? readSetting(db, settingsKey(name), storedSettingsSchema, {})
-  })
+  const keys = keyOrigins(db, secrets)
+  /** The scorer is built with its stored settings (or these); its key reaches it only at the key's own origin. */
+  const build = (name: string, settings?: unknown): Scorer => {
+    let scorer: Scorer | undefined
+    const ownKey = scorerKeyName(name)
+    const keyed: SecretStore = {
+      ...secrets,
+      get: (secret) => (secret !== ownKey ? secrets.get(secret) : scorer?.endpoint === undefined ? undefined : keys.keyFor(name, scorer.endpoint)),
+      has: (secret) => keyed.get(secret) !== undefined
+    }
+    scorer = createScorer(name, {
+      resourcesDir: options.resourcesDir,
+      dataDir: options.dataDir,
+      secrets: keyed,
+      now,
+      settings: settings ?? readSetting(db, settingsKey(name), storedSettingsSchema, {})
+    })
+    return scorer
+  }
   const create = (name: string): Scorer => {
     try {
-      return createScorer(name, context(name))
+      return build(name)
     } catch (error) {
       // Settings another build wrote in a shape this one refuses: fall back to the defaults.
-      if (error instanceof z.ZodError) return createScorer(name, context(name, {}))
+      if (error instanceof z.ZodError) return build(name, {})
       throw error
     }
   }
   const recordFailure = (name: string, status: ScorerStatus | null) => writeSetting(db, failureKey(name), status)
+  /** What the scorer says of itself, unless a key was entered for another origin than its endpoint's. */
+  const statusOf = (name: string, scorer: Scorer): ScorerStatus | undefined => {
+    const status = scorer.status?.()
+    const withheld = scorer.endpoint === undefined ? null : keys.withheld(name, scorer.endpoint)
+    return withheld !== null && status?.state !== 'gone' ? { state: 'no-key', detail: withheld } : status
+  }
 
   const describe = (name: string): ScorerInfo => {
     const scorer = create(name)
-    let status: ScorerStatus = scorer.status?.() ?? { state: 'ready', detail: 'Ready: works offline; nothing leaves this machine.' }
+    let status: ScorerStatus = statusOf(name, scorer) ?? { state: 'ready', detail: 'Ready: works offline; nothing leaves this machine.' }
     if (status.state === 'ready') status = readSetting(db, failureKey(name), failureSchema, null) ?? status
     return {
       name,
@@ -81,7 +100,7 @@ export function createScorerService(options: ScorerServiceOptions): ScorerServic
       attributes: [...scorer.attributes],
       modelVersion: scorer.modelVersion,
       settings: { ...scorer.settings },
-      hasKey: secrets.has(scorerKeyName(name))
+      hasKey: scorer.endpoint !== undefined && keys.keyFor(name, scorer.endpoint) !== undefined
     }
   }
 
@@ -90,10 +109,11 @@ export function createScorerService(options: ScorerServiceOptions): ScorerServic
     describe,
     create,
     configure({ name, settings = {}, key }) {
+      const before = create(name)
       const merged = { ...readSetting(db, settingsKey(name), storedSettingsSchema, {}), ...settings }
       let scorer: Scorer
       try {
-        scorer = createScorer(name, context(name, merged))
+        scorer = build(name, merged)
       } catch (error) {
         if (error instanceof z.ZodError) throw new UserError(`Settings for ${name} not saved: ${z.prettifyError(error)}`)
         throw error
@@ -101,16 +121,19 @@ export function createScorerService(options: ScorerServiceOptions): ScorerServic
       if (Object.keys(settings).length && !scorer.settings) throw new UserError(`The ${name} scorer has no settings.`)
       if (key !== undefined && !scorer.remote) throw new UserError(`The ${name} scorer takes no key.`)
       writeSetting(db, settingsKey(name), merged)
-      if (key === null) secrets.delete(scorerKeyName(name))
-      else if (key !== undefined) secrets.set(scorerKeyName(name), key)
+      if (key === null) keys.forget(name)
+      else if (key !== undefined) keys.set(name, key, scorer.endpoint!)
+      // A key stays with the origin it was entered for: moving the endpoint elsewhere forgets it.
+      else if (before.endpoint !== undefined && scorer.endpoint !== undefined) keys.moved(name, before.endpoint, scorer.endpoint)
       // New settings or a new key deserve a fresh try.
       recordFailure(name, null)
       return describe(name)
     },
     async run(name, { signal, onProgress, projection = null } = {}) {
       const scorer = create(name)
-      const status = scorer.status?.()
+      const status = statusOf(name, scorer)
       if (status && status.state !== 'ready') throw new ScorerError(status.state, status.detail)
+      if (scorer.endpoint !== undefined) keys.using(name, scorer.endpoint)
       let progress: ScoringProgress = { done: 0, total: 0 }
       try {
         progress = await scoreUnscored(db, scorer.remote ? withScoreCache(db, scorer, now) : scorer, {

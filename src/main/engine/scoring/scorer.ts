@@ -29,6 +29,8 @@ export interface Scorer {
   readonly batchSize: number
   /** Whether comment text leaves the machine; remote scorers go through the score cache. */
   readonly remote: boolean
+  /** Where a remote scorer sends text and its key (the key is only given to a scorer at its own origin). */
+  readonly endpoint?: string
   /** The pace the service allows; the scheduler keeps to it. */
   readonly rateLimit?: { requestsPerSecond: number }
   /** The settings in force (never a key), for the settings screen. */

@@ -9,18 +9,19 @@ import type { Scorer, ScorerContext } from './scorer'
 /** The scorer whose scores order the queues. */
 export const PRIMARY_SCORER = 'local'
 
-const factories: Record<string, (context: ScorerContext) => Scorer> = {
-  local: (context) => createModelScorer(localModelPath(context)),
-  perspective: createPerspectiveScorer,
-  openai: createOpenAiScorer
-}
+/** A Map, so a name such as "constructor" or "toString" is no scorer. */
+const factories = new Map<string, (context: ScorerContext) => Scorer>([
+  ['local', (context) => createModelScorer(localModelPath(context))],
+  ['perspective', createPerspectiveScorer],
+  ['openai', createOpenAiScorer]
+])
 
 export function scorerNames(): string[] {
-  return Object.keys(factories)
+  return [...factories.keys()]
 }
 
 export function createScorer(name: string, context: ScorerContext): Scorer {
-  const factory = factories[name]
+  const factory = factories.get(name)
   if (!factory) throw new UserError(`There is no scorer called "${name}" (known: ${scorerNames().join(', ')}).`)
   return factory(context)
 }

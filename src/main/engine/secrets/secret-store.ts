@@ -1,7 +1,9 @@
 // API keys and site passwords live here, never in the database, exports or logs. A 0600 JSON file beside
 // the database; on the desktop each value is encrypted with Electron's safeStorage (the OS keychain) through
 // a cipher; an environment variable SIEVE_SECRET_<NAME> overrides a stored value (servers, CI).
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { basename } from 'node:path'
+import { writePrivateFile } from '../private-files'
 
 export interface SecretCipher {
   encrypt(plain: string): string
@@ -13,6 +15,10 @@ export interface SecretStore {
   set(name: string, value: string): void
   delete(name: string): void
   has(name: string): boolean
+  /** Whether the value comes from the environment (which overrides the store and cannot be deleted). */
+  fromEnvironment(name: string): boolean
+  /** Where the secrets are kept, in a sentence for the settings screens. */
+  readonly location: string
 }
 
 /** The environment variable that can hold a secret: "source:Daily Post:password" → SIEVE_SECRET_SOURCE_DAILY_POST_PASSWORD. */
@@ -22,7 +28,12 @@ export function secretEnvName(name: string): string {
 
 const plainCipher: SecretCipher = { encrypt: (plain) => plain, decrypt: (stored) => stored }
 
-export function createFileSecretStore(path: string, cipher: SecretCipher = plainCipher, env = process.env): SecretStore {
+export function createFileSecretStore(
+  path: string,
+  cipher: SecretCipher = plainCipher,
+  env = process.env,
+  location = `Keys and passwords are kept in ${basename(path)} beside the database, readable only by you (mode 0600).`
+): SecretStore {
   const read = (): Record<string, string> => {
     if (!existsSync(path)) return {}
     try {
@@ -33,27 +44,28 @@ export function createFileSecretStore(path: string, cipher: SecretCipher = plain
   }
   const write = (values: Record<string, string>) => {
     const temporary = `${path}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(values, null, 2) + '\n', { mode: 0o600 })
-    chmodSync(temporary, 0o600)
+    writePrivateFile(temporary, JSON.stringify(values, null, 2) + '\n')
     renameSync(temporary, path)
   }
   const store: SecretStore = {
     get(name) {
       const fromEnv = env[secretEnvName(name)]
       if (fromEnv) return fromEnv
-      const stored = read()[name]
-      return stored === undefined ? undefined : cipher.decrypt(stored)
+      const values = read()
+      return Object.hasOwn(values, name) ? cipher.decrypt(values[name]) : undefined
     },
     set(name, value) {
       write({ ...read(), [name]: cipher.encrypt(value) })
     },
     delete(name) {
       const values = read()
-      if (!(name in values)) return
+      if (!Object.hasOwn(values, name)) return
       delete values[name]
       write(values)
     },
-    has: (name) => store.get(name) !== undefined
+    has: (name) => store.get(name) !== undefined,
+    fromEnvironment: (name) => Boolean(env[secretEnvName(name)]),
+    location
   }
   return store
 }

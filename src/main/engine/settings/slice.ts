@@ -14,8 +14,9 @@ import { backupTo } from '../store/backup'
 import { readSetting, writeSetting } from '../store/settings'
 
 export const settingsSlice = slice('settings', settingsCalls, {
-  queries: ({ db, actor, policy }) => ({
+  queries: ({ db, actor, policy, secrets }) => ({
     session: () => ({ ...actor, version }),
+    secretStorage: () => ({ location: secrets.location }),
     policy: () => policy,
     keymap: () => readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING),
     tableLayout: () => readSetting(db, 'tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT),

@@ -1,16 +1,9 @@
-// What every importer reports: how much landed, and each rejected record with where it was and why.
-export interface Rejection {
-  line: number
-  reason: string
-}
+// What every importer reports (the contract declares its shape): how much landed, each rejected record
+// with where it was and why, and each record that landed on an assumption with what was assumed.
+import type { ImportReport } from '../../../shared/api'
 
-export interface ImportReport {
-  added: number
-  updated: number
-  unchanged: number
-  rejected: Rejection[]
-}
+export type { ImportNote, ImportReport, Rejection } from '../../../shared/api'
 
 export function emptyReport(): ImportReport {
-  return { added: 0, updated: 0, unchanged: 0, rejected: [] }
+  return { added: 0, updated: 0, unchanged: 0, rejected: [], notes: [] }
 }

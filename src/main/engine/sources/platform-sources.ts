@@ -25,7 +25,8 @@ export interface NewPlatformSource {
   name: string
   url: string
   user: string
-  password: string
+  /** Required for a new source, and whenever the source moves to another origin; absent keeps the stored one. */
+  password?: string
   approvedWindowDays?: number
 }
 
@@ -34,16 +35,41 @@ export function addPlatformSource(db: Db, secrets: SecretStore, source: NewPlatf
   if (!parsed.success) throw new UserError(`The ${source.kind} source is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   const url = new URL(parsed.data.url)
   if (url.username || url.password) throw new UserError('Give the user and password separately, not inside the URL.')
-  if (!source.password.trim()) throw new UserError('The application password is empty.')
+  if (source.password !== undefined && !source.password.trim()) throw new UserError('The application password is empty.')
   if (!source.name.trim()) throw new UserError('A source needs a name.')
   const existing = db.prepare<[string], { kind: string; config: string }>('SELECT kind, config FROM sources WHERE name = ?').get(source.name)
   if (existing && (existing.kind !== source.kind)) throw new UserError(`"${source.name}" is already the name of a ${existing.kind} source.`)
-  const config = JSON.stringify(parsed.data)
+  // A password belongs to the site it was given for: without a new one, the source keeps its origin.
+  const keptOrigin = source.password === undefined ? storedPasswordOrigin(existing?.config, secrets, source.name) : undefined
+  if (source.password === undefined && keptOrigin !== url.origin) {
+    throw new UserError(
+      keptOrigin === undefined
+        ? `Give "${source.name}" its application password.`
+        : `"${source.name}" now points at ${url.origin}, another site than ${keptOrigin}, which its password was given for: give the application password for ${url.origin}.`
+    )
+  }
+  const config = JSON.stringify({ ...parsed.data, passwordOrigin: url.origin })
   db.prepare(
     `INSERT INTO sources (kind, name, created_at, config) VALUES (?, ?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET config = excluded.config`
   ).run(source.kind, source.name, now.toISOString(), config)
-  secrets.set(passwordSecret(source.name), source.password)
+  if (source.password !== undefined) secrets.set(passwordSecret(source.name), source.password)
+}
+
+/** The origin a source's stored password was given for, or undefined when it has none. */
+function storedPasswordOrigin(config: string | undefined, secrets: SecretStore, name: string): string | undefined {
+  if (config === undefined || config === '{}' || !secrets.has(passwordSecret(name))) return undefined
+  const stored = JSON.parse(config) as { url?: unknown; passwordOrigin?: unknown }
+  return passwordOriginOf({
+    url: typeof stored.url === 'string' ? stored.url : undefined,
+    passwordOrigin: typeof stored.passwordOrigin === 'string' ? stored.passwordOrigin : undefined
+  })
+}
+
+/** Sources added before origins were recorded: the password belongs to the url it was given with. */
+function passwordOriginOf(config: { url?: string; passwordOrigin?: string }): string | undefined {
+  if (config.passwordOrigin !== undefined) return config.passwordOrigin
+  return URL.canParse(config.url ?? '') ? new URL(config.url!).origin : undefined
 }
 
 export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] {
@@ -59,7 +85,7 @@ export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] 
     .all()
   return rows.map((row) => {
     const config = JSON.parse(row.config) as { url: string; user: string }
-    const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string }) : {}
+    const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string; lastRejected?: SourceInfo['lastPullRejected'] }) : {}
     return {
       name: row.name,
       kind: row.kind,
@@ -70,7 +96,8 @@ export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] 
       pending: row.pending,
       failed: row.failed,
       conflicts: row.conflicts,
-      lastPulledAt: cursor.lastPulledAt ?? null
+      lastPulledAt: cursor.lastPulledAt ?? null,
+      lastPullRejected: cursor.lastRejected ?? []
     }
   })
 }
@@ -126,12 +153,21 @@ export function connectorFor(context: ConnectorContext, name: string): PlatformC
   if (password === undefined) {
     throw new UserError(`The password of "${name}" is not in this machine's secret store: add the source again with its application password.`)
   }
+  const parsed = wordpressConfigSchema.safeParse(JSON.parse(row.config))
+  if (!parsed.success) {
+    throw new UserError(`"${name}" cannot be used as it is (${parsed.error.issues.map((issue) => issue.message).join('; ')}): add it again with its https address and password.`)
+  }
+  const config = parsed.data
+  const passwordOrigin = passwordOriginOf(config)
+  if (passwordOrigin !== new URL(config.url).origin) {
+    throw new UserError(`"${name}" points at ${new URL(config.url).origin}, but its password was given for ${passwordOrigin}: add the source again with the password for ${new URL(config.url).origin}.`)
+  }
   switch (row.kind as PlatformKind) {
     case 'wordpress':
       return createWordPressConnector({
         db: context.db,
         sourceId: row.id,
-        config: wordpressConfigSchema.parse(JSON.parse(row.config)),
+        config,
         password,
         now: context.now,
         timeoutMs: context.requestTimeoutMs,

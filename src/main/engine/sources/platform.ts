@@ -1,23 +1,15 @@
 // What a live platform's connector does for Sieve. One folder per platform implements it (wordpress/);
 // connectors.ts picks the connector for a source's kind.
+import type { PullReport } from '../../../shared/api'
 import type { Clause, Status } from '../../../shared/model'
+
+export type { PullRejection, PullReport } from '../../../shared/api'
 
 /** A comment as the platform holds it right now. */
 export interface LiveComment {
   id: string
   /** In the platform's words. */
   status: string
-}
-
-export interface PullReport {
-  added: number
-  updated: number
-  unchanged: number
-  conflicts: number
-  deleted: number
-  requests: number
-  /** True when cancelled midway; the next pull resumes. */
-  interrupted: boolean
 }
 
 export interface PullOptions {

@@ -49,7 +49,7 @@ export const sourcesSlice = slice('sources', sourcesCalls, {
       uploadBegin: ({ name }) => ({ uploadId: uploads.begin(name) }),
       uploadChunk: ({ uploadId, data }) => ({ bytes: uploads.append(uploadId, data) }),
       importUpload: ({ uploadId, format }) => {
-        const path = uploads.path(uploadId)
+        const path = uploads.claim(uploadId)
         const job = importJob(context, path, { format }, 'Imported file', { score: true })
         job.result.finally(() => uploads.remove(uploadId)).catch(() => undefined)
         return job.snapshot

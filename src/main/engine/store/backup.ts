@@ -1,9 +1,10 @@
 // Backups: SQLite's online backup (consistent while the app keeps working), a checked restore that keeps
 // the database it replaces, and rolling daily copies beside the database.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { UserError } from '../errors'
+import { ensurePrivateFile, makePrivate, makePrivateDir } from '../private-files'
 import type { Db } from './database'
 import { migrations } from './migrations'
 
@@ -12,7 +13,9 @@ export const DAILY_BACKUPS_KEPT = 7
 
 export async function backupTo(db: Db, path: string): Promise<void> {
   if (existsSync(path)) throw new UserError(`${path} already exists; a backup never overwrites a file.`)
-  mkdirSync(dirname(path), { recursive: true })
+  makePrivateDir(dirname(path))
+  // Made 0600 before SQLite writes into it (SQLite would make it with the umask's mode).
+  ensurePrivateFile(path)
   await db.backup(path)
 }
 
@@ -49,6 +52,7 @@ export function restoreFrom(backupPath: string, dbPath: string, at: Date): strin
   const kept = `${dbPath}.before-restore-${at.toISOString().replace(/[:.]/g, '-')}`
   const incoming = `${dbPath}.restoring`
   copyFileSync(backupPath, incoming)
+  makePrivate(incoming)
   if (existsSync(dbPath)) renameSync(dbPath, kept)
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
   renameSync(incoming, dbPath)

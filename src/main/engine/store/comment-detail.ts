@@ -22,7 +22,7 @@ type CommentRecord = CommentRowRecord & {
 export function commentDetail(db: Db, key: number): CommentDetail {
   const record = db
     .prepare<[number], CommentRecord>(
-      `SELECT ${ROW_COLUMNS}, c.text, c.upstream_status AS upstreamStatus, c.source_id AS sourceId,
+      `SELECT ${ROW_COLUMNS}, c.text, 0 AS textTruncated, c.upstream_status AS upstreamStatus, c.source_id AS sourceId,
               c.parent_external_id AS parentId, c.article_id AS articleKey, c.author_id AS authorKey
        FROM comments c ${ROW_JOINS}
        WHERE c.id = ?`

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { UserError } from '../errors'
+import { ensurePrivateFile, makePrivate } from '../private-files'
 import { migrations } from './migrations'
 
 export type Db = Database.Database
@@ -13,11 +14,18 @@ export interface OpenOptions {
   cacheMiB?: number
 }
 
-/** Opens (creating if needed) a Sieve database and brings its schema up to date. */
+/**
+ * Opens (creating if needed) a Sieve database and brings its schema up to date. It holds commenters'
+ * personal data: the file, its -wal and its -shm are 0600 (SQLite gives the latter two the file's mode).
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const onDisk = path !== ':memory:' && path !== ''
+  if (onDisk) ensurePrivateFile(path)
   const db = new Database(path, { nativeBinding: options.nativeBinding })
   try {
     db.pragma('journal_mode = WAL')
+    // A database an older Sieve made with the umask's mode is tightened.
+    if (onDisk) for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivate(file)
     // FULL: a decision the UI has shown survives a power cut, not only a crash of the app.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')

@@ -63,12 +63,15 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
   return { batchId, changed }
 }
 
+/** A batch that changed something (a decision that changed nothing is no step to undo or to end the redo stack). */
+const CHANGED = (batch: string) => `EXISTS (SELECT 1 FROM decisions changed WHERE changed.batch_id = ${batch}.id)`
+
 /** The actor's latest batch that has not been undone, if any (a redo counts as a batch of its own). */
 export function lastUndoableBatch(db: Db, actor: Actor): { id: number; action: Action } | undefined {
   return db
     .prepare<[string], { id: number; action: Action }>(
       `SELECT b.id, b.action FROM batches b
-       WHERE b.kind = 'decide' AND b.moderator = ?
+       WHERE b.kind = 'decide' AND b.moderator = ? AND ${CHANGED('b')}
          AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.reverts = b.id)
        ORDER BY b.id DESC LIMIT 1`
     )
@@ -106,7 +109,7 @@ export function lastRedoableUndo(db: Db, actor: Actor): { id: number; action: Ac
       `SELECT u.id, u.action FROM batches u
        WHERE u.kind = 'undo' AND u.moderator = ?
          AND NOT EXISTS (SELECT 1 FROM batches r WHERE r.reverts = u.id)
-         AND NOT EXISTS (SELECT 1 FROM batches f WHERE f.moderator = ? AND f.kind = 'decide' AND f.reverts IS NULL AND f.id > u.id)
+         AND NOT EXISTS (SELECT 1 FROM batches f WHERE f.moderator = ? AND f.kind = 'decide' AND f.reverts IS NULL AND f.id > u.id AND ${CHANGED('f')})
        ORDER BY u.id DESC LIMIT 1`
     )
     .get(actor.moderator, actor.moderator)

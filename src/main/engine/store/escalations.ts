@@ -16,12 +16,23 @@ export function escalate(db: Db, selection: Conditions, note: string, actor: Act
     .run({ ...selection.params, note, moderator: actor.moderator, machine: actor.machine, createdAt: at.toISOString() }).changes
 }
 
-/** Closes the open escalations of every comment a decision batch touched. */
+/** Closes the open escalations of every comment a decision batch touched, noting the batch that closed them. */
 export function resolveEscalations(db: Db, batchId: number, at: Date): void {
   db.prepare(
-    `UPDATE escalations SET resolved_at = ?
-     WHERE resolved_at IS NULL AND comment_id IN (SELECT comment_id FROM decisions WHERE batch_id = ?)`
-  ).run(at.toISOString(), batchId)
+    `UPDATE escalations SET resolved_at = @at, resolved_by = @batchId
+     WHERE resolved_at IS NULL AND comment_id IN (SELECT comment_id FROM decisions WHERE batch_id = @batchId)`
+  ).run({ at: at.toISOString(), batchId })
+}
+
+/**
+ * Opens again the escalations a decision batch closed, on the comments its undo put back: an undo
+ * restores everything the decision changed. A comment the undo left alone (decided again since) stays settled.
+ */
+export function reopenEscalations(db: Db, batchId: number, undoBatchId: number): void {
+  db.prepare(
+    `UPDATE escalations SET resolved_at = NULL, resolved_by = NULL
+     WHERE resolved_by = @batchId AND comment_id IN (SELECT comment_id FROM decisions WHERE batch_id = @undoBatchId)`
+  ).run({ batchId, undoBatchId })
 }
 
 export function openEscalation(db: Db, commentId: number): Escalation | null {

@@ -38,7 +38,9 @@ export interface PageQuery {
 }
 
 /** A comment row as SQLite returns it: its scores, spans, words and sync state still JSON text. */
-export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync'> & {
+export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync' | 'escalated' | 'textTruncated'> & {
+  escalated: number
+  textTruncated: number
   scores: string
   spans: string
   words: string | null
@@ -50,7 +52,8 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
 export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, au.external_id AS authorId,
   ar.title AS articleTitle, ar.external_id AS articleId, s.name AS sourceName,
   c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${SYNC_COLUMNS},
-  (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved`
+  (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved,
+  EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) AS escalated`
 export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
   LEFT JOIN authors au ON au.id = c.author_id
   LEFT JOIN articles ar ON ar.id = c.article_id`
@@ -73,7 +76,7 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
   }
   const direction = descending ? 'DESC' : 'ASC'
   const sql = `
-    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, c.${column} AS sortValue
+    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, length(c.text) > @excerpt AS textTruncated, c.${column} AS sortValue
     FROM comments c ${ROW_JOINS}
     ${whereClause({ where, params })}
     ORDER BY c.${column} ${direction}, c.id ${direction}
@@ -98,12 +101,14 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 }
 
 export function toRow(record: CommentRowRecord & { sortValue?: unknown }): CommentRow {
-  const { sortValue: _unused, scores, spans, words, sync, conflict, ...rest } = record
+  const { sortValue: _unused, scores, spans, words, sync, conflict, escalated, textTruncated, ...rest } = record
   // Only spans and words that fall inside the excerpt can be highlighted in it.
   const inText = (span: { end: number }) => span.end <= record.text.length
   return {
     ...rest,
+    textTruncated: textTruncated === 1,
     sync: syncState(sync, conflict),
+    escalated: escalated === 1,
     scores: JSON.parse(scores),
     spans: JSON.parse(spans).filter(inText),
     words: words ? JSON.parse(words).filter(inText) : []

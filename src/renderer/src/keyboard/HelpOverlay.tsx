@@ -1,11 +1,8 @@
-import { useEffect, useRef } from 'react'
 import { Dialog } from '../Dialog'
 import { keyLabel, type Binding, type Command } from './keymap'
 
-/** The key map, each command also a button: the mouse path to every key, bound or not. */
+/** The key map, each command also a button: the mouse path to every key, bound or not. Opens at the top. */
 export function HelpOverlay({ keymap, onClose, onRun }: { keymap: Binding[]; onClose: () => void; onRun: (command: Command) => void }) {
-  const closeButton = useRef<HTMLButtonElement>(null)
-  useEffect(() => closeButton.current?.focus(), [])
   return (
     <Dialog
       title="Keyboard"
@@ -37,9 +34,9 @@ export function HelpOverlay({ keymap, onClose, onRun }: { keymap: Binding[]; onC
         </tbody>
       </table>
       <p className="hint">Click a command to run it. In the reason picker, a digit picks its clause.</p>
-      <button ref={closeButton} onClick={onClose}>
-        Close
-      </button>
+      <div className="buttons">
+        <button onClick={onClose}>Close (Esc)</button>
+      </div>
     </Dialog>
   )
 }

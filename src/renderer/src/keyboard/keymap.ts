@@ -1,9 +1,14 @@
-// The key map is data: one table drives both the key handlers and the `?` overlay.
+// The key map is data: one table drives the key handlers, the `?` overlay and the buttons' labels and
+// tooltips. Commands with no key by default are still listed, to be run from the overlay or bound.
 import { QUEUE_LABELS, type QueueId } from '../../../shared/model'
 
 export type Command =
   | 'next'
   | 'previous'
+  | 'first'
+  | 'last'
+  | 'pageDown'
+  | 'pageUp'
   | 'extendDown'
   | 'extendUp'
   | 'toggleSelect'
@@ -22,12 +27,24 @@ export type Command =
   | 'detail'
   | 'search'
   | 'filters'
+  | 'removeFilter'
+  | 'views'
+  | 'showArrived'
   | 'sort'
   | 'previousArticle'
   | 'nextArticle'
   | `go:${QueueId}`
   | 'nextQueue'
   | 'help'
+  | 'menu'
+  | 'import'
+  | 'sources'
+  | 'exportCsv'
+  | 'exportJson'
+  | 'reports'
+  | 'scoring'
+  | 'columns'
+  | 'keys'
   | 'clear'
 
 /** One key as keyName() spells it ("j", "ArrowDown", "Ctrl+z", " "), or a sequence of them (["g", "r"]). */
@@ -52,6 +69,10 @@ const GO_KEYS: [QueueId, string][] = [
 export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next comment' },
   { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous comment' },
+  { command: 'pageDown', keys: ['PageDown'], label: 'A screenful down' },
+  { command: 'pageUp', keys: ['PageUp'], label: 'A screenful up' },
+  { command: 'first', keys: ['Home'], label: 'First comment' },
+  { command: 'last', keys: ['End'], label: 'Last comment of the view' },
   { command: 'extendDown', keys: ['J', 'Shift+ArrowDown'], label: 'Extend the selection down' },
   { command: 'extendUp', keys: ['K', 'Shift+ArrowUp'], label: 'Extend the selection up' },
   { command: 'toggleSelect', keys: ['x', ' '], label: 'Select or deselect the comment' },
@@ -69,6 +90,9 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
   { command: 'search', keys: ['/'], label: 'Search the comment text' },
   { command: 'filters', keys: ['f'], label: 'Filter by article, author, score, date, source or word list' },
+  { command: 'removeFilter', keys: ['Backspace'], label: 'Remove the last filter chip' },
+  { command: 'views', keys: ['v'], label: 'Saved views: open, save or delete one' },
+  { command: 'showArrived', keys: ['n'], label: 'Show the new comments waiting behind “N new”' },
   { command: 'sort', keys: ['s'], label: 'Next sort order (worst first, newest, oldest, most reported)' },
   { command: 'previousArticle', keys: ['['], label: "Previous article's comments" },
   { command: 'nextArticle', keys: [']'], label: "Next article's comments" },
@@ -76,7 +100,16 @@ export const DEFAULT_KEYMAP: Binding[] = [
   { command: 'nextQueue', keys: [], label: 'Go to the next queue' },
   { command: 'removeSpam', keys: [], label: 'Remove as spam (the spam clause, no picker)' },
   { command: 'help', keys: ['?'], label: 'Show this key map' },
-  { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, or clear the selection' }
+  { command: 'menu', keys: ['m'], label: 'More actions (the menu)' },
+  { command: 'import', keys: [], label: 'Import comments from a file' },
+  { command: 'sources', keys: [], label: 'Sources: WordPress sites, pull and sync' },
+  { command: 'exportCsv', keys: [], label: 'Export the decision log as CSV' },
+  { command: 'exportJson', keys: [], label: 'Export the decision log as JSON' },
+  { command: 'reports', keys: [], label: 'Reports: summaries, DSA statements, audit trails' },
+  { command: 'scoring', keys: [], label: 'Scoring: scorers, thresholds, word lists, rules' },
+  { command: 'columns', keys: [], label: 'Show, hide and reorder columns' },
+  { command: 'keys', keys: [], label: 'Keyboard settings: presets and your own keys' },
+  { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, clear the selection, or clear the search' }
 ]
 
 /** The parts of a KeyboardEvent the key map reads. */
@@ -119,9 +152,9 @@ export function commandFor(keymap: Binding[], event: KeyPress): Command | undefi
 
 /** How a key is shown to people. */
 export function keyLabel(spec: KeySpec): string {
-  const names: Record<string, string> = { ' ': 'Space', ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' }
+  const names: Record<string, string> = { ' ': 'Space', ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc', PageDown: 'Page Down', PageUp: 'Page Up' }
   return strokes(spec)
-    .map((key) => key.replace(/ArrowDown|ArrowUp|Escape|^ $/, (name) => names[name]))
+    .map((key) => key.replace(/ArrowDown|ArrowUp|Escape|PageDown|PageUp|^ $/, (name) => names[name]))
     .join(' then ')
 }
 

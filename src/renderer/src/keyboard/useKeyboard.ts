@@ -14,7 +14,8 @@ export function useKeyboard(keymap: Binding[], handlers: Partial<Record<Command,
     let pending: string[] = []
     let pendingSince = 0
     const onKeyDown = (event: KeyboardEvent) => {
-      if (ownsKey(event.target, event.key) || MODIFIER_KEYS.has(event.key)) return
+      // While a dialog or the menu is open, the page behind it takes no keys.
+      if (document.querySelector('dialog[open], :popover-open') || ownsKey(event.target, event.key) || MODIFIER_KEYS.has(event.key)) return
       if (event.timeStamp - pendingSince > SEQUENCE_MS) pending = []
       let found = match(keymap, [...pending, keyName(event)])
       // A key that does not continue the sequence starts afresh.

@@ -1,6 +1,8 @@
 // The queue as an ARIA grid: TanStack Table lays out the columns, TanStack Virtual renders only the
-// rows in view, and the engine supplies the rows a page at a time.
-import { useEffect, useRef } from 'react'
+// rows in view (each as tall as its comment, up to four lines), and the engine supplies the rows a page
+// at a time. The grid takes the focus itself and names the current row with aria-activedescendant, so a
+// screen reader reads each comment the cursor lands on.
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react'
 import {
   columnOrderingFeature,
   columnResizingFeature,
@@ -15,28 +17,34 @@ import type { CommentRow, SortKey } from '../../../shared/model'
 import type { TableLayout } from '../../../shared/settings'
 import { age } from './age'
 import { HighlightedText } from './HighlightedText'
-import { ScoreBar } from './ScoreBar'
+import { ScoreBar, strongest } from './ScoreBar'
 import { SyncBadge } from '../sources/SyncBadge'
 
-const ROW_HEIGHT = 64
+/** A first guess at a row's height, before it is measured. */
+const ROW_ESTIMATE = 72
 
 const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnVisibilityFeature, columnOrderingFeature })
 const column = createColumnHelper<typeof features, CommentRow>()
 const columns = column.columns([
-  column.accessor('priority', { header: 'Score', size: 170, cell: (info) => <ScoreBar scores={info.row.original.scores} /> }),
+  column.accessor('priority', { header: 'Score', size: 140, cell: (info) => <ScoreBar scores={info.row.original.scores} /> }),
   column.accessor('text', {
     header: 'Comment',
     enableHiding: false,
     size: 560,
     cell: (info) => (
       <div className="comment-text">
+        {info.row.original.escalated && (
+          <span className="badge escalated" title="Escalated for a second opinion">
+            Escalated
+          </span>
+        )}
         <HighlightedText text={info.getValue()} spans={info.row.original.spans} words={info.row.original.words} />
       </div>
     )
   }),
   column.accessor('authorName', {
     header: 'Author',
-    size: 150,
+    size: 140,
     cell: (info) => {
       const removed = info.row.original.authorRemoved
       return (
@@ -51,8 +59,8 @@ const columns = column.columns([
       )
     }
   }),
-  column.accessor('articleTitle', { header: 'Article', size: 220, cell: (info) => <span className="clip">{info.getValue()}</span> }),
-  column.accessor('createdAt', { header: 'Age', size: 90, cell: (info) => age(info.getValue()) }),
+  column.accessor('articleTitle', { header: 'Article', size: 180, cell: (info) => <span className="clip">{info.getValue()}</span> }),
+  column.accessor('createdAt', { header: 'Age', size: 100, cell: (info) => age(info.getValue()) }),
   column.accessor('reports', { header: 'Reports', size: 70, cell: (info) => info.getValue() || '' }),
   column.accessor('sourceName', { header: 'Source', size: 120, cell: (info) => <span className="clip">{info.getValue()}</span> }),
   column.accessor('status', {
@@ -85,6 +93,37 @@ const SORTED_BY: Partial<Record<SortKey, [string, 'descending' | 'ascending']>> 
 export const COLUMN_IDS = columns.map((definition) => (definition as { accessorKey: string }).accessorKey)
 export const COLUMN_NAMES = Object.fromEntries(columns.map((definition, i) => [COLUMN_IDS[i], String(definition.header)]))
 
+/** Columns that say nothing when every row shows the same (one source, one status): hidden unless shown on purpose. */
+const HIDDEN_WHEN_CONSTANT = ['authorName', 'articleTitle', 'reports', 'sourceName', 'status', 'sync'] as const
+
+/** The columns whose value is the same on every loaded row. */
+export function constantColumns(rows: CommentRow[]): Set<string> {
+  if (rows.length < 2) return new Set()
+  const value = (row: CommentRow, id: (typeof HIDDEN_WHEN_CONSTANT)[number]) =>
+    id === 'status' ? `${row.status}:${row.reason}` : id === 'sync' ? JSON.stringify(row.sync) : row[id]
+  return new Set(HIDDEN_WHEN_CONSTANT.filter((id) => rows.every((row) => value(row, id) === value(rows[0], id))))
+}
+
+/** Whether a column shows: the moderator's choice, else shown unless it is constant. */
+export function columnShows(layout: TableLayout, constant: ReadonlySet<string>, id: string): boolean {
+  if (layout.hidden.includes(id)) return false
+  return !constant.has(id) || (layout.shown ?? []).includes(id)
+}
+
+/** What a screen reader hears when the cursor lands on a row. */
+function rowLabel(comment: CommentRow): string {
+  const top = strongest(comment.scores)
+  const score = top ? `${top[0].toLowerCase().replace(/_/g, ' ')} ${Math.round(top[1] * 100)}%` : 'not scored'
+  const flags = [comment.status, comment.escalated ? 'escalated' : '', comment.reports ? `${comment.reports} reports` : ''].filter(Boolean).join(', ')
+  return `${comment.authorName ?? 'Anonymous'}: ${comment.text.slice(0, 300)} — ${score}, ${flags}`
+}
+
+export interface QueueTableHandle {
+  /** How many rows fit in the grid's height (PageDown moves by this many). */
+  rowsInView(): number
+  focus(): void
+}
+
 interface QueueTableProps {
   rows: CommentRow[]
   layout: TableLayout
@@ -98,10 +137,12 @@ interface QueueTableProps {
   onCursor(index: number): void
   onToggle(key: number): void
   onNearEnd(): void
+  ref?: Ref<QueueTableHandle>
 }
 
 export function QueueTable(props: QueueTableProps) {
-  const { rows, layout, onLayout, sort, onSort, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd } = props
+  const { rows, layout, onLayout, sort, onSort, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd, ref } = props
+  const constant = constantColumns(rows)
   const table = useTable({
     features,
     columns,
@@ -110,20 +151,40 @@ export function QueueTable(props: QueueTableProps) {
     columnResizeMode: 'onChange',
     state: {
       columnSizing: layout.sizes,
-      columnVisibility: Object.fromEntries(layout.hidden.map((id) => [id, false])),
+      columnVisibility: Object.fromEntries(COLUMN_IDS.map((id) => [id, columnShows(layout, constant, id)])),
       columnOrder: layout.order
     },
     onColumnSizingChange: (update) => onLayout({ ...layout, sizes: typeof update === 'function' ? update(layout.sizes) : update })
   })
-  const scroller = useRef<HTMLDivElement>(null)
+  // The grid itself scrolls (its header sticks), so the one element that takes the focus is the one that scrolls.
+  const grid = useRef<HTMLDivElement>(null)
+  const body = useRef<HTMLDivElement>(null)
+  const [headerHeight, setHeaderHeight] = useState(0)
+  useLayoutEffect(() => {
+    const measure = () => setHeaderHeight(body.current?.offsetTop ?? 0)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(grid.current!)
+    return () => observer.disconnect()
+  }, [])
   const tableRows = table.getRowModel().rows
   const virtualizer = useVirtualizer({
     count: tableRows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement: () => grid.current,
+    scrollMargin: headerHeight,
+    estimateSize: () => ROW_ESTIMATE,
     getItemKey: (index) => tableRows[index].id,
     overscan: 8
   })
+  useImperativeHandle(ref, () => ({
+    rowsInView: () => {
+      const start = (virtualizer.scrollOffset ?? 0) + headerHeight
+      const end = (virtualizer.scrollOffset ?? 0) + (grid.current?.clientHeight ?? 0)
+      const inView = virtualizer.getVirtualItems().filter((item) => item.start >= start && item.end <= end)
+      return Math.max(1, inView.length)
+    },
+    focus: () => grid.current?.focus()
+  }))
 
   useEffect(() => {
     if (rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' })
@@ -139,16 +200,27 @@ export function QueueTable(props: QueueTableProps) {
   const template = headers
     // The comment takes the room left (never under 240 px) unless the moderator sized it.
     .map((header) =>
-      header.column.id === 'text' && layout.sizes.text === undefined ? 'minmax(240px, 1fr)' : `${header.getSize()}px`
+      header.column.id === 'text' && layout.sizes.text === undefined ? 'minmax(320px, 1fr)' : `${header.getSize()}px`
     )
     .join(' ')
   const gridStyle = { gridTemplateColumns: `36px ${template}` }
 
   return (
-    <div className="grid" role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-multiselectable="true">
+    <div
+      className="grid"
+      role="grid"
+      ref={grid}
+      tabIndex={0}
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      aria-activedescendant={rows[cursor] ? `row-${rows[cursor].key}` : undefined}
+    >
       <div className="grid-head" role="rowgroup">
         <div className="grid-row head" role="row" aria-rowindex={1} style={gridStyle}>
-          <div role="columnheader" className="cell check" aria-label="Selected" />
+          <div role="columnheader" className="cell check">
+            <span className="visually-hidden">Selected</span>
+          </div>
           {headers.map((header) => {
             const sortBy = HEADER_SORTS[header.column.id]
             const sorted = sort && SORTED_BY[sort]?.[0] === header.column.id ? SORTED_BY[sort]![1] : undefined
@@ -174,8 +246,12 @@ export function QueueTable(props: QueueTableProps) {
           })}
         </div>
       </div>
-      <div className="grid-body" role="rowgroup" ref={scroller}>
-        {rows.length === 0 ? <div className="empty">Nothing here. The queue is clear.</div> : null}
+      <div className="grid-body" role="rowgroup" ref={body}>
+        {rows.length === 0 ? (
+          <div role="row" className="empty">
+            <div role="gridcell">Nothing here. The queue is clear.</div>
+          </div>
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = tableRows[item.index]
@@ -185,20 +261,28 @@ export function QueueTable(props: QueueTableProps) {
             return (
               <div
                 key={row.id}
+                id={`row-${comment.key}`}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 aria-current={isCursor ? 'true' : undefined}
+                aria-label={rowLabel(comment)}
                 data-comment-id={comment.id}
-                className={`grid-row${isCursor ? ' cursor' : ''}${isSelected ? ' selected' : ''}`}
-                style={{ ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => onCursor(item.index)}
+                className={`grid-row${isCursor ? ' cursor' : ''}${isSelected ? ' selected' : ''}${comment.escalated ? ' escalated' : ''}`}
+                style={{ ...gridStyle, transform: `translateY(${item.start - headerHeight}px)` }}
+                onClick={() => {
+                  onCursor(item.index)
+                  grid.current?.focus()
+                }}
               >
                 <div role="gridcell" className="cell check">
                   <input
                     type="checkbox"
                     aria-label="Select comment"
                     title="Select (x)"
+                    tabIndex={-1}
                     checked={isSelected}
                     onChange={() => onToggle(comment.key)}
                     onClick={(event) => event.stopPropagation()}

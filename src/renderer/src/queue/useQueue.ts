@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Filter } from '../../../shared/filter'
 import {
   ACTION_STATUS,
+  actionApplies,
   SORTS,
   type Action,
   type CommentRow,
@@ -16,12 +17,16 @@ import {
   type Status
 } from '../../../shared/model'
 import { client } from '../api'
+import { chipsOf, withoutChip } from './filter-chips'
+import { afterDecision, afterRedo, afterUndo, NO_DECISIONS, type PaceTally } from './pace-tally'
 
 const PAGE = 100
 /** Load the next page when the cursor comes this close to the last loaded row. */
 const PREFETCH = 20
 /** Counts refresh once the keys have paused this long. */
 const COUNTS_AFTER_MS = 250
+/** End loads the view to its last row, but never more rows than this at once. */
+const END_LOADS_AT_MOST = 5000
 
 /** The filter chips: every condition a view adds to its queue and search. */
 export type Conditions = Omit<Filter, 'queue' | 'search' | 'addedAfter'>
@@ -46,8 +51,8 @@ export interface QueueState extends View {
   /** The newest comment when the view was loaded, and how many matching ones arrived since (not shown yet). */
   latestKey: number
   arrived: number
-  /** Comments decided in this session, for the pace shown beside the counts. */
-  decided: number
+  /** This session's decisions, for the pace shown beside the counts (undone ones do not count). */
+  tally: PaceTally
   loading: boolean
   message: string | null
   /** After a bulk decision: what it did, offered for undo in a toast. */
@@ -92,7 +97,7 @@ export function useQueue(initial: QueueId) {
     counts: null,
     latestKey: 0,
     arrived: 0,
-    decided: 0,
+    tally: NO_DECISIONS,
     loading: true,
     message: null,
     undoOffer: null
@@ -116,6 +121,8 @@ export function useQueue(initial: QueueId) {
   // Counts are for the eye only: they refresh beside the command chain once the keys pause (counting a
   // million comments takes a while), never holding up the next key; a late answer never overwrites a newer one.
   const countsAsked = useRef(0)
+  /** How many comments had arrived in any queue at the last look, so the counts refresh when that changes. */
+  const arrivedAnywhere = useRef(0)
   const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const refreshCounts = useCallback(() => {
     clearTimeout(countsTimer.current)
@@ -185,7 +192,11 @@ export function useQueue(initial: QueueId) {
         return
       }
       await show(current(), Math.max(PAGE, state.current.rows.length), result.ids)
-      set({ message: `${kind === 'undo' ? 'Undid' : 'Redid'} ${result.action} on ${count(result.ids.length)}.` })
+      const { tally } = state.current
+      set({
+        tally: kind === 'undo' ? afterUndo(tally, result.ids.length) : afterRedo(tally, result.ids.length),
+        message: `${kind === 'undo' ? 'Undid' : 'Redid'} ${result.action} on ${count(result.ids.length)}.`
+      })
     },
     [show, set]
   )
@@ -224,7 +235,13 @@ export function useQueue(initial: QueueId) {
       checkArrivals: async () => {
         const { latestKey } = state.current
         if (!latestKey) return
-        const arrived = await client.call('count', { filter: { ...viewFilter(current()), addedAfter: latestKey } })
+        const [arrived, anywhere] = await Promise.all([
+          client.call('count', { filter: { ...viewFilter(current()), addedAfter: latestKey } }),
+          client.call('count', { filter: { queue: 'all', addedAfter: latestKey } })
+        ])
+        // The tabs count the comments waiting behind "N new" (in this queue or any other) at once.
+        if (anywhere !== arrivedAnywhere.current) refreshCounts()
+        arrivedAnywhere.current = anywhere
         if (latestKey === state.current.latestKey && arrived !== state.current.arrived) set({ arrived })
       },
       cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
@@ -232,7 +249,21 @@ export function useQueue(initial: QueueId) {
       loadMore: () => serial(loadMore),
       move: (delta: number) => serial(() => move(delta, false)),
       extend: (delta: number) => serial(() => move(delta, true)),
-      moveTo: (index: number) => serial(() => set({ cursor: clamp(index, state.current.rows.length), anchor: null })),
+      /** Puts the cursor on a row (a click): the selection, if any, is let go. */
+      moveTo: (index: number) =>
+        serial(() => set({ cursor: clamp(index, state.current.rows.length), anchor: null, selected: new Set(), matching: null })),
+      /** Home and End: the first row, or the view's last (loading the rest of it, up to a bound). */
+      moveToEdge: (edge: 'first' | 'last') =>
+        serial(async () => {
+          if (edge === 'first') return set({ cursor: 0, anchor: null })
+          while (state.current.next && state.current.rows.length < END_LOADS_AT_MOST) await loadMore()
+          const more = state.current.next !== null
+          set({
+            cursor: Math.max(0, state.current.rows.length - 1),
+            anchor: null,
+            message: more ? `Showing the first ${state.current.rows.length.toLocaleString()}; End again goes further.` : state.current.message
+          })
+        }),
       /** Moves to the first comment of the next (or previous) article in the view. */
       jumpArticle: (direction: 1 | -1) =>
         serial(() => {
@@ -254,6 +285,12 @@ export function useQueue(initial: QueueId) {
         }),
       selectView: () => serial(() => set({ selected: new Set(state.current.rows.map((row) => row.key)), matching: null })),
       clearSelection: () => serial(() => set({ selected: new Set(), matching: null, anchor: null, message: null })),
+      /** Takes off the filter chip added last (Backspace, as in a field of tags). */
+      removeLastFilter: () =>
+        serial(async () => {
+          const last = chipsOf(state.current.conditions, {}).at(-1)
+          if (last) await show({ ...current(), conditions: withoutChip(state.current.conditions, last.key) })
+        }),
       /** Selects every comment the view's filter (narrowed by `score`, a band) matches, without loading them. */
       selectAllMatching: (score?: Filter['score']) =>
         serial(async () => {
@@ -268,43 +305,62 @@ export function useQueue(initial: QueueId) {
             const result = await client.call('decide', { filter: matching.filter, action, clause, note })
             await show(current())
             const message = `${verb(action)} ${count(result.changed)} (one undo reverts them all).`
-            set({ decided: state.current.decided + result.changed, message, undoOffer: message })
+            set({ tally: afterDecision(state.current.tally, result.changed), message, undoOffer: message })
             return
           }
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
           if (!keys.length) return
           const result = await client.call('decide', { keys, action, clause, note })
-          const decided = new Set(keys)
+          const byKey = new Map(rows.map((row) => [row.key, row]))
+          // The rows the action could change (re-enable leaves a pending or approved comment as it is).
+          const decided = new Set(keys.filter((key) => { const row = byKey.get(key); return !row || actionApplies(action, row.status) }))
+          if (result.changed === 0 && decided.size === 0) {
+            const what = keys.length === 1 ? `this comment is ${byKey.get(keys[0])?.status ?? 'not'}` : 'none of these is'
+            set({ message: `Re-enable applies only to disabled or removed comments, and ${what}: nothing changed.` })
+            return
+          }
           const status = ACTION_STATUS[action]
           const reason = action === 'remove' ? (clause ?? null) : null
           const stays = staysAfterDecision(queue, status)
           const kept = rows
             .filter((row) => stays || !decided.has(row.key))
-            .map((row) => (decided.has(row.key) ? { ...row, status, reason } : row))
-          // The cursor moves on to the next row: the one after it, or the one now in its place if it left the view.
+            .map((row) => (decided.has(row.key) ? { ...row, status, reason, escalated: false } : row))
+          // The cursor stays on the comment being read when the decision was on others; after a decision
+          // on it, it moves on to the next row: the one after it, or the one now in its place if it left.
           const keptKeys = new Set(kept.map((row) => row.key))
           const before = rows.slice(0, cursor).filter((row) => keptKeys.has(row.key)).length
-          const nextCursor = keptKeys.has(rows[cursor]?.key) ? before + 1 : before
+          const cursorKey = rows[cursor]?.key
+          const nextCursor = keptKeys.has(cursorKey) && decided.has(cursorKey) ? before + 1 : before
           const unchanged = keys.length - result.changed
-          const message = `${verb(action)} ${count(keys.length)}${unchanged ? ` (${unchanged} already were)` : ''}.`
+          const message = `${verb(action)} ${count(result.changed)}${unchanged ? ` (${unchanged} ${action === 'enable' ? 'were not disabled or removed' : 'already were'})` : ''}.`
           set({
             rows: kept,
             cursor: clamp(nextCursor, kept.length),
             anchor: null,
             selected: new Set(),
-            decided: state.current.decided + result.changed,
+            tally: afterDecision(state.current.tally, result.changed),
             message,
             undoOffer: keys.length > 1 ? message : null
           })
           refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
         }),
+      /** Asks for a second opinion; the rows carry the mark, and the cursor moves on from a comment escalated under it. */
       escalate: (note: string) =>
         serial(async () => {
           const { rows, cursor, selected, matching } = state.current
-          const target = matching !== null ? { filter: matching.filter } : { keys: selected.size ? [...selected] : [rows[cursor].key] }
+          const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
+          const target = matching !== null ? { filter: matching.filter } : { keys }
           const { escalated } = await client.call('escalate', { ...target, note })
-          set({ selected: new Set(), matching: null, message: `Escalated ${count(escalated)} for a second opinion.` })
+          const marked = new Set(keys)
+          set({
+            rows: matching !== null ? rows : rows.map((row) => (marked.has(row.key) ? { ...row, escalated: true } : row)),
+            cursor: matching === null && !selected.size ? clamp(cursor + 1, rows.length) : cursor,
+            selected: new Set(),
+            matching: null,
+            message: `Escalated ${count(escalated)} for a second opinion.`
+          })
+          if (matching !== null) await show(current(), Math.max(PAGE, rows.length), rows[cursor] ? [rows[cursor].id] : [])
           refreshCounts()
         }),
       undo: () => serial(() => revert('undo')),

@@ -5,7 +5,6 @@ import type { AuditEntry, AuditTarget } from '../../../shared/reports'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
 import { downloadFile } from './download'
-import { KeyShield } from './KeyShield'
 
 export function AuditTrailTable({ target }: { target: AuditTarget }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null)
@@ -70,12 +69,10 @@ export function AuditTrailDialog({ target, onClose }: { target: AuditTarget; onC
   const title = target.comment !== undefined ? `Audit trail of comment ${target.comment}` : `Audit trail of author ${target.author}`
   return (
     <Dialog title={title} className="reports-dialog" onClose={onClose}>
-      <KeyShield>
-        <AuditTrailTable target={target} />
-        <div className="buttons">
-          <button onClick={onClose}>Close</button>
-        </div>
-      </KeyShield>
+      <AuditTrailTable target={target} />
+      <div className="buttons">
+        <button onClick={onClose}>Close</button>
+      </div>
     </Dialog>
   )
 }

@@ -7,7 +7,6 @@ import { client } from '../api'
 import { Dialog } from '../Dialog'
 import { AuditTrailTable } from './AuditTrail'
 import { downloadFile } from './download'
-import { KeyShield } from './KeyShield'
 import './reports.css'
 
 const EXPORTS: { format: ReportFormat; label: string; title: string }[] = [
@@ -96,141 +95,153 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   const summary = preview?.summary
   return (
     <Dialog title="Reports" className="reports-dialog" onClose={onClose}>
-      <KeyShield>
-        <div className="report-filter">
-          <label>
-            From <input type="date" value={filter.from} required onChange={(event) => event.target.value && setFilter({ ...filter, from: event.target.value })} />
-          </label>
-          <label>
-            To <input type="date" value={filter.to} required onChange={(event) => event.target.value && setFilter({ ...filter, to: event.target.value })} />
-          </label>
-          <label>
-            Source
-            <select value={filter.source ?? ''} onChange={(event) => narrow('source', event.target.value)}>
-              <option value="">All</option>
-              {options?.sources.map((name) => <option key={name}>{name}</option>)}
-            </select>
-          </label>
-          <label>
-            Moderator
-            <select value={filter.moderator ?? ''} onChange={(event) => narrow('moderator', event.target.value)}>
-              <option value="">All</option>
-              {options?.moderators.map((name) => <option key={name}>{name}</option>)}
-            </select>
-          </label>
-          <label>
-            Article
-            <select value={filter.article ?? ''} onChange={(event) => narrow('article', event.target.value)}>
-              <option value="">All</option>
-              {options?.articles.map((article) => (
-                <option key={article.id} value={article.id}>
-                  {(article.title ?? article.id).slice(0, 80)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-
-        {problem && (
-          <pre className="report-problem" role="alert">
-            {problem}
-          </pre>
-        )}
-
-        {summary && (
-          <section className="report-preview" aria-label="Summary">
-            <div className="report-tiles">
-              <Tile label="decisions" value={summary.decisions} />
-              <Tile label="approved" value={summary.byAction.approve} />
-              <Tile label="removed" value={summary.byAction.remove} />
-              <Tile label="disabled" value={summary.byAction.disable} />
-              <Tile label="automated" value={summary.automated} />
-              <Tile label={`undone (${(summary.undoRate * 100).toFixed(1)}%)`} value={summary.undone} />
-              <Tile label="median time to decision" value={duration(summary.timeToDecision.medianSeconds)} />
-              <Tile label="90th percentile" value={duration(summary.timeToDecision.p90Seconds)} />
-            </div>
-            <div className="report-charts">
-              {preview.charts.map((chart) => (
-                <figure key={chart.title}>
-                  <figcaption>{chart.title}</figcaption>
-                  <img src={svgSource(chart.svg)} alt={chart.title} />
-                </figure>
-              ))}
-            </div>
-            <h3>Moderators</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>Moderator</th>
-                  <th className="num">Decisions</th>
-                  <th className="num">Removals</th>
-                  <th className="num">Automated</th>
-                  <th className="num">Per hour</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.byModerator.map((row) => (
-                  <tr key={row.moderator}>
-                    <td>{row.moderator}</td>
-                    <td className="num">{row.decisions}</td>
-                    <td className="num">{row.removals}</td>
-                    <td className="num">{row.automated}</td>
-                    <td className="num">{row.perHour}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-
-        <h3>Export</h3>
-        <div className="buttons report-exports">
-          {EXPORTS.map(({ format, label, title }) => (
-            <button key={format} title={title} disabled={busy !== null} onClick={() => void exportAs(format)}>
-              {busy === format ? 'Preparing…' : label}
-            </button>
-          ))}
-        </div>
-        {preview && (
-          <p className="report-statements" aria-label="Statements of reasons">
-            {statementsLine(preview.statements, repeatStatements)}{' '}
-            {preview.statements.exported > 0 && (
-              <label>
-                <input type="checkbox" checked={repeatStatements} onChange={(event) => setRepeatStatements(event.target.checked)} /> Include those exported
-                before
-              </label>
-            )}
-          </p>
-        )}
-        {statementNote && (
-          <pre className="report-note" role="status">
-            {statementNote}
-          </pre>
-        )}
-
-        <h3>Audit trail</h3>
-        <form
-          className="report-audit"
-          onSubmit={(event) => {
-            event.preventDefault()
-            const id = auditId.trim()
-            if (id) setAuditTarget(auditKind === 'comment' ? { comment: id } : { author: id })
-          }}
-        >
-          <select value={auditKind} aria-label="Audit trail of" onChange={(event) => setAuditKind(event.target.value as 'comment' | 'author')}>
-            <option value="comment">Comment id</option>
-            <option value="author">Author id</option>
+      <div className="report-filter">
+        <label>
+          From <input type="date" value={filter.from} required onChange={(event) => event.target.value && setFilter({ ...filter, from: event.target.value })} />
+        </label>
+        <label>
+          To <input type="date" value={filter.to} required onChange={(event) => event.target.value && setFilter({ ...filter, to: event.target.value })} />
+        </label>
+        <label>
+          Source
+          <select value={filter.source ?? ''} onChange={(event) => narrow('source', event.target.value)}>
+            <option value="">All</option>
+            {options?.sources.map((name) => <option key={name}>{name}</option>)}
           </select>
-          <input value={auditId} onChange={(event) => setAuditId(event.target.value)} placeholder="its id on the platform" aria-label="Id" />
-          <button type="submit">Show</button>
-        </form>
-        {auditTarget && <AuditTrailTable target={auditTarget} />}
+        </label>
+        <label>
+          Moderator
+          <select value={filter.moderator ?? ''} onChange={(event) => narrow('moderator', event.target.value)}>
+            <option value="">All</option>
+            {options?.moderators.map((name) => <option key={name}>{name}</option>)}
+          </select>
+        </label>
+        <label>
+          Article
+          <select value={filter.article ?? ''} onChange={(event) => narrow('article', event.target.value)}>
+            <option value="">All</option>
+            {options?.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {(article.title ?? article.id).slice(0, 80)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
 
-        <div className="buttons">
-          <button onClick={onClose}>Close</button>
-        </div>
-      </KeyShield>
+      {problem && (
+        <pre className="report-problem" role="alert">
+          {problem}
+        </pre>
+      )}
+
+      {summary && (
+        <section className="report-preview" aria-label="Summary">
+          {/* The headline is what stands; what was made and what was undone are shown apart. */}
+          <div className="report-tiles">
+            <Tile label="decisions standing" value={summary.standing.decisions} />
+            <Tile label="approved" value={summary.standing.byAction.approve} />
+            <Tile label="removed" value={summary.standing.byAction.remove} />
+            <Tile label="disabled" value={summary.standing.byAction.disable} />
+            <Tile label="re-enabled" value={summary.standing.byAction.enable} />
+          </div>
+          <div className="report-tiles secondary">
+            <Tile label="decisions made" value={summary.decisions} />
+            <Tile label={`undone (${(summary.undoRate * 100).toFixed(1)}%)`} value={summary.undone} />
+            <Tile label="automated" value={summary.automated} />
+            <Tile label="median time to decision" value={duration(summary.timeToDecision.medianSeconds)} />
+            <Tile label="90th percentile" value={duration(summary.timeToDecision.p90Seconds)} />
+          </div>
+          <div className="report-charts">
+            {preview.charts.map((chart) => (
+              <figure key={chart.title}>
+                <figcaption>{chart.title}</figcaption>
+                <img src={svgSource(chart.svg)} alt={chart.title} />
+              </figure>
+            ))}
+          </div>
+          <h3>Moderators</h3>
+          <table>
+            <thead>
+              <tr>
+                <th>Moderator</th>
+                <th className="num">Decisions</th>
+                <th className="num">Removals</th>
+                <th className="num">Automated</th>
+                <th className="num">Per hour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byModerator.map((row) => (
+                <tr key={row.moderator}>
+                  <td>{row.moderator}</td>
+                  <td className="num">{row.decisions}</td>
+                  <td className="num">{row.removals}</td>
+                  <td className="num">{row.automated}</td>
+                  <td className="num">{row.perHour}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <h3>Export</h3>
+      <div className="buttons report-exports">
+        {EXPORTS.map(({ format, label, title }) => (
+          <button key={format} title={title} disabled={busy !== null} onClick={() => void exportAs(format)}>
+            {busy === format ? 'Preparing…' : label}
+          </button>
+        ))}
+      </div>
+      {preview && (
+        <p className="report-statements" aria-label="Statements of reasons">
+          {statementsLine(preview.statements, repeatStatements)}{' '}
+          {preview.statements.exported > 0 && (
+            <label>
+              <input type="checkbox" checked={repeatStatements} onChange={(event) => setRepeatStatements(event.target.checked)} /> Include those exported
+              before
+            </label>
+          )}
+        </p>
+      )}
+      {statementNote && (
+        <pre className="report-note" role="status">
+          {statementNote}
+        </pre>
+      )}
+
+      <h3>Audit trail</h3>
+      <form
+        className="report-audit"
+        onSubmit={(event) => {
+          event.preventDefault()
+          const id = auditId.trim()
+          if (id) setAuditTarget(auditKind === 'comment' ? { comment: id } : { author: id })
+        }}
+      >
+        <select value={auditKind} aria-label="Audit trail of" onChange={(event) => setAuditKind(event.target.value as 'comment' | 'author')}>
+          <option value="comment">Comment id</option>
+          <option value="author">Author id</option>
+        </select>
+        <input value={auditId} onChange={(event) => setAuditId(event.target.value)} placeholder="its id on the platform" aria-label="Id" />
+        <button type="submit">Show</button>
+      </form>
+      {auditTarget && <AuditTrailTable target={auditTarget} />}
+
+      <div className="buttons">
+        <button onClick={onClose}>Close</button>
+      </div>
     </Dialog>
+  )
+}
+
+function Tile({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="report-tile">
+      <b>{value}</b>
+      <span>{label}</span>
+    </div>
   )
 }
 
@@ -241,13 +252,4 @@ function statementsLine({ standing, exported, lastExportedAt }: StatementExports
   const when = lastExportedAt ? ` (last on ${lastExportedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
   const writes = repeat ? `all ${standing}` : `the ${standing - exported} not exported yet`
   return `${all}, ${exported === standing ? 'all' : exported} exported before${when}. The DSA export writes ${writes}.`
-}
-
-function Tile({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div className="report-tile">
-      <b>{value}</b>
-      {label}
-    </div>
-  )
 }

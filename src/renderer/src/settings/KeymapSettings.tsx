@@ -27,7 +27,7 @@ export function KeymapSettings({ setting, onSave, onClose }: { setting: KeymapSe
 
   return (
     <Dialog
-      title="Keyboard"
+      title="Keyboard settings"
       className="keymap-settings"
       onClose={onClose}
       onKeyDown={(event) => {

@@ -14,12 +14,15 @@ interface ScorerListProps {
 export function ScorerList({ follow, busy, onError }: ScorerListProps) {
   const [scorers, setScorers] = useState<ScorerInfo[]>([])
   const [keys, setKeys] = useState<Record<string, string>>({})
+  const [keptWhere, setKeptWhere] = useState('')
   const reload = () => void client.call('scorers', {}).then(setScorers)
   useEffect(reload, [])
+  useEffect(() => void client.call('secretStorage', {}).then(({ location }) => setKeptWhere(location)), [])
   const attempt = (run: () => Promise<unknown>) => run().then(reload, (error: Error) => (onError(error.message), reload()))
 
   return (
     <table className="scorers">
+      <caption className="secret-storage">{keptWhere}</caption>
       <tbody>
         {scorers.map((scorer) => (
           <tr key={scorer.name} data-scorer={scorer.name}>

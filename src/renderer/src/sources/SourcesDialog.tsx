@@ -20,10 +20,12 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [changed, setChanged] = useState(false)
+  const [keptWhere, setKeptWhere] = useState('')
 
   const refresh = () => client.call('sources', {}).then(setSources)
   useEffect(() => {
     refresh().catch((error: Error) => setMessage({ text: error.message, problem: true }))
+    void client.call('secretStorage', {}).then(({ location }) => setKeptWhere(location))
   }, [])
 
   /** Runs one action with the dialog marked busy, and shows its outcome. */
@@ -80,7 +82,23 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
                   {source.pending} pending, <span className={source.failed ? 'problem' : ''}>{source.failed} failed</span>,{' '}
                   <span className={source.conflicts ? 'problem' : ''}>{source.conflicts} conflicts</span>
                 </td>
-                <td>{source.lastPulledAt ? new Date(source.lastPulledAt).toLocaleString() : 'never'}</td>
+                <td>
+                  {source.lastPulledAt ? new Date(source.lastPulledAt).toLocaleString() : 'never'}
+                  {source.lastPullRejected.length > 0 && (
+                    <details className="pull-rejected">
+                      <summary className="problem">
+                        {source.lastPullRejected.length} {source.lastPullRejected.length === 1 ? 'comment' : 'comments'} refused: moderate on the site
+                      </summary>
+                      <ul>
+                        {source.lastPullRejected.map(({ id, reason }) => (
+                          <li key={id}>
+                            comment {id}: {reason}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
                 <td className="actions">
                   <button
                     disabled={busy !== null}
@@ -167,6 +185,7 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
           Application password{' '}
           <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
         </label>
+        <p className="muted secret-storage">{keptWhere}</p>
         <button type="submit" disabled={busy !== null}>
           Add and test
         </button>

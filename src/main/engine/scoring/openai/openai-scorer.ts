@@ -1,6 +1,7 @@
 // An OpenAI-compatible moderation endpoint: POST {baseUrl}/v1/moderations with a batch of texts.
 // The base URL is a setting so self-hosted servers that speak the same API work too.
 import { z } from 'zod'
+import { insecureEndpoint } from '../../endpoint'
 import { tlsFailure } from '../../sources/platform-error'
 import { createScheduler, inSeconds, parseRetryAfter, requestTimeoutShape, retrySettingsSchema, type Failure } from '../scheduler'
 import { scorerKeyName, type ScoreResult, type Scorer, type ScorerContext, type ScorerStatus } from '../scorer'
@@ -18,7 +19,10 @@ export const openAiSettingsSchema = z
     baseUrl: z
       .string()
       .url()
-      .refine((url) => /^https?:\/\//.test(url), 'use an http(s) URL')
+      .superRefine((url, context) => {
+        const problem = insecureEndpoint(url)
+        if (problem) context.addIssue({ code: 'custom', message: problem })
+      })
       .default(OPENAI_BASE_URL),
     model: z.string().min(1).max(100).default('omni-moderation-latest'),
     batchSize: z.number().int().min(1).max(256).default(32),
@@ -134,6 +138,7 @@ export function createOpenAiScorer(context: ScorerContext): Scorer {
     languages: 'any',
     batchSize: settings.batchSize,
     remote: true,
+    endpoint: baseUrl,
     rateLimit: { requestsPerSecond: settings.requestsPerSecond },
     settings,
     status,

@@ -11,6 +11,8 @@ import { OFFER_LOCAL, ScorerError, serviceSaid } from '../scorer-error'
 import { perspectiveSettingsSchema } from './perspective-settings'
 
 const NAME = 'perspective'
+/** Where perspective-api-client sends every request (it takes no other). */
+const PERSPECTIVE_ENDPOINT = 'https://commentanalyzer.googleapis.com'
 const LABEL = 'Perspective API'
 /** Google turns Perspective off on 2026-12-31; from the next day on it is gone whatever it answers. */
 export const PERSPECTIVE_SHUTDOWN = '2026-12-31'
@@ -149,6 +151,7 @@ export function createPerspectiveScorer(context: ScorerContext): Scorer {
     languages: settings.languages,
     batchSize: 1,
     remote: true,
+    endpoint: PERSPECTIVE_ENDPOINT,
     rateLimit: { requestsPerSecond: settings.requestsPerSecond },
     settings,
     status,

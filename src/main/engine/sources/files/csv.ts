@@ -1,5 +1,5 @@
-// CSV files with a column mapping, parsed by csv-parse as a stream. Line numbers are the file's own,
-// also after quoted cells that span lines. Unmapped columns are kept in raw.
+// CSV files with a column mapping, parsed by csv-parse as a stream, each record capped. Line numbers are
+// the file's own, also after quoted cells that span lines. Unmapped columns are kept in raw.
 import { pipeline, type Readable } from 'node:stream'
 import { parse, type CsvError } from 'csv-parse'
 import { UserError } from '../../errors'
@@ -7,7 +7,10 @@ import type { IncomingComment } from '../../store/comments'
 import { type ColumnIndexes, type CsvField, type CsvMapping, resolveMapping } from './csv-mapping'
 import { optionalId, parseCount, parseDate, parseStatus, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'
+import { capCsvRecords } from './csv-record-cap'
 import { normalizeNewlines } from './normalize-newlines'
+import { rawFields, type RawFields } from './raw-fields'
+import { characters, MAX_CSV_RECORD } from './record-caps'
 
 export type { CsvMapping } from './csv-mapping'
 
@@ -47,8 +50,10 @@ export async function* csvRecords(text: Readable, options: CsvOptions = {}): Asy
       return undefined
     }
   })
+  const dropped = (line: number) =>
+    skipped.push({ line, reason: `the record is longer than ${characters(MAX_CSV_RECORD)} (the CSV record cap; an unclosed quote?); it was skipped unread` })
   // pipeline passes a read error on to the parser, so the loop below sees it.
-  const rows = pipeline(text, normalizeNewlines(), parser, () => {})
+  const rows = pipeline(text, normalizeNewlines(), capCsvRecords(MAX_CSV_RECORD, dropped), parser, () => {})
   let header: string[] | null = null
   let columns: ColumnIndexes = {}
   for await (const row of rows as AsyncIterable<ParsedRow>) {
@@ -136,9 +141,9 @@ function authorOf(id: string | null, name: string | null, email: string | null):
 }
 
 /** The cells of columns Sieve does not model, by header name; empty cells are left out. */
-function unmapped(cells: string[], header: string[], columns: ColumnIndexes): Record<string, unknown> | null {
+function unmapped(cells: string[], header: string[], columns: ColumnIndexes): RawFields | null {
   const mapped = new Set(Object.entries(columns).flatMap(([field, index]) => (field === 'authorEmail' ? [] : [index])))
-  const raw: Record<string, unknown> = {}
+  const raw = rawFields()
   header.forEach((name, index) => {
     if (mapped.has(index) || cells[index] === '') return
     const base = name.trim() || `column ${index + 1}`

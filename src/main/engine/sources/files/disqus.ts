@@ -5,6 +5,7 @@ import type { IncomingComment } from '../../store/comments'
 import { optionalId, parseDate, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'
 import { htmlToPlainText } from './plain-text'
+import { rawFields, type RawFields } from './raw-fields'
 import { child, childText, xmlRecords, type XmlElement, type XmlHandler } from './xml-stream'
 
 interface Thread {
@@ -52,7 +53,7 @@ function toComment(post: XmlElement, threads: Map<string, Thread>): IncomingComm
   const isSpam = flag(post, 'isSpam')
   const threadId = optionalId(child(post, 'thread')?.attributes.id, "the thread's dsq:id")
   const thread = threadId === null ? undefined : threads.get(threadId)
-  const raw: Record<string, unknown> = {}
+  const raw = rawFields()
   for (const field of post.children) {
     // <id> is the id the site gave the comment before Disqus (often empty): not Disqus's own.
     if (!MODELLED.has(field.local) && field.text.trim() !== '')
@@ -88,7 +89,7 @@ function flag(post: XmlElement, name: string): boolean {
  * A Disqus account by its username; a guest (isAnonymous) by a stable id from their email, else their
  * name. The author's other fields (email, anonymity) are kept in raw.
  */
-function authorOf(author: XmlElement | undefined, raw: Record<string, unknown>): IncomingComment['author'] {
+function authorOf(author: XmlElement | undefined, raw: RawFields): IncomingComment['author'] {
   if (!author) return null
   const username = shortText(childText(author, 'username'))
   const name = shortText(childText(author, 'name')) ?? username

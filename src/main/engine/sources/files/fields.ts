@@ -59,11 +59,15 @@ export function parseDate(value: string | null | undefined, what: string): strin
 }
 
 /** WordPress's comment_approved codes, beside the interchange format's status names and aliases. */
-const WORDPRESS_STATUS: Record<string, Status> = { '1': 'approved', '0': 'pending', 'post-trashed': 'removed' }
+const WORDPRESS_STATUS = new Map<string, Status>([
+  ['1', 'approved'],
+  ['0', 'pending'],
+  ['post-trashed', 'removed']
+])
 
 export function parseStatus(value: string, what: string): Status {
   const text = value.trim().toLowerCase()
-  const status = WORDPRESS_STATUS[text] ?? interchangeRecord.shape.status.safeParse(text).data
+  const status = WORDPRESS_STATUS.get(text) ?? interchangeRecord.shape.status.safeParse(text).data
   if (!status) throw new Error(`${what} "${value.slice(0, 40)}" is not a status Sieve knows`)
   return status
 }

@@ -7,16 +7,16 @@ import type { IncomingComment } from '../../store/comments'
 const id = z.union([z.string().trim().min(1).max(256), z.number().int().nonnegative()]).transform(String)
 const shortText = z.string().max(2000).nullish()
 
-/** Statuses other platforms use, mapped onto Sieve's. */
-const STATUS_ALIASES: Record<string, Status> = {
-  hold: 'pending',
-  held: 'pending',
-  unapproved: 'pending',
-  spam: 'removed',
-  trash: 'removed',
-  rejected: 'removed',
-  published: 'approved'
-}
+/** Statuses other platforms use, mapped onto Sieve's. A Map: a status such as "constructor" finds nothing. */
+const STATUS_ALIASES = new Map<string, Status>([
+  ['hold', 'pending'],
+  ['held', 'pending'],
+  ['unapproved', 'pending'],
+  ['spam', 'removed'],
+  ['trash', 'removed'],
+  ['rejected', 'removed'],
+  ['published', 'approved']
+])
 
 export const interchangeRecord = z.object({
   id,
@@ -29,7 +29,7 @@ export const interchangeRecord = z.object({
   status: z
     .string()
     .transform((value, context) => {
-      const status = (STATUSES as readonly string[]).includes(value) ? (value as Status) : STATUS_ALIASES[value]
+      const status = (STATUSES as readonly string[]).includes(value) ? (value as Status) : STATUS_ALIASES.get(value)
       if (!status) context.addIssue({ code: 'custom', message: `unknown status "${value}"` })
       return status ?? 'pending'
     })

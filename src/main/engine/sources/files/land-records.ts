@@ -6,8 +6,11 @@ import { commentWriter, type IncomingComment } from '../../store/comments'
 import { emptyReport, type ImportReport } from '../import-report'
 import type { FileInput } from './file-input'
 
-/** What a format's reader yields for each record: the comment, or why the record was refused. */
-export type ParsedRecord = { line: number; comment: IncomingComment } | { line: number; reason: string }
+/**
+ * What a format's reader yields for each record: the comment (with a note when it lands on an assumption),
+ * or why the record was refused.
+ */
+export type ParsedRecord = { line: number; comment: IncomingComment; note?: string } | { line: number; reason: string }
 
 export interface ImportProgress {
   bytesRead: number
@@ -62,8 +65,10 @@ export async function landRecords(
     report.cancelled = options.signal?.aborted ?? false
     if (!report.cancelled) {
       for await (const record of records) {
-        if ('comment' in record) batch.push(record)
-        else report.rejected.push({ line: record.line, reason: record.reason })
+        if ('comment' in record) {
+          batch.push(record)
+          if (record.note) report.notes.push({ line: record.line, note: record.note })
+        } else report.rejected.push({ line: record.line, reason: record.reason })
         if (batch.length >= BATCH) flush()
         progress(input.bytesRead())
         if (options.signal?.aborted) {

@@ -1,19 +1,22 @@
 // Sieve's NDJSON interchange format, one comment per line, streamed into the store in batches:
-// constant memory, bad lines reported, good ones kept.
-import { createInterface } from 'node:readline'
+// constant memory (each line capped), bad lines reported, good ones kept.
 import type { Readable } from 'node:stream'
 import type { Db } from '../../store/database'
 import { openFileInput } from './file-input'
+import { cappedLines } from './capped-lines'
 import { fromInterchange } from './interchange'
 import { landRecords, type LandedReport, type LandOptions, type ParsedRecord } from './land-records'
+import { characters, MAX_NDJSON_LINE } from './record-caps'
 
 export async function* ndjsonRecords(text: Readable): AsyncGenerator<ParsedRecord> {
-  const lines = createInterface({ input: text, crlfDelay: Infinity })
-  let line = 0
-  for await (const content of lines) {
-    line++
+  for await (const read of cappedLines(text, MAX_NDJSON_LINE)) {
+    const { line } = read
+    if (!('text' in read)) {
+      yield { line, reason: `the line is longer than ${characters(MAX_NDJSON_LINE)} (the NDJSON line cap); it was skipped unread` }
+      continue
+    }
     // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
-    const json = line === 1 ? content.replace(/^\ufeff/, '') : content
+    const json = line === 1 ? read.text.replace(/^\ufeff/, '') : read.text
     if (json.trim() === '') continue
     try {
       yield { line, comment: fromInterchange(JSON.parse(json)) }

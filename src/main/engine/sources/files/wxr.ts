@@ -7,6 +7,7 @@ import type { Status } from '../../../../shared/model'
 import { optionalId, parseDate, parseStatus, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'
 import { htmlToPlainText } from './plain-text'
+import { rawFields, type RawFields } from './raw-fields'
 import { xmlRecords, type XmlElement, type XmlHandler } from './xml-stream'
 
 /** WXR versions 1.0 to 1.2 name their namespace http://wordpress.org/export/1.x/. */
@@ -59,9 +60,13 @@ function wxrHandler(emit: (record: ParsedRecord) => void): XmlHandler {
   }
 }
 
+/** Said of a comment whose export gives no status: WordPress's own importer test data has such comments. */
+const NO_STATUS = 'no <wp:comment_approved>: imported as pending, to be reviewed'
+
 function toRecord(element: XmlElement, post: Post): ParsedRecord {
   try {
-    return { line: element.line, comment: toComment(element, post) }
+    const { comment, statusGiven } = toComment(element, post)
+    return statusGiven ? { line: element.line, comment } : { line: element.line, comment, note: NO_STATUS }
   } catch (error) {
     return { line: element.line, reason: error instanceof Error ? error.message : String(error) }
   }
@@ -79,19 +84,24 @@ const MODELLED = new Set([
   'commentmeta'
 ])
 /** Short raw names for the unmodelled fields every export has. */
-const RAW_NAMES: Record<string, string> = {
-  comment_author_email: 'email',
-  comment_author_url: 'url',
-  comment_author_IP: 'ip',
-  comment_date: 'localDate',
-  comment_type: 'type'
-}
+const RAW_NAMES = new Map([
+  ['comment_author_email', 'email'],
+  ['comment_author_url', 'url'],
+  ['comment_author_IP', 'ip'],
+  ['comment_date', 'localDate'],
+  ['comment_type', 'type']
+])
 
-const APPROVED: Record<string, Status> = { '1': 'approved', '0': 'pending', spam: 'removed', trash: 'removed' }
+const APPROVED = new Map<string, Status>([
+  ['1', 'approved'],
+  ['0', 'pending'],
+  ['spam', 'removed'],
+  ['trash', 'removed']
+])
 
-function toComment(element: XmlElement, post: Post): IncomingComment {
+function toComment(element: XmlElement, post: Post): { comment: IncomingComment; statusGiven: boolean } {
   const fields = new Map<string, string>()
-  const raw: Record<string, unknown> = {}
+  const raw = rawFields()
   for (const child of element.children) {
     if (!isWordPress(child.uri)) continue
     if (child.local === 'commentmeta') addMeta(raw, child)
@@ -102,15 +112,17 @@ function toComment(element: XmlElement, post: Post): IncomingComment {
   const html = field('comment_content')
   const text = requireText(htmlToPlainText(html, 'typed'), 'wp:comment_content')
   const approved = field('comment_approved').trim()
-  const upstreamStatus = APPROVED[approved] ?? parseStatus(approved, 'wp:comment_approved')
+  // Without a status the comment has been through no moderation Sieve knows of: it needs review.
+  const statusGiven = approved !== ''
+  const upstreamStatus = statusGiven ? (APPROVED.get(approved) ?? parseStatus(approved, 'wp:comment_approved')) : 'pending'
   const createdAt = parseDate(field('comment_date_gmt'), 'wp:comment_date_gmt')
   const parent = field('comment_parent').trim()
   for (const [name, value] of fields) {
-    if (!MODELLED.has(name) && value.trim() !== '') raw[RAW_NAMES[name] ?? name] = value.trim()
+    if (!MODELLED.has(name) && value.trim() !== '') raw[RAW_NAMES.get(name) ?? name] = value.trim()
   }
   if (text !== html.trim()) raw.html = html
   const articleId = post.id ?? post.link
-  return {
+  const comment: IncomingComment = {
     externalId,
     text,
     author: authorOf(field('comment_user_id').trim(), shortText(field('comment_author')), field('comment_author_email').trim()),
@@ -122,6 +134,7 @@ function toComment(element: XmlElement, post: Post): IncomingComment {
     reports: 0,
     raw: Object.keys(raw).length > 0 ? raw : null
   }
+  return { comment, statusGiven }
 }
 
 /** A registered user by their WordPress id; a guest by a stable id from their email, else their name. */
@@ -133,11 +146,11 @@ function authorOf(userId: string, name: string | null, email: string): IncomingC
 }
 
 /** <wp:commentmeta> pairs as raw.meta[key]; a key that repeats keeps all its values in a list. */
-function addMeta(raw: Record<string, unknown>, meta: XmlElement) {
+function addMeta(raw: RawFields, meta: XmlElement) {
   const key = meta.children.find((c) => c.local === 'meta_key')?.text.trim()
   if (!key) return
   const value = meta.children.find((c) => c.local === 'meta_value')?.text ?? ''
-  const all = (raw.meta ??= {}) as Record<string, unknown>
+  const all = (raw.meta ??= rawFields()) as RawFields
   const before = all[key]
   all[key] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value]
 }

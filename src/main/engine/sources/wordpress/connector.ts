@@ -1,5 +1,6 @@
 // The WordPress connector: a site, a user and an application password (kept in the secret store).
 import { z } from 'zod'
+import { insecureEndpoint } from '../../endpoint'
 import type { Db } from '../../store/database'
 import type { PlatformConnector } from '../platform'
 import { createWordPressClient } from './client'
@@ -9,10 +10,15 @@ import { closeWordPressComments, readWordPressComments, setWordPressStatus, type
 import { testWordPressConnection } from './test-connection'
 
 export const wordpressConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/ }).superRefine((url, context) => {
+    const problem = insecureEndpoint(url)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  }),
   user: z.string().min(1).max(200),
   /** How far back approved comments are pulled. */
-  approvedWindowDays: z.number().positive().max(3650).default(7)
+  approvedWindowDays: z.number().positive().max(3650).default(7),
+  /** The origin the application password was given for; it is sent nowhere else. Absent: the url's (older sources). */
+  passwordOrigin: z.string().optional()
 })
 export type WordPressConfig = z.infer<typeof wordpressConfigSchema>
 

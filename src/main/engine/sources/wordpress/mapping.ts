@@ -1,7 +1,7 @@
 // WordPress's comment statuses and Sieve's, both ways.
 import type { Clause, Status } from '../../../../shared/model'
 import { htmlToPlainText } from '../files/plain-text'
-import { stableAuthorId } from '../files/fields'
+import { requireText, stableAuthorId } from '../files/fields'
 import type { IncomingComment } from '../../store/comments'
 import type { RestComment, RestPost } from './rest-types'
 
@@ -10,7 +10,12 @@ export type WordPressStatus = 'hold' | 'approved' | 'spam' | 'trash'
 
 export const LIST_FILTER: Record<WordPressStatus, string> = { hold: 'hold', approved: 'approve', spam: 'spam', trash: 'trash' }
 
-const SIEVE_STATUS: Record<string, Status> = { hold: 'pending', approved: 'approved', spam: 'removed', trash: 'removed' }
+const SIEVE_STATUS = new Map<string, Status>([
+  ['hold', 'pending'],
+  ['approved', 'approved'],
+  ['spam', 'removed'],
+  ['trash', 'removed']
+])
 
 /**
  * What WordPress should show for a comment in a Sieve state: approved is published; removed is trash, or
@@ -22,9 +27,10 @@ export function wordpressStatusFor(status: Status, clause: Pick<Clause, 'upstrea
   return 'hold'
 }
 
+/** A comment as Sieve keeps it; throws an Error saying why when it cannot be (HTML nested too deep, text too long). */
 export function toIncoming(comment: RestComment, post: RestPost | undefined): IncomingComment {
   const html = comment.content.raw ?? comment.content.rendered
-  const text = htmlToPlainText(html, 'typed') || html
+  const text = requireText(htmlToPlainText(html, 'typed') || html, 'its content')
   const raw: Record<string, unknown> = {}
   if (comment.link) raw.link = comment.link
   if (comment.author_url) raw.url = comment.author_url
@@ -36,15 +42,24 @@ export function toIncoming(comment: RestComment, post: RestPost | undefined): In
     author: authorOf(comment),
     article: {
       externalId: String(comment.post),
-      title: post ? htmlToPlainText(post.title.raw ?? post.title.rendered, 'typed') || null : null,
+      title: post ? titleOf(post) : null,
       url: post?.link ?? null
     },
     parentExternalId: comment.parent ? String(comment.parent) : null,
     createdAt: comment.date_gmt ? new Date(`${comment.date_gmt}Z`).toISOString() : null,
     modifiedAt: null,
-    upstreamStatus: SIEVE_STATUS[comment.status] ?? 'pending',
+    upstreamStatus: SIEVE_STATUS.get(comment.status) ?? 'pending',
     reports: 0,
     raw: Object.keys(raw).length > 0 ? raw : null
+  }
+}
+
+/** The post's title as text; a title that cannot be converted costs its comments their title, nothing more. */
+function titleOf(post: RestPost): string | null {
+  try {
+    return htmlToPlainText(post.title.raw ?? post.title.rendered, 'typed') || null
+  } catch {
+    return null
   }
 }
 

@@ -19,8 +19,12 @@ export const cursorSchema = z.object({
   after: z.object({ hold: z.string().optional(), approve: z.string().optional() }).default({}),
   /** An unfinished run: the status and page it got to. */
   run: z.object({ phase: z.enum(PHASES), after: z.string().nullable(), page: z.number().int().min(1), newest: z.string().nullable() }).optional(),
-  lastPulledAt: z.string().optional()
+  lastPulledAt: z.string().optional(),
+  /** The comments the last whole pull refused, for the Sources screen (they stay held on the site). */
+  lastRejected: z.array(z.object({ id: z.string(), reason: z.string() })).optional()
 })
+
+const MAX_KEPT_REJECTIONS = 100
 export type PullCursor = z.infer<typeof cursorSchema>
 
 
@@ -38,7 +42,7 @@ export interface PullContext {
 }
 
 export async function pullWordPress(context: PullContext): Promise<PullReport> {
-  const report: PullReport = { added: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, requests: 0, interrupted: false }
+  const report: PullReport = { added: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, requests: 0, interrupted: false, rejected: [] }
   try {
     return await pullInto(context, report)
   } catch (error) {
@@ -58,7 +62,15 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
 
   const land = async (comments: RestComment[]) => {
     await loadPosts(client, posts, comments, report, context.signal)
-    const items: PlatformComment[] = comments.map((comment) => ({ comment: toIncoming(comment, posts.get(comment.post)), platformStatus: comment.status }))
+    const items: PlatformComment[] = []
+    for (const comment of comments) {
+      // One comment Sieve cannot take in is refused alone: the rest of the page lands and the cursor moves on.
+      try {
+        items.push({ comment: toIncoming(comment, posts.get(comment.post)), platformStatus: comment.status })
+      } catch (error) {
+        report.rejected.push({ id: String(comment.id), reason: error instanceof Error ? error.message : String(error) })
+      }
+    }
     const counts = landPlatformComments(db, sourceId, items, now(), 'WordPress')
     for (const comment of comments) seen.add(String(comment.id))
     report.added += counts.added
@@ -116,7 +128,7 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   }
   markDeletedUpstream(db, sourceId, gone, now(), 'WordPress')
   report.deleted = gone.length
-  context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString() })
+  context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString(), lastRejected: report.rejected.slice(0, MAX_KEPT_REJECTIONS) })
   return report
 }
 

@@ -4,6 +4,7 @@ import flagsAndRules from './003-flags-and-rules'
 import scoreCache from './004-score-cache'
 import wordpressSync from './005-wordpress-sync'
 import statementExports from './006-statement-exports'
+import escalationResolvedBy from './007-escalation-resolved-by'
 
 /** Every migration in order; the database's user_version is how many have run. Append only. */
-export const migrations: readonly string[] = [initial, outbox, flagsAndRules, scoreCache, wordpressSync, statementExports]
+export const migrations: readonly string[] = [initial, outbox, flagsAndRules, scoreCache, wordpressSync, statementExports, escalationResolvedBy]
