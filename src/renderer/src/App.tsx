@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Session } from '../../shared/api'
 import { QUEUE_LABELS, QUEUES, type Action, type Policy, type QueueId, type SortKey } from '../../shared/model'
 import { client } from './api'
+import { useEngineEvent } from './engine-events'
 import { DetailPane } from './detail/DetailPane'
 import { ImportDialog } from './import/ImportDialog'
 import { HelpOverlay } from './keyboard/HelpOverlay'
@@ -30,9 +31,6 @@ import { FilterDialog } from './queue/FilterDialog'
 import { SavedViewsDialog } from './queue/SavedViewsDialog'
 import { UndoToast } from './queue/UndoToast'
 import { ScoringSettings } from './settings/ScoringSettings'
-
-/** How often the view looks for comments that arrived (they wait behind a "N new" button). */
-const ARRIVALS_EVERY_MS = 5000
 
 interface PendingDecision {
   action: Action
@@ -121,9 +119,16 @@ export function App() {
       })
       .catch((error: Error) => setFatal(error.message))
     void queue.start()
-    const arrivals = setInterval(() => void queue.checkArrivals().catch(() => {}), ARRIVALS_EVERY_MS)
-    return () => clearInterval(arrivals)
   }, [])
+
+  // What changes anywhere reaches this window as the engine's events: no polling.
+  useEngineEvent('countsChanged', queue.takeCounts, queue.catchUp)
+  useEngineEvent('commentsArrived', () => void queue.countArrivals().catch(() => {}))
+  useEngineEvent('commentsDecided', (batch) => void queue.decidedElsewhere(batch))
+  useEngineEvent('settingsChanged', ({ key }) => {
+    if (key === 'keymap') void client.call('keymap', {}).then(setKeymapSetting)
+    if (key === 'savedViews') void client.call('savedViews', {}).then(setSavedViews)
+  })
 
   // The grid has the focus from the start, so the first key moves in it and a screen reader is in it.
   const hasRows = state.rows.length > 0

@@ -79,6 +79,8 @@ export const moderationEvents = {
 export interface CommentsDecided {
   batchId: number
   action: Action | 'undo'
+  /** The Terms-of-Use clause a removal named. */
+  clause: string | null
   moderator: string
   machine: string
   automated: boolean

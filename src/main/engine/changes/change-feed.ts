@@ -57,6 +57,7 @@ export function createChangeFeed(dbPath: string, emit: (event: EngineEvent) => v
         payload: {
           batchId: batch.batchId,
           action: batch.kind === 'undo' ? 'undo' : batch.action,
+          clause: batch.clause,
           moderator: batch.moderator,
           machine: batch.machine,
           automated: batch.automated === 1,

@@ -18,6 +18,7 @@ export interface DecidedBatch {
   batchId: number
   kind: 'decide' | 'undo'
   action: Action
+  clause: string | null
   moderator: string
   machine: string
   automated: number
@@ -29,7 +30,7 @@ export interface DecidedBatch {
 export function batchesSince(db: Db, afterDecisionId: number): DecidedBatch[] {
   return db
     .prepare<[number], DecidedBatch>(
-      `SELECT d.batch_id AS batchId, b.kind, b.action, b.moderator, b.machine, max(d.automated) AS automated,
+      `SELECT d.batch_id AS batchId, b.kind, b.action, max(d.clause_code) AS clause, b.moderator, b.machine, max(d.automated) AS automated,
               count(*) AS count, max(d.id) AS lastDecisionId
        FROM decisions d JOIN batches b ON b.id = d.batch_id
        WHERE d.id > ? GROUP BY d.batch_id ORDER BY d.batch_id`

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import type { JobSnapshot } from '../../../shared/model'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
+import { followJob } from '../engine-events'
 import { uploadFile } from './upload'
 
 type Phase =
@@ -18,7 +19,6 @@ const FORMATS = [
   ['wxr', 'WordPress export (WXR)'],
   ['disqus', 'Disqus export (XML)']
 ] as const
-const POLL_MS = 200
 
 export function ImportDialog({ onClose }: { onClose(imported: boolean): void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
@@ -34,13 +34,9 @@ export function ImportDialog({ onClose }: { onClose(imported: boolean): void }) 
       setPhase({ kind: 'uploading', sent: 0, total: file.size })
       const uploadId = await uploadFile(file, (sent) => setPhase({ kind: 'uploading', sent, total: file.size }), () => cancelled.current)
       if (!uploadId) return setPhase({ kind: 'finished', message: 'Cancelled before the import began: nothing was imported.' })
-      let job = await client.call('importUpload', { uploadId, format: format || undefined })
-      jobId.current = job.id
-      while (job.state === 'running') {
-        setPhase({ kind: 'importing', job })
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-        job = await client.call('job', { jobId: job.id })
-      }
+      const started = await client.call('importUpload', { uploadId, format: format || undefined })
+      jobId.current = started.id
+      const job = await followJob(started, (running) => running.state === 'running' && setPhase({ kind: 'importing', job: running }))
       setPhase({ kind: 'finished', message: job.message ?? job.state })
     } catch (error) {
       setPhase({ kind: 'finished', message: (error as Error).message })

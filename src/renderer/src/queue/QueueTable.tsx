@@ -270,6 +270,7 @@ export function QueueTable(props: QueueTableProps) {
                 aria-current={isCursor ? 'true' : undefined}
                 aria-label={rowLabel(comment)}
                 data-comment-id={comment.id}
+                data-status={comment.status}
                 className={`grid-row${isCursor ? ' cursor' : ''}${isSelected ? ' selected' : ''}${comment.escalated ? ' escalated' : ''}`}
                 style={{ ...gridStyle, transform: `translateY(${item.start - headerHeight}px)` }}
                 onClick={() => {

@@ -1,8 +1,10 @@
 // The state of the queue on screen: what it shows (queue, search, sort), its loaded rows, the cursor,
 // the selection and the counts. Commands run one after another, each on the state the previous one
 // left, so two quick key presses can never decide the same comment twice; a decision shows only once
-// the engine has stored it.
+// the engine has stored it. What changes elsewhere (another window, the command line, a rule, new
+// comments) arrives as the engine's events: the counts, "N new", and the rows decided meanwhile.
 import { useCallback, useMemo, useRef, useState } from 'react'
+import type { CommentsDecided } from '../../../shared/api'
 import type { Filter } from '../../../shared/filter'
 import {
   ACTION_STATUS,
@@ -23,8 +25,6 @@ import { afterDecision, afterRedo, afterUndo, NO_DECISIONS, type PaceTally } fro
 const PAGE = 100
 /** Load the next page when the cursor comes this close to the last loaded row. */
 const PREFETCH = 20
-/** Counts refresh once the keys have paused this long. */
-const COUNTS_AFTER_MS = 250
 /** End loads the view to its last row, but never more rows than this at once. */
 const END_LOADS_AT_MOST = 5000
 
@@ -118,21 +118,15 @@ export function useQueue(initial: QueueId) {
     [set]
   )
 
-  // Counts are for the eye only: they refresh beside the command chain once the keys pause (counting a
-  // million comments takes a while), never holding up the next key; a late answer never overwrites a newer one.
+  // Counts are for the eye only: the engine tells them as they move (countsChanged), beside the command
+  // chain, never holding up the next key. They are read once on opening and after a break in the events.
   const countsAsked = useRef(0)
-  /** How many comments had arrived in any queue at the last look, so the counts refresh when that changes. */
-  const arrivedAnywhere = useRef(0)
-  const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const refreshCounts = useCallback(() => {
-    clearTimeout(countsTimer.current)
-    countsTimer.current = setTimeout(() => {
-      const asked = ++countsAsked.current
-      client
-        .call('counts', {})
-        .then((counts) => asked === countsAsked.current && set({ counts }))
-        .catch((error: Error) => set({ message: error.message }))
-    }, COUNTS_AFTER_MS)
+  const readCounts = useCallback(() => {
+    const asked = ++countsAsked.current
+    client
+      .call('counts', {})
+      .then((counts) => asked === countsAsked.current && set({ counts }))
+      .catch((error: Error) => set({ message: error.message }))
   }, [set])
 
   /** Shows `view` from its first row, keeping at least `keepAtLeast` rows loaded and the cursor on `focusIds`. */
@@ -162,9 +156,8 @@ export function useQueue(initial: QueueId) {
         selected: same ? state.current.selected : new Set(),
         matching: null
       })
-      refreshCounts()
     },
-    [set, refreshCounts]
+    [set]
   )
   const current = (): View => ({
     queue: state.current.queue,
@@ -221,7 +214,11 @@ export function useQueue(initial: QueueId) {
   const commands = useMemo(
     () => ({
       open: (queue: QueueId) => serial(() => show({ ...current(), queue })),
-      start: () => serial(() => show(current())),
+      start: () =>
+        serial(async () => {
+          await show(current())
+          readCounts()
+        }),
       search: (search: string | null) => serial(() => show({ ...current(), search: search?.trim() || null })),
       filterBy: (conditions: Conditions) => serial(() => show({ ...current(), conditions })),
       openView: (view: View) => serial(() => show(view)),
@@ -231,19 +228,44 @@ export function useQueue(initial: QueueId) {
           const { rows, cursor } = state.current
           return show(current(), Math.max(PAGE, rows.length), rows[cursor] ? [rows[cursor].id] : [])
         }),
-      /** Counts the view's comments that arrived since it was loaded; they wait behind a button, never moving the cursor. */
-      checkArrivals: async () => {
+      /** Comments arrived (the engine said so): the view's wait behind a button, never moving the cursor. */
+      countArrivals: async () => {
         const { latestKey } = state.current
         if (!latestKey) return
-        const [arrived, anywhere] = await Promise.all([
-          client.call('count', { filter: { ...viewFilter(current()), addedAfter: latestKey } }),
-          client.call('count', { filter: { queue: 'all', addedAfter: latestKey } })
-        ])
-        // The tabs count the comments waiting behind "N new" (in this queue or any other) at once.
-        if (anywhere !== arrivedAnywhere.current) refreshCounts()
-        arrivedAnywhere.current = anywhere
+        const arrived = await client.call('count', { filter: { ...viewFilter(current()), addedAfter: latestKey } })
         if (latestKey === state.current.latestKey && arrived !== state.current.arrived) set({ arrived })
       },
+      /** The queues' counts as the engine told them. */
+      takeCounts: (counts: QueueCounts) => {
+        countsAsked.current++
+        set({ counts })
+      },
+      /** After a break in the engine's events: what changed meanwhile was not heard, so read it again. */
+      catchUp: () => {
+        readCounts()
+        void commands.countArrivals()
+      },
+      /**
+       * Comments were decided somewhere (here, another window, the command line, a rule). Loaded rows show
+       * where they now stand; the cursor stays where it is. An undo's outcome is read back from the engine.
+       */
+      decidedElsewhere: (batch: CommentsDecided) =>
+        serial(async () => {
+          const loaded = new Set(state.current.rows.map((row) => row.key))
+          const touched = batch.keys.filter((key) => loaded.has(key))
+          if (touched.length === 0) return
+          if (batch.action === 'undo') {
+            const { rows, cursor } = state.current
+            return show(current(), Math.max(PAGE, rows.length), rows[cursor] ? [rows[cursor].id] : [])
+          }
+          const status = ACTION_STATUS[batch.action]
+          const keys = new Set(touched)
+          set({
+            rows: state.current.rows.map((row) =>
+              keys.has(row.key) && row.status !== status ? { ...row, status, reason: batch.clause, escalated: false } : row
+            )
+          })
+        }),
       cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
       sortBy: (sort: SortKey) => serial(() => show({ ...current(), sort })),
       loadMore: () => serial(loadMore),
@@ -342,7 +364,6 @@ export function useQueue(initial: QueueId) {
             message,
             undoOffer: keys.length > 1 ? message : null
           })
-          refreshCounts()
           if (kept.length - state.current.cursor < PREFETCH) await loadMore()
         }),
       /** Asks for a second opinion; the rows carry the mark, and the cursor moves on from a comment escalated under it. */
@@ -361,14 +382,13 @@ export function useQueue(initial: QueueId) {
             message: `Escalated ${count(escalated)} for a second opinion.`
           })
           if (matching !== null) await show(current(), Math.max(PAGE, rows.length), rows[cursor] ? [rows[cursor].id] : [])
-          refreshCounts()
         }),
       undo: () => serial(() => revert('undo')),
       redo: () => serial(() => revert('redo')),
       dismissMessage: () => set({ message: null }),
       dismissUndoOffer: () => set({ undoOffer: null })
     }),
-    [serial, show, loadMore, move, refreshCounts, revert, set]
+    [serial, show, loadMore, move, readCounts, revert, set]
   )
 
   return { state: state.current, ...commands }

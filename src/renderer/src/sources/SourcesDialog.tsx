@@ -1,9 +1,10 @@
 // The Sources screen: WordPress sites Sieve pulls from and pushes decisions to. Add one (the password goes
 // to the engine's secret store and is never shown again), test its connection, pull, push now, retry.
 import { useEffect, useState } from 'react'
-import type { JobSnapshot, SourceInfo, SyncReport } from '../../../shared/model'
+import type { SourceInfo, SyncReport } from '../../../shared/model'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
+import { followJob } from '../engine-events'
 
 const EMPTY_FORM = { name: '', url: '', user: '', password: '' }
 
@@ -44,12 +45,9 @@ export function SourcesDialog({ onClose }: { onClose(changed: boolean): void }) 
 
   const pull = (name: string) =>
     act(`Pulling ${name}…`, async () => {
-      let job: JobSnapshot = await client.call('pull', { source: name })
-      while (job.state === 'running') {
-        setBusy(`Pulling ${name}… ${job.total ? `${job.done} of ${job.total}` : ''}`)
-        await new Promise((wake) => setTimeout(wake, 300))
-        job = await client.call('job', { jobId: job.id })
-      }
+      const job = await followJob(await client.call('pull', { source: name }), (running) =>
+        setBusy(`Pulling ${name}… ${running.total ? `${running.done} of ${running.total}` : ''}`)
+      )
       setChanged(true)
       return { text: job.message ?? job.state, problem: job.state !== 'done' }
     })
