@@ -168,7 +168,7 @@ export function createLexiconScorer(): Scorer {
   return {
     name: 'local',
     label: 'Local (offline)',
-    modelVersion: 'lexicon-1',
+    modelVersion: 'lexicon-2',
     attributes: ATTRIBUTES,
     languages: ['en', 'hi-Latn'],
     batchSize: 500,

@@ -3,6 +3,7 @@
 // alone means that attribute; hits combine as 1 - Π(1 - w). Kept short on purpose: a trained model replaces
 // this list, and every entry has to be worth a moderator's look.
 import type { Attribute } from '../../../../shared/model'
+import { HINGLISH_PATTERNS, HINGLISH_TERM_GROUPS } from './lexicon-hinglish'
 
 export type Weights = Partial<Record<Attribute, number>>
 
@@ -93,11 +94,14 @@ export const TERM_GROUPS: TermGroup[] = [
   g(
     { SPAM: 0.15 },
     'earn earning income profit profits invest investment loan loans discount offer odds tips jeeto dm inbox subscribe followers premium guaranteed'
-  )
+  ),
+  ...HINGLISH_TERM_GROUPS
 ]
 
 /** Words that aim a nearby `aimed` insult at people: the reader, or a bunch ("log") of them. */
-export const AIMERS = new Set('you your youre ur u ya tu tum tera teri tere tujhe tumhara tumhari bunch log'.split(' '))
+export const AIMERS = new Set(
+  'you your youre ur u ya tu tum tera teri tere tujhe tujh tujhko tumko tumhe tereko tumhara tumhari tumhare abe abey oye bunch log'.split(' ')
+)
 /** Words that take an `aimed` insult back: "not stupid" (just before it), "bewakoof nahi" (just after). */
 export const NEGATORS_BEFORE = new Set('not never isn aren wasn weren'.split(' '))
 export const NEGATORS_AFTER = new Set('nahi nahin nhi'.split(' '))
@@ -385,5 +389,6 @@ export const PATTERNS: Pattern[] = [
     r`\b(?:double|triple)\s+(?:your\s+)?(?:money|paisa|investment)\b|\bpaisa\s+double\b`,
     r`\bfixed\s+(?:match|matches|report|tips)\b|\bsure[\s-]?shot\b|\b\d+x\s+(?:odds|returns?|profit)\b`,
     r`\bjoin\s+(?:my|our)\s+(?:telegram|whatsapp)\b`
-  )
+  ),
+  ...HINGLISH_PATTERNS
 ]
