@@ -83,6 +83,8 @@ export const TERM_GROUPS: TermGroup[] = [
       'khokhol* khokhl* katsap* moskal* chukhna'
   ),
   g({ IDENTITY_ATTACK: 0.5, INSULT: 0.3 }, 'vermin subhuman* untermensch cockroaches termites orcs ghuspaithiye ghuspaithiya'),
+  // Words for groups that are themselves the sneer (misspelt on purpose, or a person reduced to their papers).
+  g({ IDENTITY_ATTACK: 0.6, INSULT: 0.3 }, 'muzlim* mooslim* moslems kneegrow* illegals wetbacks sheboon* feminazi* libtards trumptard* demonrat* rapefugee*'),
   // Sexual
   g({ SEXUALLY_EXPLICIT: 0.7 }, 'porn* blowjob* handjob* nudes horny boobs tits dildo* orgasm* milf xxx cumshot*'),
   g({ SEXUALLY_EXPLICIT: 0.7, PROFANITY: 0.7 }, 'pussy chudai choot lund gaand'),
@@ -114,7 +116,7 @@ const GROUP = oneOf(
   'bihari|kashmiri|tamil|bengali|punjabi|north indian|south indian|pakistani|bangladeshi|rohingya',
   'immigrant|migrant|refugee|african|arab|mexican|asian|chinese|black|white|gay|lesbian|feminist|women|woman',
   'russian|ukrainian|american|european|israeli|palestinian|korean|japanese|afghan|iranian|turk|roma|gyps(?:y|ie)',
-  'balt|scandinavian|italian|german'
+  'balt|scandinavian|italian|german|illegal|illegal alien|alien|transgender|homosexual|moslem|muzlim|islamist|mooslim|negro|tranny|trannie'
 ) + 's?'
 const VILE = oneOf(
   'terrorists?|criminals?|rapists?|thieves|invaders?|traitors?|jihadis?|anti-?nationals?|a fifth column',
