@@ -93,7 +93,7 @@ export const HINGLISH_PATTERNS: Pattern[] = [
   build(
     'threat: sar tan se juda',
     { THREAT: 0.95, SEVERE_TOXICITY: 0.85, IDENTITY_ATTACK: 0.3 },
-    r`\bsa?r\s+tan\s+se\s+juda\b`,
+    r`\b(?:sar|sr)\s+tan\s+se\s+juda\b`,
     'सर तन से जुदा'
   ),
   build(

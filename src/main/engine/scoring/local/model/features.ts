@@ -2,7 +2,7 @@
 // all over the obfuscation-aware words of normalize.ts (lower-cased, leetspeak undone, offsets kept); the
 // toxic-word rates of its two most toxic words; and the lexicon scorer's verdicts. Each word feature
 // remembers the word it came from, so a score can be traced back to the words that drove it.
-import { normalize, type Token } from '../normalize'
+import { normalize, type Normalized, type Token } from '../normalize'
 import * as hashing from './hashing'
 
 // Bound here once: through the module object (as CommonJS builds call imports) every call pays a property look-up.
@@ -33,8 +33,6 @@ const RATES = seed('word-rates')
 const RATE_SCALE = 3
 const BOW = 0x02 // marks a word's edges inside character n-grams, as '<' and '>' would
 const EOW = 0x03
-/** A run of three or more of one letter is stretched on purpose ("stuuupid"). */
-const STRETCHED = /(.)\1\1/
 const STRETCH = /(.)\1\1+/g
 const NO_READINGS: string[] = []
 
@@ -93,8 +91,17 @@ export function wordKey(word: string): number {
 
 /** Both readings of a stretched word ("stuuupid" is "stupid", "sooo goood" is "so good"); none for most words. */
 function stretchedReadings(word: string): string[] {
-  if (word.length < 3 || !STRETCHED.test(word)) return NO_READINGS
+  if (word.length < 3 || !isStretched(word)) return NO_READINGS
   return [word.replace(STRETCH, '$1'), word.replace(STRETCH, '$1$1')]
+}
+
+/** A run of three or more of one letter is stretched on purpose ("stuuupid"). */
+function isStretched(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code === word.charCodeAt(i - 1) && code === word.charCodeAt(i - 2)) return true
+  }
+  return false
 }
 
 function addWord(buffer: FeatureBuffer, word: string, owner: number, mask: number): void {
@@ -160,9 +167,15 @@ function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: Re
  * Extracts the features of `text` into `buffer` (cleared first) and returns them. `evidence` is the lexicon
  * scorer's score per attribute (ATTRIBUTES order), see evidence.ts.
  */
-export function extractFeatures(text: string, space: FeatureSpace, evidence: ArrayLike<number>, buffer = new FeatureBuffer()): Features {
+export function extractFeatures(
+  text: string,
+  space: FeatureSpace,
+  evidence: ArrayLike<number>,
+  buffer = new FeatureBuffer(),
+  normalized: Normalized = normalize(text)
+): Features {
   const mask = (1 << space.hashBits) - 1
-  const { words, spelled } = normalize(text)
+  const { words, spelled } = normalized
   const pieces = spelled.length > 0 ? [...words, ...spelled] : words
   buffer.length = 0
 
