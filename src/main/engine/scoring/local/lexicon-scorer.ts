@@ -150,6 +150,7 @@ function combine(weights: Iterable<number>): number {
 interface Trigger {
   prefix: string
   pattern: number
+  raw: boolean
 }
 const ALWAYS: number[] = []
 const FRAGMENTS: { fragment: string; pattern: number }[] = []
@@ -164,21 +165,33 @@ PATTERNS.forEach((pattern, index) => {
   for (const fragment of triggers.fragments) FRAGMENTS.push({ fragment, pattern: index })
   for (const prefix of triggers.prefixes) {
     const first = prefix.charCodeAt(0) - 97
-    if (prefix.length === 1) byLetter[first].push({ prefix, pattern: index })
-    else byPair[first * 26 + prefix.charCodeAt(1) - 97].push({ prefix, pattern: index })
+    const trigger = { prefix, pattern: index, raw: pattern.raw }
+    if (prefix.length === 1) byLetter[first].push(trigger)
+    else byPair[first * 26 + prefix.charCodeAt(1) - 97].push(trigger)
   }
 })
 const wanted = new Uint8Array(PATTERNS.length)
 
-/** Marks the patterns with a trigger at `at`, where a regex `\b` may stand before a letter. */
-function markTriggersAt(subject: string, at: number, raw: boolean): void {
+const PLAIN = 0
+const RAW = 1
+const BOTH = 2
+
+/**
+ * Marks the patterns with a trigger at `at`, where a regex `\b` may stand before a letter: those matched
+ * against `subject` as it is (RAW), with leetspeak undone (PLAIN), or BOTH where the two texts agree.
+ */
+function markTriggersAt(subject: string, at: number, which: number): void {
   const first = subject.charCodeAt(at) - 97
   if (!(first >= 0 && first < 26)) return
-  for (const trigger of byLetter[first]) if (PATTERNS[trigger.pattern].raw === raw) wanted[trigger.pattern] = 1
+  for (const trigger of byLetter[first]) if (which === BOTH || trigger.raw === (which === RAW)) wanted[trigger.pattern] = 1
   const second = subject.charCodeAt(at + 1) - 97
   if (!(second >= 0 && second < 26)) return
-  for (const trigger of byPair[first * 26 + second]) {
-    if (wanted[trigger.pattern] === 0 && PATTERNS[trigger.pattern].raw === raw && subject.startsWith(trigger.prefix, at)) wanted[trigger.pattern] = 1
+  const triggers = byPair[first * 26 + second]
+  for (let i = 0; i < triggers.length; i++) {
+    const trigger = triggers[i]
+    if (wanted[trigger.pattern] === 0 && (which === BOTH || trigger.raw === (which === RAW)) && subject.startsWith(trigger.prefix, at)) {
+      wanted[trigger.pattern] = 1
+    }
   }
 }
 
@@ -195,12 +208,16 @@ function markPatterns({ lower, plain, words }: Normalized): void {
     if (wanted[pattern] === 0 && (PATTERNS[pattern].raw ? lower : plain).includes(fragment)) wanted[pattern] = 1
   }
   for (const word of words) {
-    markTriggersAt(plain, word.start, false)
-    markTriggersAt(lower, word.start, true)
-    if (!word.mixed) continue
+    // Only a disguised word reads differently with leetspeak undone.
+    if (!word.mixed) {
+      markTriggersAt(lower, word.start, BOTH)
+      continue
+    }
+    markTriggersAt(plain, word.start, PLAIN)
+    markTriggersAt(lower, word.start, RAW)
     for (let at = word.start + 1; at < word.end; at++) {
-      if (!isWordCode(plain.charCodeAt(at - 1))) markTriggersAt(plain, at, false)
-      if (!isWordCode(lower.charCodeAt(at - 1))) markTriggersAt(lower, at, true)
+      if (!isWordCode(plain.charCodeAt(at - 1))) markTriggersAt(plain, at, PLAIN)
+      if (!isWordCode(lower.charCodeAt(at - 1))) markTriggersAt(lower, at, RAW)
     }
   }
 }

@@ -163,16 +163,34 @@ function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: Re
   if (second >= 0) buffer.push(mix(RATES, 2), second * 2, mask, RATE_SCALE * secondRate)
 }
 
+/** How many character n-grams `addGrams` makes of a word. */
+export function gramCount(word: string): number {
+  const length = Math.min(word.length, MAX_GRAM_WORD)
+  let count = 0
+  for (let start = -1; start < length; start++) count += Math.min(length, start + MAX_GRAM - 1) - start
+  return count
+}
+
+/** A word's character n-grams alone (each value 1), for summing their weights once per word (predict.ts). */
+export function wordGrams(word: string, hashBits: number, buffer = new FeatureBuffer()): FeatureBuffer {
+  buffer.length = 0
+  addGrams(buffer, word, 0, (1 << hashBits) - 1)
+  return buffer
+}
+
 /**
  * Extracts the features of `text` into `buffer` (cleared first) and returns them. `evidence` is the lexicon
- * scorer's score per attribute (ATTRIBUTES order), see evidence.ts.
+ * scorer's score per attribute (ATTRIBUTES order), see evidence.ts. With `grams` false the character
+ * n-grams are left out: they all share one value, 1/√(their count), so scoring can add them up per word
+ * from a cache instead (predict.ts); spans and training list them.
  */
 export function extractFeatures(
   text: string,
   space: FeatureSpace,
   evidence: ArrayLike<number>,
   buffer = new FeatureBuffer(),
-  normalized: Normalized = normalize(text)
+  normalized: Normalized = normalize(text),
+  grams = true
 ): Features {
   const mask = (1 << space.hashBits) - 1
   const { words, spelled } = normalized
@@ -186,7 +204,7 @@ export function extractFeatures(
   }
   buffer.scale(0)
   const chars = buffer.length
-  for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
+  if (grams) for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
   buffer.scale(chars)
   addShape(buffer, text, words.length, mask)
   addWordRates(buffer, pieces, space.wordRates, mask)

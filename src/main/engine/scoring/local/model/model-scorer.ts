@@ -11,7 +11,7 @@ import { evidenceOf, LEXICON_VERSION } from './evidence'
 import { extractFeatures, FeatureBuffer } from './features'
 import type { LinearModel } from './linear-model'
 import { loadCompiled } from './model-file'
-import { probabilitiesOf } from './predict'
+import { GramSums, probabilitiesWithGramSums } from './predict'
 import { compile, type CompiledModel } from './quantize'
 import { modelSpans } from './spans'
 
@@ -57,13 +57,14 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
   const buffer = new FeatureBuffer()
   const evidence = new Float32Array(ATTRIBUTES.length)
   const probabilities = new Float64Array(model.attributes.length)
+  const gramSums = new GramSums(model)
 
   // One normalisation serves both halves: the lexicon's look-ups and the model's features.
   const scoreOne = (text: string): ScoreResult => {
     const normalized = normalize(text)
     const lexicon = scoreLexicon(text, normalized)
-    const features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer, normalized)
-    probabilitiesOf(model, features, probabilities)
+    let features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer, normalized, false)
+    probabilitiesWithGramSums(model, features, gramSums, probabilities)
     const scores = {} as Record<Attribute, number>
     for (const attribute of ATTRIBUTES) scores[attribute] = lexicon.scores[attribute] ?? 0
     for (let a = 0; a < model.attributes.length; a++) {
@@ -78,6 +79,8 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
     for (const attribute of ATTRIBUTES) rounded[attribute] = round(scores[attribute])
     // Most comments score under SPAN_FROM everywhere: their spans are the lexicon's, already in order.
     if (!model.attributes.some((attribute) => scores[attribute] >= SPAN_FROM)) return { scores: rounded, spans }
+    // Tracing a score back to words needs every feature listed.
+    features = extractFeatures(text, model, evidence, buffer, normalized)
     const byScore = model.attributes
       .map((attribute, a) => ({ attribute, a }))
       .filter(({ attribute }) => scores[attribute] >= SPAN_FROM)
