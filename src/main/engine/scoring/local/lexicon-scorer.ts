@@ -103,7 +103,7 @@ function lookUp(token: Token): Term[] {
     const term = token.letters < 2 ? undefined : terms.find((candidate) => fitsMask(token.text, candidate))
     return term ? [term] : NONE
   }
-  if (!mayBeKnown(token.text)) return NONE
+  if (!(token.mixed ? mayBeKnown(token.text) : factsOf(token.text).known)) return NONE
   const { key, counts } = squeeze(token.text)
   // A whole word may stretch any letter; a longer word only matches a stem when its letters repeat as in the
   // stem or clearly on purpose (three or more), so "poorness" is not "porn…".
@@ -171,6 +171,7 @@ PATTERNS.forEach((pattern, index) => {
   }
 })
 const wanted = new Uint8Array(PATTERNS.length)
+const scratch = new Uint8Array(PATTERNS.length)
 
 const PLAIN = 0
 const RAW = 1
@@ -180,19 +181,42 @@ const BOTH = 2
  * Marks the patterns with a trigger at `at`, where a regex `\b` may stand before a letter: those matched
  * against `subject` as it is (RAW), with leetspeak undone (PLAIN), or BOTH where the two texts agree.
  */
-function markTriggersAt(subject: string, at: number, which: number): void {
+function markTriggersAt(subject: string, at: number, which: number, marks = wanted): void {
   const first = subject.charCodeAt(at) - 97
   if (!(first >= 0 && first < 26)) return
-  for (const trigger of byLetter[first]) if (which === BOTH || trigger.raw === (which === RAW)) wanted[trigger.pattern] = 1
+  for (const trigger of byLetter[first]) if (which === BOTH || trigger.raw === (which === RAW)) marks[trigger.pattern] = 1
   const second = subject.charCodeAt(at + 1) - 97
   if (!(second >= 0 && second < 26)) return
   const triggers = byPair[first * 26 + second]
   for (let i = 0; i < triggers.length; i++) {
     const trigger = triggers[i]
-    if (wanted[trigger.pattern] === 0 && (which === BOTH || trigger.raw === (which === RAW)) && subject.startsWith(trigger.prefix, at)) {
-      wanted[trigger.pattern] = 1
+    if (marks[trigger.pattern] === 0 && (which === BOTH || trigger.raw === (which === RAW)) && subject.startsWith(trigger.prefix, at)) {
+      marks[trigger.pattern] = 1
     }
   }
+}
+
+/** What the lexicon makes of a plain word (a-z only), cached: words repeat from comment to comment. */
+interface WordFacts {
+  known: boolean
+  /** The patterns this word triggers at its start. */
+  triggers: number[]
+}
+const WORD_CACHE = 100_000
+const wordFacts = new Map<string, WordFacts>()
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word)
+  if (facts) return facts
+  // markTriggersAt reads the word alone as it would the comment: a prefix never reads past a word's end.
+  scratch.fill(0)
+  markTriggersAt(word, 0, BOTH, scratch)
+  const triggers: number[] = []
+  for (let i = 0; i < scratch.length; i++) if (scratch[i] === 1) triggers.push(i)
+  facts = { known: mayBeKnown(word), triggers }
+  if (wordFacts.size >= WORD_CACHE) wordFacts.clear()
+  wordFacts.set(word, facts)
+  return facts
 }
 
 const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
@@ -210,7 +234,7 @@ function markPatterns({ lower, plain, words }: Normalized): void {
   for (const word of words) {
     // Only a disguised word reads differently with leetspeak undone.
     if (!word.mixed) {
-      markTriggersAt(lower, word.start, BOTH)
+      for (const pattern of factsOf(word.text).triggers) wanted[pattern] = 1
       continue
     }
     markTriggersAt(plain, word.start, PLAIN)

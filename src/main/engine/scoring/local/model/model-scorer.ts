@@ -14,6 +14,7 @@ import { loadCompiled } from './model-file'
 import { GramSums, probabilitiesWithGramSums } from './predict'
 import { compile, type CompiledModel } from './quantize'
 import { modelSpans } from './spans'
+import { createScoringPool } from '../pool/scoring-pool'
 
 /** Attributes scoring at least this get the model's words highlighted. */
 const SPAN_FROM = 0.5
@@ -110,7 +111,12 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
   }
 }
 
-/** The local scorer backed by the model file at `modelPath` (read once, here, in milliseconds). */
+/**
+ * The local scorer backed by the model file at `modelPath` (read once, here, in milliseconds); its
+ * `parallel()` scores on one worker thread per core, each with its own copy of the model.
+ */
 export function createModelScorer(modelPath: string, options: ModelScorerOptions = {}): Scorer {
-  return scorerFromCompiled(loadCompiled(modelPath), options)
+  const scorer = scorerFromCompiled(loadCompiled(modelPath), options)
+  if (options.policyEvidence === false) return scorer
+  return { ...scorer, parallel: () => createScoringPool(scorer, modelPath) }
 }
