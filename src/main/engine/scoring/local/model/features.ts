@@ -140,15 +140,26 @@ function addShape(buffer: FeatureBuffer, text: string, words: number, mask: numb
  * The two most toxic words by their rates, each a feature of its own tied to its word: one insult in a long
  * comment counts in full, where the n-grams' share of it shrinks with the comment's length.
  */
-function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: ReadonlyMap<number, number>, mask: number): void {
+/** A word's toxic-word rate: its own, or a stretched reading's, whichever is higher. */
+export function wordRate(word: string, rates: ReadonlyMap<number, number>): number {
+  let rate = rates.get(wordKey(word)) ?? 0
+  for (const reading of stretchedReadings(word)) rate = Math.max(rate, rates.get(wordKey(reading)) ?? 0)
+  return rate
+}
+
+/** What scoring may know of a word already (predict.ts caches it per word). */
+export interface KnownWords {
+  rateOf(word: string): number
+}
+
+function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: ReadonlyMap<number, number>, mask: number, known?: KnownWords): void {
   if (rates.size === 0) return
   let best = -1
   let second = -1
   let bestRate = 0
   let secondRate = 0
   for (let i = 0; i < pieces.length; i++) {
-    let rate = rates.get(wordKey(pieces[i].text)) ?? 0
-    for (const reading of stretchedReadings(pieces[i].text)) rate = Math.max(rate, rates.get(wordKey(reading)) ?? 0)
+    const rate = known ? known.rateOf(pieces[i].text) : wordRate(pieces[i].text, rates)
     if (rate > bestRate) {
       second = best
       secondRate = bestRate
@@ -180,9 +191,9 @@ export function wordGrams(word: string, hashBits: number, buffer = new FeatureBu
 
 /**
  * Extracts the features of `text` into `buffer` (cleared first) and returns them. `evidence` is the lexicon
- * scorer's score per attribute (ATTRIBUTES order), see evidence.ts. With `grams` false the character
- * n-grams are left out: they all share one value, 1/√(their count), so scoring can add them up per word
- * from a cache instead (predict.ts); spans and training list them.
+ * scorer's score per attribute (ATTRIBUTES order), see evidence.ts. Given `known` (scoring's per-word
+ * cache) the character n-grams are left out: they all share one value, 1/√(their count), so scoring adds
+ * them up per word from that cache instead (predict.ts); spans and training list them.
  */
 export function extractFeatures(
   text: string,
@@ -190,7 +201,7 @@ export function extractFeatures(
   evidence: ArrayLike<number>,
   buffer = new FeatureBuffer(),
   normalized: Normalized = normalize(text),
-  grams = true
+  known?: KnownWords
 ): Features {
   const mask = (1 << space.hashBits) - 1
   const { words, spelled } = normalized
@@ -204,10 +215,10 @@ export function extractFeatures(
   }
   buffer.scale(0)
   const chars = buffer.length
-  if (grams) for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
+  if (!known) for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
   buffer.scale(chars)
   addShape(buffer, text, words.length, mask)
-  addWordRates(buffer, pieces, space.wordRates, mask)
+  addWordRates(buffer, pieces, space.wordRates, mask, known)
   // The lexicon's verdicts, one feature per attribute: training learns how far to trust each.
   for (let i = 0; i < evidence.length; i++) if (evidence[i] > 0) buffer.push(mix(EVIDENCE, i), -1, mask, evidence[i])
 

@@ -64,7 +64,7 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
   const scoreOne = (text: string): ScoreResult => {
     const normalized = normalize(text)
     const lexicon = scoreLexicon(text, normalized)
-    let features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer, normalized, false)
+    let features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer, normalized, gramSums)
     probabilitiesWithGramSums(model, features, gramSums, probabilities)
     const scores = {} as Record<Attribute, number>
     for (const attribute of ATTRIBUTES) scores[attribute] = lexicon.scores[attribute] ?? 0

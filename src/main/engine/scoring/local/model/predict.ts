@@ -1,6 +1,6 @@
 // Scores a text with a (compiled) linear model, and traces a score back to the words that drove it.
 import { EVIDENCE_SIZE, evidenceTable } from './evidence'
-import { extractFeatures, FeatureBuffer, wordGrams, type Features } from './features'
+import { extractFeatures, FeatureBuffer, wordGrams, wordRate, type Features, type KnownWords } from './features'
 import type { LinearModel } from './linear-model'
 import { compile, type CompiledModel } from './quantize'
 
@@ -54,21 +54,26 @@ function fiveProbabilities(model: CompiledModel, features: Features, out: Float6
 const GRAM_CACHE_WORDS = 100_000
 
 /**
- * Per word, its character n-grams' int8 weights summed per attribute: words repeat from comment to comment,
- * so the thousand-odd n-gram look-ups of a comment become a look-up per word.
+ * Per word, its character n-grams' int8 weights summed per attribute, and its toxic-word rate: words repeat
+ * from comment to comment, so the thousand-odd n-gram look-ups of a comment become a look-up per word.
  */
-export class GramSums {
+export class GramSums implements KnownWords {
   private readonly sums = new Map<string, Float64Array>()
   private readonly buffer = new FeatureBuffer()
 
   constructor(private readonly model: CompiledModel) {}
 
-  /** `[count, sum of attribute 0, sum of attribute 1, …]` for `word`. */
+  rateOf(word: string): number {
+    return this.of(word)[this.model.attributes.length + 1]
+  }
+
+  /** `[count, sum of attribute 0, sum of attribute 1, …, toxic-word rate]` for `word`. */
   of(word: string): Float64Array {
     let sums = this.sums.get(word)
     if (sums) return sums
     const stride = this.model.attributes.length
-    sums = new Float64Array(stride + 1)
+    sums = new Float64Array(stride + 2)
+    sums[stride + 1] = wordRate(word, this.model.wordRates)
     const grams = wordGrams(word, this.model.hashBits, this.buffer)
     sums[0] = grams.length
     for (let i = 0; i < grams.length; i++) {
