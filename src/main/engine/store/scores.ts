@@ -67,7 +67,9 @@ export function saveScores(
   const values: unknown[] = []
   const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ? WHERE id = ?')
   const scoredAt = now.toISOString()
-  db.transaction(() => {
+  // Scores can always be computed again, so their commits skip the fsync (WAL stays crash-safe: a batch
+  // lost to a power cut is only unscored again). The next FULL commit, a decision's, syncs them all.
+  const saveAll = db.transaction(() => {
     for (const result of results) {
       mark.run(result.commentId, scorer, result.modelVersion, scoredAt)
       if (result.rescored !== false) clear.run(result.commentId, scorer)
@@ -86,7 +88,13 @@ export function saveScores(
         project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
       }
     }
-  })()
+  })
+  db.pragma('synchronous = NORMAL')
+  try {
+    saveAll()
+  } finally {
+    db.pragma('synchronous = FULL')
+  }
 }
 
 /**

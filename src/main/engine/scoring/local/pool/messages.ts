@@ -1,6 +1,4 @@
 // What the scoring pool and its threads say to each other.
-import type { ScoreResult } from '../../scorer'
-
 export interface WorkerSetup {
   modelPath: string
 }
@@ -10,4 +8,5 @@ export interface WorkerRequest {
   texts: string[]
 }
 
-export type WorkerResponse = { id: number; results: ScoreResult[] } | { id: number; error: string }
+/** `results` is the batch's ScoreResult[] as JSON. */
+export type WorkerResponse = { id: number; results: string } | { id: number; error: string }

@@ -39,7 +39,7 @@ export function createScoringPool(scorer: Scorer, modelPath: string, threads = a
       pending.delete(response.id)
       load[index]--
       if ('error' in response) waiting?.reject(new Error(response.error))
-      else waiting?.resolve(response.results)
+      else waiting?.resolve(JSON.parse(response.results) as ScoreResult[])
     })
     worker.on('error', (error) => {
       // A thread that dies takes its batches with it: fail them, and every later call, loudly.
@@ -52,6 +52,8 @@ export function createScoringPool(scorer: Scorer, modelPath: string, threads = a
   return {
     ...scorer,
     parallel: undefined,
+    // Bigger batches than in-process: fewer messages and fewer commits for the same work.
+    batchSize: scorer.batchSize * 4,
     // One batch being scored in each thread and one waiting behind it, so no thread idles between batches.
     concurrency: workers.length * 2,
     score(texts) {

@@ -9,7 +9,8 @@ const scorer = createModelScorer(modelPath)
 parentPort!.on('message', async ({ id, texts }: WorkerRequest) => {
   let response: WorkerResponse
   try {
-    response = { id, results: await scorer.score(texts) }
+    // As one JSON string: cheaper to pass between threads than thousands of small objects.
+    response = { id, results: JSON.stringify(await scorer.score(texts)) }
   } catch (error) {
     response = { id, error: error instanceof Error ? error.message : String(error) }
   }
