@@ -20,11 +20,13 @@ if (!hasData) console.warn(`Skipping the local model's held-out evaluation: no l
 
 // What the shipped model measured when it was trained (scripts/train-local-model.ts), less 0.01 of slack.
 const MEASURED = {
-  wikiModel: 0.931,
-  wikiScorer: 0.926,
+  wikiModel: 0.935,
+  wikiScorer: 0.93,
   templatesEn: 1.0,
   templatesHi: 1.0,
-  demoMax: 0.946
+  demoMax: 0.95,
+  foxMax: 0.599,
+  hinglishMax: 0.924
 }
 const SLACK = 0.01
 
