@@ -1,6 +1,7 @@
 // Scores per comment, scorer and attribute; the primary scorer's also feed the queue projection.
 import type { Scores, Span, WordMatch } from '../../../shared/model'
 import type { Statement } from 'better-sqlite3'
+import { uncertaintyOf } from '../scoring/learning/teach-order'
 import type { Db } from './database'
 
 /** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
@@ -65,7 +66,7 @@ export function saveScores(
       `INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}`
     ))
   const values: unknown[] = []
-  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ? WHERE id = ?')
+  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ?, uncertainty = ? WHERE id = ?')
   const scoredAt = now.toISOString()
   // Scores can always be computed again, so their commits skip the fsync (WAL stays crash-safe: a batch
   // lost to a power cut is only unscored again). The next FULL commit, a decision's, syncs them all.
@@ -85,7 +86,8 @@ export function saveScores(
         const words = projection.matchWords(result.text)
         const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
         const wordsJson = words.length ? JSON.stringify(words) : null
-        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
+        const uncertainty = uncertaintyOf(result.scores)
+        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, uncertainty, result.commentId)
       }
     }
   })

@@ -246,6 +246,12 @@ function markPatterns({ lower, plain, words }: Normalized): void {
   }
 }
 
+/** Which phrase patterns scoring runs on `text`, in PATTERNS order (gating must never skip one that matches). */
+export function patternsToRun(text: string): boolean[] {
+  markPatterns(normalize(text))
+  return Array.from(wanted, (mark) => mark === 1)
+}
+
 /** Scores one comment; pass `normalized` when the caller has it already (the model scorer does). */
 export function scoreLexicon(text: string, normalized: Normalized = normalize(text)): ScoreResult {
   const { lower, plain, words, spelled } = normalized

@@ -3,6 +3,7 @@ import outbox from './002-outbox'
 import flagsAndRules from './003-flags-and-rules'
 import scoreCache from './004-score-cache'
 import wordpressSync from './005-wordpress-sync'
+import uncertainty from './006-uncertainty'
 
 /** Every migration in order; the database's user_version is how many have run. Append only. */
-export const migrations: readonly string[] = [initial, outbox, flagsAndRules, scoreCache, wordpressSync]
+export const migrations: readonly string[] = [initial, outbox, flagsAndRules, scoreCache, wordpressSync, uncertainty]
