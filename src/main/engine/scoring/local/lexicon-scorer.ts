@@ -14,7 +14,7 @@ const { AIMERS, NEGATORS_AFTER, NEGATORS_BEFORE, PATTERNS, TERM_GROUPS } = lexic
 const { finish, mix, seed } = hashing
 
 /** Stored with every score and in every model trained on the lexicon's verdicts. */
-export const LEXICON_SCORER_VERSION = 'lexicon-2'
+export const LEXICON_SCORER_VERSION = 'lexicon-3'
 
 interface Term {
   word: string

@@ -69,7 +69,7 @@ export const TERM_GROUPS: TermGroup[] = [
   ),
   g({ INSULT: 0.85, PROFANITY: 0.6, SEXUALLY_EXPLICIT: 0.3 }, 'randi randiyon randwa रंडी'),
   g({ INSULT: 0.7 }, 'librandu librandus'),
-  g({ INSULT: 0.65 }, 'kutta kutte kutti kuttiya kutton suar suwar कुत्ते कुत्ता'),
+  g({ INSULT: 0.65 }, 'kutta kutte kutti kuttiya kutton suar suwar कुत्ते कुत्ता', true),
   g({ INSULT: 0.6 }, 'gadha gadhe gadho nalayak bewakoof bevakoof jahil jaahil गधे गधा', true),
   g({ INSULT: 0.45, PROFANITY: 0.3 }, 'saala saale saalo साले'),
   // Profanity; the commonest first, as a masked word ("s**t") is read as the first word it fits.
