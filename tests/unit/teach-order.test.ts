@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { signature, similarity } from '../../src/main/engine/scoring/learning/minhash'
-import { teachOrder, uncertaintyOf } from '../../src/main/engine/scoring/learning/teach-order'
+import { decisionBoundary, teachOrder, uncertaintyOf } from '../../src/main/engine/scoring/learning/teach-order'
 
 describe('Teach Sieve order', () => {
   it('calls a comment uncertain when its removal score sits at the boundary, certain at either end', () => {
@@ -10,6 +10,20 @@ describe('Teach Sieve order', () => {
     expect(uncertaintyOf({ TOXICITY: 0.4 })).toBeGreaterThan(uncertaintyOf({ TOXICITY: 0.1 }))
     expect(uncertaintyOf({ TOXICITY: 0.6 })).toBeGreaterThan(uncertaintyOf({ TOXICITY: 0.95 }))
     expect(uncertaintyOf({})).toBe(0)
+  })
+
+  it("finds this newsroom's line from its decisions, and asks about the comments near it", () => {
+    // This newsroom removes from about 0.2 up: a model trained elsewhere is not calibrated for it.
+    const decided = Array.from({ length: 200 }, (_, i) => {
+      const score = (i + 0.5) / 200
+      return { score, label: score > 0.2 ? (i % 7 === 0 ? 0 : 1) : i % 9 === 0 ? 1 : 0 }
+    })
+    const boundary = decisionBoundary(decided)
+    expect(boundary).toBeGreaterThan(0.1)
+    expect(boundary).toBeLessThan(0.3)
+    expect(uncertaintyOf({ TOXICITY: 0.2 }, boundary)).toBeGreaterThan(uncertaintyOf({ TOXICITY: 0.5 }, boundary))
+    // Too few decisions of a kind say nothing yet.
+    expect(decisionBoundary(decided.slice(0, 30))).toBe(0.5)
   })
 
   it('estimates word overlap: near-duplicates are similar, different comments are not', () => {

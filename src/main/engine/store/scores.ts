@@ -20,6 +20,8 @@ export interface ScoredComment {
 export interface Projection {
   matchWords(text: string): WordMatch[]
   isFlagged(scores: Scores, words: readonly WordMatch[]): boolean
+  /** The newsroom's line for Teach Sieve's uncertainty (teach-order.ts decisionBoundary); 0.5 when absent. */
+  uncertaintyBoundary?: number
 }
 
 const UNSCORED =
@@ -86,7 +88,7 @@ export function saveScores(
         const words = projection.matchWords(result.text)
         const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
         const wordsJson = words.length ? JSON.stringify(words) : null
-        const uncertainty = uncertaintyOf(result.scores)
+        const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
         project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, uncertainty, result.commentId)
       }
     }
