@@ -41,6 +41,7 @@ describe('phrase-pattern gating', () => {
     expect(triggersOf(String.raw`\b(?:we|i)\s+know\s+where`)?.prefixes).toEqual(['where'])
     expect(triggersOf(String.raw`\bdeserves?\s+to`)?.prefixes).toEqual(['deserve'])
     expect(triggersOf('जान से मार')).toEqual({ prefixes: [], fragments: ['जान'] })
+    expect(triggersOf('मारो?\\s')).toEqual({ prefixes: [], fragments: ['मार'] })
     // A branch that can start anywhere (a digit, a class) leaves the pattern always on.
     expect(triggersOf(String.raw`\bkill\b|\d{3}`)).toBeNull()
     expect(triggersOf(String.raw`(?<!\bput\s+)\bshut\s+up`)?.prefixes).toEqual(['shut'])

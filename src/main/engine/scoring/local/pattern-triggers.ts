@@ -4,7 +4,7 @@
 // only on comments that have one — one pass over the comment's words instead of fifty regex scans.
 
 export interface Triggers {
-  /** A word of the comment must start with one of these (lower-case letters), where the pattern's `\b` is. */
+  /** A word of the comment must start with one of these (lower-case letters): a word every match holds. */
   prefixes: string[]
   /** …or the text must contain one of these (the Devanagari phrases, which have no `\b` before them). */
   fragments: string[]
@@ -22,7 +22,11 @@ export function triggersOf(source: string): Triggers | null {
     let at = skipLookbehinds(branch, 0)
     const fragment = /^[^\x00-\x7f]+/.exec(branch.slice(at))
     if (fragment) {
-      fragments.add(fragment[0])
+      // A quantifier after the run makes its last letter optional.
+      const optional = isOptional(branch[at + fragment[0].length])
+      const needed = optional ? fragment[0].slice(0, -1) : fragment[0]
+      if (needed === '') return null
+      fragments.add(needed)
       continue
     }
     if (!branch.startsWith('\\b', at)) return null
