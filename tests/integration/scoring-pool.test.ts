@@ -56,5 +56,7 @@ describe('the scoring pool', () => {
     // The insult ranks above the civil comment, whichever thread scored it.
     const priority = (id: string) => (engine.db.prepare('SELECT priority FROM comments WHERE external_id = ?').get(id) as { priority: number }).priority
     expect(priority(`c${count - 3}`)).toBeGreaterThan(priority(`c${count - 4}`) + 0.3)
+    // Score commits skip the fsync; decisions made after them still get it (2 = FULL).
+    expect(engine.db.pragma('synchronous', { simple: true })).toBe(2)
   })
 })

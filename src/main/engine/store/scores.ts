@@ -93,11 +93,13 @@ export function saveScores(
       }
     }
   })
-  db.pragma('synchronous = NORMAL')
+  // (Inside someone else's transaction the level cannot change, and their commit decides anyway.)
+  const level = db.inTransaction ? null : (db.pragma('synchronous', { simple: true }) as number)
+  if (level !== null) db.pragma('synchronous = NORMAL')
   try {
     saveAll()
   } finally {
-    db.pragma('synchronous = FULL')
+    if (level !== null) db.pragma(`synchronous = ${level}`)
   }
 }
 
