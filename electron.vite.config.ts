@@ -26,7 +26,10 @@ function fontsourceForSieve(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } }
+      // The scoring pool's worker threads run a file of their own (src/main/engine/scoring/local/pool/).
+      rolldownOptions: {
+        input: { index: resolve('src/main/index.ts'), 'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts') }
+      }
     }
   },
   preload: {
