@@ -26,7 +26,16 @@ function fontsourceForSieve(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } }
+      // The scoring pool's worker threads run a file of their own (src/main/engine/scoring/local/pool/).
+      rolldownOptions: {
+        // The entry, and each worker thread's module (threads/spawn-worker.ts finds them beside it).
+        input: {
+          index: resolve('src/main/index.ts'),
+          'engine-worker': resolve('src/main/engine/threads/engine-worker.ts'),
+          'postgres-worker': resolve('src/main/engine/store/sql/postgres-worker.ts'),
+          'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -78,7 +78,10 @@ async function main(): Promise<void> {
     onEpoch: (epoch, loss) => console.log(`  epoch ${epoch + 1}: weighted log-loss ${loss.toFixed(4)}`)
   })
   const trainingSeconds = (performance.now() - started) / 1000
-  trained.info = { ...trained.info, trainedOn: 'wiki (rev_id % 10 >= 3), davidson, toxic-spans (9/10), identity templates (held-in identities)' }
+  trained.info = {
+    ...trained.info,
+    trainedOn: 'wiki (rev_id % 10 >= 3), davidson, toxic-spans (9/10), identity templates (held-in identities), fox news (6 of 10 threads)'
+  }
   const model = saveModel(trained, args.out)
   console.log(`Trained in ${trainingSeconds.toFixed(1)} s; wrote ${args.out} (${(statSync(args.out).size / 1e6).toFixed(2)} MB), version ${model.version}.`)
 
@@ -102,6 +105,14 @@ async function main(): Promise<void> {
   await evaluateBoth('wiki held-out', both, corpus.wikiHeldOut, 'max')
   report('templates en (held-out identities)', await evaluateScorer(scorer, corpus.templatesHeldOut.en))
   report('templates hi-Latn (held-out ids.)', await evaluateScorer(scorer, corpus.templatesHeldOut['hi-Latn']))
+  // Real news comments from threads never trained on, and our own Hinglish dev set (dev-sets/README.md).
+  await evaluateBoth('fox held-out threads', both, corpus.foxHeldOut, 'TOXICITY')
+  await evaluateBoth('fox held-out threads', both, corpus.foxHeldOut, 'max')
+  const hinglish = resolve(__dirname, '../dev-sets/hinglish-news.ndjson')
+  if (existsSync(hinglish)) {
+    await evaluateBoth('hinglish-news (self-written)', both, readLabelledNdjson(hinglish), 'TOXICITY')
+    await evaluateBoth('hinglish-news (self-written)', both, readLabelledNdjson(hinglish), 'max')
+  }
   for (const [name, candidate] of both) {
     const spans = await evaluateSpans(candidate, corpus.spansHeldOut)
     const aucs = Object.entries(spans.auc)

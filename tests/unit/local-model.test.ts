@@ -32,7 +32,7 @@ describe('the shipped local model', () => {
     const loaded = createModelScorer(MODEL)
     expect(performance.now() - started).toBeLessThan(500)
     expect(loaded.name).toBe('local')
-    expect(loaded.modelVersion).toMatch(/^local-[0-9a-f]{12}\+lexicon-1$/)
+    expect(loaded.modelVersion).toMatch(/^local-[0-9a-f]{12}\+lexicon-3$/)
     expect(loaded.attributes).toEqual(ATTRIBUTES)
     expect(readFileSync(MODEL).length).toBeLessThan(5_000_000)
   })
@@ -164,7 +164,7 @@ describe('retraining with a newsroom’s decisions', () => {
     expect(saved.checks.map((check) => check.name)).toEqual(['held-back decisions'])
     expect(saved.saved).toBe(true)
     expect(saved.version).not.toBe(saved.previousVersion)
-    expect(createModelScorer(join(dir, 'new.bin')).modelVersion).toBe(`${saved.version}+lexicon-1`)
+    expect(createModelScorer(join(dir, 'new.bin')).modelVersion).toBe(`${saved.version}+lexicon-3`)
   })
 })
 

@@ -17,7 +17,7 @@ function marked(text: string, spans: Span[]): string[] {
 describe('the local lexicon scorer', () => {
   it('declares itself as the local scorer for every attribute', () => {
     expect(scorer.name).toBe('local')
-    expect(scorer.modelVersion).toBe('lexicon-1')
+    expect(scorer.modelVersion).toBe('lexicon-3')
     expect(scorer.attributes).toEqual(ATTRIBUTES)
     expect(scorer.batchSize).toBe(500)
   })

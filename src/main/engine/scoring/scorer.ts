@@ -38,6 +38,15 @@ export interface Scorer {
   /** What can be known without calling the service (no key, past its shutdown); absent means ready. */
   status?(): ScorerStatus
   score(texts: string[], signal?: AbortSignal): Promise<ScoreResult[]>
+  /** The same scorer spread over worker threads, for a long run (the local scorer has one); close it after. */
+  parallel?(): ParallelScorer
+}
+
+/** A scorer that takes several score() calls at once (on worker threads) until it is closed. */
+export interface ParallelScorer extends Scorer {
+  /** How many score() calls it keeps busy at once. */
+  readonly concurrency: number
+  close(): Promise<void>
 }
 
 /** What a scorer may need from the engine to be built. */

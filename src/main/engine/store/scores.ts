@@ -1,5 +1,7 @@
 // Scores per comment, scorer and attribute; the primary scorer's also feed the queue projection.
 import type { Scores, Span, WordMatch } from '../../../shared/model'
+import type { Statement } from 'better-sqlite3'
+import { uncertaintyOf } from '../scoring/learning/teach-order'
 import type { Db } from './database'
 
 /** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
@@ -7,6 +9,8 @@ export const SMALLEST_KEPT_SCORE = 0.01
 
 export interface ScoredComment {
   commentId: number
+  /** False when the scorer has never scored it: there are no old scores to clear. */
+  rescored?: boolean
   scores: Scores
   spans: Span[]
   modelVersion: string
@@ -16,6 +20,8 @@ export interface ScoredComment {
 export interface Projection {
   matchWords(text: string): WordMatch[]
   isFlagged(scores: Scores, words: readonly WordMatch[]): boolean
+  /** The newsroom's line for Teach Sieve's uncertainty (teach-order.ts decisionBoundary); 0.5 when absent. */
+  uncertaintyBoundary?: number
 }
 
 const UNSCORED =
@@ -26,10 +32,20 @@ const UNSCORED =
  * scores, and a retrained model is a new version, so those come back too). Walking on from the last id
  * keeps each batch as cheap as the first.
  */
-export function unscoredComments(db: Db, scorer: string, modelVersion: string, afterId: number, limit: number): { id: number; text: string }[] {
+export function unscoredComments(db: Db, scorer: string, modelVersion: string, afterId: number, limit: number): UnscoredComment[] {
   return db
-    .prepare<[string, string, number, number], { id: number; text: string }>(`SELECT c.id, c.text ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`)
-    .all(scorer, modelVersion, afterId, limit)
+    .prepare<[string, string, string, number, number], { id: number; text: string; rescored: number }>(
+      `SELECT c.id, c.text, EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ?) AS rescored ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`
+    )
+    .all(scorer, scorer, modelVersion, afterId, limit)
+    .map((row) => ({ id: row.id, text: row.text, rescored: row.rescored === 1 }))
+}
+
+export interface UnscoredComment {
+  id: number
+  text: string
+  /** Whether this scorer scored it before (another model version, or older text): its old scores go. */
+  rescored: boolean
 }
 
 export function countUnscored(db: Db, scorer: string, modelVersion: string): number {
@@ -45,27 +61,46 @@ export function saveScores(
 ): void {
   const mark = db.prepare('INSERT OR REPLACE INTO scorings (comment_id, scorer, model_version, scored_at) VALUES (?, ?, ?, ?)')
   const clear = db.prepare('DELETE FROM scores WHERE comment_id = ? AND scorer = ?')
-  const insert = db.prepare('INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES (?, ?, ?, ?, ?)')
-  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ? WHERE id = ?')
+  // One statement per comment for all its attribute rows: most of the cost of a row is the statement's.
+  const inserts: Statement[] = []
+  const insert = (rows: number): Statement =>
+    (inserts[rows] ??= db.prepare(
+      `INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}`
+    ))
+  const values: unknown[] = []
+  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ?, uncertainty = ? WHERE id = ?')
   const scoredAt = now.toISOString()
-  db.transaction(() => {
+  // Scores can always be computed again, so their commits skip the fsync (WAL stays crash-safe: a batch
+  // lost to a power cut is only unscored again). The next FULL commit, a decision's, syncs them all.
+  const saveAll = db.transaction(() => {
     for (const result of results) {
       mark.run(result.commentId, scorer, result.modelVersion, scoredAt)
-      clear.run(result.commentId, scorer)
+      if (result.rescored !== false) clear.run(result.commentId, scorer)
+      values.length = 0
       for (const [attribute, score] of Object.entries(result.scores)) {
         if (score < SMALLEST_KEPT_SCORE) continue
-        const spans = result.spans.filter((span) => span.attribute === attribute)
-        insert.run(result.commentId, scorer, attribute, score, spans.length ? JSON.stringify(spans) : null)
+        const spans = result.spans.length ? result.spans.filter((span) => span.attribute === attribute) : result.spans
+        values.push(result.commentId, scorer, attribute, score, spans.length ? JSON.stringify(spans) : null)
       }
+      if (values.length > 0) insert(values.length / 5).run(...values)
       if (projection) {
         const priority = Math.max(0, ...Object.values(result.scores))
         const words = projection.matchWords(result.text)
         const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
         const wordsJson = words.length ? JSON.stringify(words) : null
-        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, result.commentId)
+        const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
+        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, uncertainty, result.commentId)
       }
     }
-  })()
+  })
+  // (Inside someone else's transaction the level cannot change, and their commit decides anyway.)
+  const level = db.inTransaction ? null : (db.pragma('synchronous', { simple: true }) as number)
+  if (level !== null) db.pragma('synchronous = NORMAL')
+  try {
+    saveAll()
+  } finally {
+    if (level !== null) db.pragma(`synchronous = ${level}`)
+  }
 }
 
 /**

@@ -1,9 +1,20 @@
-// The offline scorer: looks the comment's words and phrases up in the lexicon. Pure string work, so it
-// scores tens of thousands of comments a second and needs nothing installed or online.
+// The offline scorer: looks the comment's words and phrases up in the lexicon. Pure string work, built so
+// that a word the lexicon does not know costs a hash and no allocation, and a phrase pattern runs only
+// on comments holding one of its first words (pattern-triggers.ts).
 import { ATTRIBUTES, type Attribute, type Scores, type Span } from '../../../../shared/model'
 import type { ScoreResult, Scorer } from '../scorer'
-import { AIMERS, NEGATORS_AFTER, NEGATORS_BEFORE, PATTERNS, TERM_GROUPS, type Pattern, type Weights } from './lexicon'
-import { normalize, squeeze, type Token } from './normalize'
+import * as lexicon from './lexicon'
+import type { Pattern, Weights } from './lexicon'
+import * as hashing from './model/hashing'
+import { normalize, squeeze, type Normalized, type Token } from './normalize'
+import { triggersOf } from './pattern-triggers'
+
+// Bound once: through the module objects (as CommonJS builds call imports) every use pays a property look-up.
+const { AIMERS, NEGATORS_AFTER, NEGATORS_BEFORE, PATTERNS, TERM_GROUPS } = lexicon
+const { finish, mix, seed } = hashing
+
+/** Stored with every score and in every model trained on the lexicon's verdicts. */
+export const LEXICON_SCORER_VERSION = 'lexicon-3'
 
 interface Term {
   word: string
@@ -35,6 +46,17 @@ const stemLengths = new Set<number>()
 const stemStarts = new Set<string>()
 const NONE: Term[] = []
 const terms: Term[] = []
+// The same keys as hashes of their letters (repeats squeezed), so a word is looked up without building
+// its squeezed form: only a word whose hash is known goes on to the exact look-up below.
+const KEY = seed('lexicon-key')
+const wholeHashes = new Set<number>()
+const stemHashes = new Set<number>()
+const stemStartHashes = new Set<number>()
+const keyHash = (key: string, length = key.length): number => {
+  let hash = KEY
+  for (let i = 0; i < length; i++) hash = mix(hash, key.charCodeAt(i))
+  return finish(hash)
+}
 for (const group of TERM_GROUPS) {
   for (const entry of group.terms.split(' ')) {
     const stem = entry.endsWith('*')
@@ -43,20 +65,45 @@ for (const group of TERM_GROUPS) {
     const term = { word, stem, counts, weights: group.weights, aimed: group.aimed }
     terms.push(term)
     whole.set(key, [...(whole.get(key) ?? []), term])
+    wholeHashes.add(keyHash(key))
     if (stem) {
       stems.set(key, [...(stems.get(key) ?? []), term])
       stemLengths.add(key.length)
       stemStarts.add(key.slice(0, 3))
+      stemHashes.add(keyHash(key))
+      stemStartHashes.add(keyHash(key, Math.min(3, key.length)))
     }
   }
+}
+const STEM_LENGTH = new Uint8Array(Math.max(0, ...stemLengths) + 1)
+for (const length of stemLengths) STEM_LENGTH[length] = 1
+
+/** Whether a word may be in the lexicon (as a whole word or after a stem): no false "no", rare false "maybe". */
+function mayBeKnown(text: string): boolean {
+  let hash = KEY
+  let letters = 0
+  let previous = -1
+  let stemmable = true
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === previous) continue
+    previous = code
+    hash = mix(hash, code)
+    letters++
+    if (letters === 3) stemmable = stemStartHashes.has(finish(hash))
+    if (stemmable && letters < STEM_LENGTH.length && STEM_LENGTH[letters] === 1 && stemHashes.has(finish(hash))) return true
+  }
+  if (letters < 3 && stemStartHashes.has(finish(hash))) return true
+  return wholeHashes.has(finish(hash))
 }
 
 /** The lexicon words a comment word stands for, allowing stretched letters ("idiooot") and masks ("f*ck"). */
 function lookUp(token: Token): Term[] {
-  if (token.text.includes('*')) {
+  if (token.mixed && token.text.includes('*')) {
     const term = token.letters < 2 ? undefined : terms.find((candidate) => fitsMask(token.text, candidate))
     return term ? [term] : NONE
   }
+  if (!(token.mixed ? mayBeKnown(token.text) : factsOf(token.text).known)) return NONE
   const { key, counts } = squeeze(token.text)
   // A whole word may stretch any letter; a longer word only matches a stem when its letters repeat as in the
   // stem or clearly on purpose (three or more), so "poorness" is not "porn…".
@@ -99,8 +146,115 @@ function combine(weights: Iterable<number>): number {
   return 1 - rest
 }
 
-function scoreText(text: string): ScoreResult {
-  const { lower, plain, words, spelled } = normalize(text)
+// Each pattern's triggers, indexed by their first two letters (one-letter prefixes by their letter).
+interface Trigger {
+  prefix: string
+  pattern: number
+  raw: boolean
+}
+const ALWAYS: number[] = []
+const FRAGMENTS: { fragment: string; pattern: number }[] = []
+const byPair: Trigger[][] = Array.from({ length: 26 * 26 }, () => [])
+const byLetter: Trigger[][] = Array.from({ length: 26 }, () => [])
+PATTERNS.forEach((pattern, index) => {
+  const triggers = pattern.needs ? { prefixes: pattern.needs, fragments: [] } : triggersOf(pattern.re.source)
+  if (!triggers) {
+    ALWAYS.push(index)
+    return
+  }
+  for (const fragment of triggers.fragments) FRAGMENTS.push({ fragment, pattern: index })
+  for (const prefix of triggers.prefixes) {
+    const first = prefix.charCodeAt(0) - 97
+    const trigger = { prefix, pattern: index, raw: pattern.raw }
+    if (prefix.length === 1) byLetter[first].push(trigger)
+    else byPair[first * 26 + prefix.charCodeAt(1) - 97].push(trigger)
+  }
+})
+const wanted = new Uint8Array(PATTERNS.length)
+const scratch = new Uint8Array(PATTERNS.length)
+
+const PLAIN = 0
+const RAW = 1
+const BOTH = 2
+
+/**
+ * Marks the patterns with a trigger at `at`, where a regex `\b` may stand before a letter: those matched
+ * against `subject` as it is (RAW), with leetspeak undone (PLAIN), or BOTH where the two texts agree.
+ */
+function markTriggersAt(subject: string, at: number, which: number, marks = wanted): void {
+  const first = subject.charCodeAt(at) - 97
+  if (!(first >= 0 && first < 26)) return
+  for (const trigger of byLetter[first]) if (which === BOTH || trigger.raw === (which === RAW)) marks[trigger.pattern] = 1
+  const second = subject.charCodeAt(at + 1) - 97
+  if (!(second >= 0 && second < 26)) return
+  const triggers = byPair[first * 26 + second]
+  for (let i = 0; i < triggers.length; i++) {
+    const trigger = triggers[i]
+    if (marks[trigger.pattern] === 0 && (which === BOTH || trigger.raw === (which === RAW)) && subject.startsWith(trigger.prefix, at)) {
+      marks[trigger.pattern] = 1
+    }
+  }
+}
+
+/** What the lexicon makes of a plain word (a-z only), cached: words repeat from comment to comment. */
+interface WordFacts {
+  known: boolean
+  /** The patterns this word triggers at its start. */
+  triggers: number[]
+}
+const WORD_CACHE = 100_000
+const wordFacts = new Map<string, WordFacts>()
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word)
+  if (facts) return facts
+  // markTriggersAt reads the word alone as it would the comment: a prefix never reads past a word's end.
+  scratch.fill(0)
+  markTriggersAt(word, 0, BOTH, scratch)
+  const triggers: number[] = []
+  for (let i = 0; i < scratch.length; i++) if (scratch[i] === 1) triggers.push(i)
+  facts = { known: mayBeKnown(word), triggers }
+  if (wordFacts.size >= WORD_CACHE) wordFacts.clear()
+  wordFacts.set(word, facts)
+  return facts
+}
+
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
+
+/** Which patterns can match this comment: those with a trigger at the start of a word, or inside a disguised one. */
+function markPatterns({ lower, plain, words }: Normalized): void {
+  wanted.fill(0)
+  for (const index of ALWAYS) {
+    const gate = PATTERNS[index].gate
+    if (!gate || gate.test(PATTERNS[index].raw ? lower : plain)) wanted[index] = 1
+  }
+  for (const { fragment, pattern } of FRAGMENTS) {
+    if (wanted[pattern] === 0 && (PATTERNS[pattern].raw ? lower : plain).includes(fragment)) wanted[pattern] = 1
+  }
+  for (const word of words) {
+    // Only a disguised word reads differently with leetspeak undone.
+    if (!word.mixed) {
+      for (const pattern of factsOf(word.text).triggers) wanted[pattern] = 1
+      continue
+    }
+    markTriggersAt(plain, word.start, PLAIN)
+    markTriggersAt(lower, word.start, RAW)
+    for (let at = word.start + 1; at < word.end; at++) {
+      if (!isWordCode(plain.charCodeAt(at - 1))) markTriggersAt(plain, at, PLAIN)
+      if (!isWordCode(lower.charCodeAt(at - 1))) markTriggersAt(lower, at, RAW)
+    }
+  }
+}
+
+/** Which phrase patterns scoring runs on `text`, in PATTERNS order (gating must never skip one that matches). */
+export function patternsToRun(text: string): boolean[] {
+  markPatterns(normalize(text))
+  return Array.from(wanted, (mark) => mark === 1)
+}
+
+/** Scores one comment; pass `normalized` when the caller has it already (the model scorer does). */
+export function scoreLexicon(text: string, normalized: Normalized = normalize(text)): ScoreResult {
+  const { lower, plain, words, spelled } = normalized
   // Strongest weight per attribute and signal: saying the same word twice is not twice as toxic.
   const hits = new Map<Attribute, Map<string, number>>()
   const spans: Span[] = []
@@ -120,7 +274,7 @@ function scoreText(text: string): ScoreResult {
     }
     return false
   }
-  for (const token of [...words, ...spelled]) {
+  const lookAt = (token: Token): void => {
     for (const term of lookUp(token)) {
       let scale = 1
       if (term.aimed) {
@@ -130,9 +284,14 @@ function scoreText(text: string): ScoreResult {
       hit(term.weights, term.word, token.start, token.end, scale)
     }
   }
+  for (const token of words) lookAt(token)
+  for (const token of spelled) lookAt(token)
 
   const contacts: { pattern: Pattern; start: number; end: number }[] = []
-  for (const pattern of PATTERNS) {
+  markPatterns(normalized)
+  for (let index = 0; index < PATTERNS.length; index++) {
+    if (wanted[index] === 0) continue
+    const pattern = PATTERNS[index]
     const subject = pattern.raw ? lower : plain
     pattern.re.lastIndex = 0
     for (let match = pattern.re.exec(subject); match; match = pattern.re.exec(subject)) {
@@ -168,11 +327,11 @@ export function createLexiconScorer(): Scorer {
   return {
     name: 'local',
     label: 'Local (offline)',
-    modelVersion: 'lexicon-1',
+    modelVersion: LEXICON_SCORER_VERSION,
     attributes: ATTRIBUTES,
     languages: ['en', 'hi-Latn'],
     batchSize: 500,
     remote: false,
-    score: async (texts) => texts.map(scoreText)
+    score: async (texts) => texts.map((text) => scoreLexicon(text))
   }
 }

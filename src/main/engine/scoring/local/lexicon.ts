@@ -3,6 +3,7 @@
 // alone means that attribute; hits combine as 1 - Π(1 - w). Kept short on purpose: a trained model replaces
 // this list, and every entry has to be worth a moderator's look.
 import type { Attribute } from '../../../../shared/model'
+import { HINGLISH_PATTERNS, HINGLISH_TERM_GROUPS } from './lexicon-hinglish'
 
 export type Weights = Partial<Record<Attribute, number>>
 
@@ -23,6 +24,14 @@ export interface Pattern {
   raw: boolean
   /** Contact details: when the comment is also selling something, these replace `weights`. */
   commercial?: { name: string; weights: Weights }
+  /**
+   * Words one of which every match holds as the start of a word after a space (or at its start): the
+   * pattern only runs on comments with one. Read from `re` when absent (pattern-triggers.ts); given where
+   * the first word is one nearly every comment has ("i", "the").
+   */
+  needs?: string[]
+  /** For a pattern that needs no particular word (numbers, links): a cheap test the text must pass first. */
+  gate?: RegExp
 }
 
 const g = (weights: Weights, terms: string, aimed = false): TermGroup => ({ weights, terms, aimed })
@@ -60,7 +69,7 @@ export const TERM_GROUPS: TermGroup[] = [
   ),
   g({ INSULT: 0.85, PROFANITY: 0.6, SEXUALLY_EXPLICIT: 0.3 }, 'randi randiyon randwa रंडी'),
   g({ INSULT: 0.7 }, 'librandu librandus'),
-  g({ INSULT: 0.65 }, 'kutta kutte kutti kuttiya kutton suar suwar कुत्ते कुत्ता'),
+  g({ INSULT: 0.65 }, 'kutta kutte kutti kuttiya kutton suar suwar कुत्ते कुत्ता', true),
   g({ INSULT: 0.6 }, 'gadha gadhe gadho nalayak bewakoof bevakoof jahil jaahil गधे गधा', true),
   g({ INSULT: 0.45, PROFANITY: 0.3 }, 'saala saale saalo साले'),
   // Profanity; the commonest first, as a masked word ("s**t") is read as the first word it fits.
@@ -82,6 +91,8 @@ export const TERM_GROUPS: TermGroup[] = [
       'khokhol* khokhl* katsap* moskal* chukhna'
   ),
   g({ IDENTITY_ATTACK: 0.5, INSULT: 0.3 }, 'vermin subhuman* untermensch cockroaches termites orcs ghuspaithiye ghuspaithiya'),
+  // Words for groups that are themselves the sneer (misspelt on purpose, or a person reduced to their papers).
+  g({ IDENTITY_ATTACK: 0.6, INSULT: 0.3 }, 'muzlim* mooslim* moslems kneegrow* illegals wetbacks sheboon* feminazi* libtards trumptard* demonrat* rapefugee*'),
   // Sexual
   g({ SEXUALLY_EXPLICIT: 0.7 }, 'porn* blowjob* handjob* nudes horny boobs tits dildo* orgasm* milf xxx cumshot*'),
   g({ SEXUALLY_EXPLICIT: 0.7, PROFANITY: 0.7 }, 'pussy chudai choot lund gaand'),
@@ -93,11 +104,14 @@ export const TERM_GROUPS: TermGroup[] = [
   g(
     { SPAM: 0.15 },
     'earn earning income profit profits invest investment loan loans discount offer odds tips jeeto dm inbox subscribe followers premium guaranteed'
-  )
+  ),
+  ...HINGLISH_TERM_GROUPS
 ]
 
 /** Words that aim a nearby `aimed` insult at people: the reader, or a bunch ("log") of them. */
-export const AIMERS = new Set('you your youre ur u ya tu tum tera teri tere tujhe tumhara tumhari bunch log'.split(' '))
+export const AIMERS = new Set(
+  'you your youre ur u ya tu tum tera teri tere tujhe tujh tujhko tumko tumhe tereko tumhara tumhari tumhare abe abey oye bunch log'.split(' ')
+)
 /** Words that take an `aimed` insult back: "not stupid" (just before it), "bewakoof nahi" (just after). */
 export const NEGATORS_BEFORE = new Set('not never isn aren wasn weren'.split(' '))
 export const NEGATORS_AFTER = new Set('nahi nahin nhi'.split(' '))
@@ -110,7 +124,7 @@ const GROUP = oneOf(
   'bihari|kashmiri|tamil|bengali|punjabi|north indian|south indian|pakistani|bangladeshi|rohingya',
   'immigrant|migrant|refugee|african|arab|mexican|asian|chinese|black|white|gay|lesbian|feminist|women|woman',
   'russian|ukrainian|american|european|israeli|palestinian|korean|japanese|afghan|iranian|turk|roma|gyps(?:y|ie)',
-  'balt|scandinavian|italian|german'
+  'balt|scandinavian|italian|german|illegal|illegal alien|alien|transgender|homosexual|moslem|muzlim|islamist|mooslim|negro|tranny|trannie'
 ) + 's?'
 const VILE = oneOf(
   'terrorists?|criminals?|rapists?|thieves|invaders?|traitors?|jihadis?|anti-?nationals?|a fifth column',
@@ -133,6 +147,10 @@ const build = (name: string, weights: Weights, alternatives: string[], raw: bool
   commercial,
   re: new RegExp(alternatives.join('|'), 'g')
 })
+/** The same pattern, run only on comments with one of these words (see `Pattern.needs`). */
+const needing = (words: string, pattern: Pattern): Pattern => ({ ...pattern, needs: words.split(' ') })
+/** The same pattern, run only on texts that pass `gate`. */
+const gated = (gate: RegExp, pattern: Pattern): Pattern => ({ ...pattern, gate })
 /** A phrase, matched with leetspeak undone. */
 const phrase = (name: string, weights: Weights, ...alternatives: string[]): Pattern => build(name, weights, alternatives, false)
 /** Matched as written (lower-cased): numbers, links, handles. */
@@ -143,12 +161,12 @@ const contact = (name: string, weights: Weights, commercial: Pattern['commercial
 
 export const PATTERNS: Pattern[] = [
   // Threats; the deadly ones also count as severe.
-  phrase(
+  needing('kill murder shoot stab rape behead slaughter lynch hang burn', phrase(
     'threat: I will kill you',
     { THREAT: 0.9, SEVERE_TOXICITY: 0.75 },
     r`\b${I_WILL}\s+(?:\w+\s+)?(?:kill|murder|shoot|stab|rape|behead|slaughter|lynch|hang|burn)\s+(?:${PERSON}|your|all)\b`
-  ),
-  phrase('threat: I will find you', { THREAT: 0.75 }, r`\b${I_WILL}\s+(?:find|hunt|track)\s+${PERSON}\b`),
+  )),
+  needing('find hunt track', phrase('threat: I will find you', { THREAT: 0.75 }, r`\b${I_WILL}\s+(?:find|hunt|track)\s+${PERSON}\b`)),
   phrase(
     'threat: we know where you live',
     { THREAT: 0.85, SEVERE_TOXICITY: 0.4 },
@@ -156,14 +174,14 @@ export const PATTERNS: Pattern[] = [
     r`\byour\s+(?:home\s+)?(?:address|ips?|location)\b[^.!?\n]{0,30}?\b(?:find|found|leak|leaks|logged|know)\b`,
     r`\b(?:ghar|address)\s+ka\s+pata\s+(?:mil|chal)`
   ),
-  phrase(
+  needing('visit door waiting samjha', phrase(
     'threat: pay you a visit',
     { THREAT: 0.7 },
     r`\bpay\s+${PERSON}\s+a\s+visit\b`,
     r`\b(?:be|show\s+up|knock\w*)\s+at\s+(?:your|his|her)\s+door\b`,
     r`\b(?:we|i)(?:'ll| will)\s+be\s+waiting\b`,
     r`\ba+\s*ke\s+samjha\w*`
-  ),
+  )),
   phrase(
     'threat: put a bullet in',
     { THREAT: 0.9, SEVERE_TOXICITY: 0.7 },
@@ -182,19 +200,19 @@ export const PATTERNS: Pattern[] = [
     r`\b(?:hang|shoot|lynch|kill|behead)\s+(?:them|him|her|all of them|these \w+|those \w+)\b(?!\s+(?:an?\s+)?(?:e-?mail|message|text|note|line))`,
     r`\b(?:will|to)\s+hang\b(?!\s+(?:out|on|around|up|the|a|an|it)\b)`
   ),
-  phrase(
+  needing('die dead', phrase(
     'threat: you will die',
     { THREAT: 0.8, SEVERE_TOXICITY: 0.5 },
     r`\byou(?:'ll| will| are going to|'re going to| gonna)\s+die\b`,
     r`\byou(?:'re| are)\s+dead(?:\s+meat)?\s*(?:[.!]|$)`
-  ),
-  phrase(
+  )),
+  needing('back pay suffer regret', phrase(
     'threat: watch your back',
     { THREAT: 0.7 },
     r`\bwatch\s+(?:your|ur)\s+back\b`,
     r`\byour\s+(?:family|kids|children|wife|daughter|mother)\s+(?:will|would|is going to|are going to)\s+(?:pay|suffer|regret)\b`,
     r`\b(?:you|u)(?:'ll| will| are going to)\s+(?:regret|pay\s+for)\s+(?:this|it)\b`
-  ),
+  )),
   phrase(
     'threat: kill yourself',
     { THREAT: 0.6, SEVERE_TOXICITY: 0.7, INSULT: 0.5 },
@@ -249,18 +267,18 @@ export const PATTERNS: Pattern[] = [
     { IDENTITY_ATTACK: 0.8, SEVERE_TOXICITY: 0.5 },
     r`\b${GROUP}\s+(?:are\s+not|aren'?t|were\s+never|are\s+never)\s+(?:even\s+)?(?:a\s+)?(?:real\s+)?(?:people|humans?|nations?)\b`
   ),
-  phrase(
+  needing('blood culture genes dna jaati jaat kaum qaum community', phrase(
     'hate: it is in their blood',
     { IDENTITY_ATTACK: 0.55 },
     r`\bit'?s\s+in\s+(?:the|their|his|her)\s+(?:blood|culture|genes|dna)\b`,
     r`\b(?:jaati|jaat|kaum|qaum|community)\s+hi\s+(?:aisi|aise|aisa)\b`
-  ),
-  phrase(
+  )),
+  needing('jews zionists tribe', phrase(
     'hate: the jews run it',
     { IDENTITY_ATTACK: 0.7 },
     r`\b(?:jews|zionists|(?:which|that)\s+tribe)\s+(?:really\s+)?(?:runs?|controls?|owns?)\s+` +
       r`(?:the\s+)?(?:world|media|banks|wall\s+street|hollywood|government|america|everything)\b`
-  ),
+  )),
   phrase(
     'hate: <group> should be killed',
     { IDENTITY_ATTACK: 0.85, THREAT: 0.7, SEVERE_TOXICITY: 0.6 },
@@ -283,12 +301,12 @@ export const PATTERNS: Pattern[] = [
   // Personal data. There is no PRIVACY attribute: someone's number, address or real name in a public comment
   // is a moderate TOXICITY signal (worth a look, and several together read as doxxing); a number, e-mail or
   // handle only counts as SPAM when the comment is selling something.
-  phrase(
+  needing('number no address email mobile phone', phrase(
     'personal data: his number is',
     { TOXICITY: 0.45 },
     r`\b(?:his|her|their|this\s+guy'?s|the\s+\w+'s)\s+(?:personal\s+|home\s+|phone\s+|mobile\s+|cell\s+|whatsapp\s+|email\s+|real\s+)?` +
       r`(?:number|no\.?|address|email|mobile|phone)\s*(?:is\b|:|-)`
-  ),
+  )),
   phrase('personal data: real name', { TOXICITY: 0.25 }, r`\b(?:real|actual|asli)\s+(?:name|naam)\b`, r`\basli\s+me(?:in)?\b`),
   written(
     'personal data: home address',
@@ -311,20 +329,20 @@ export const PATTERNS: Pattern[] = [
     r`\bdo\s+with\s+this\s+what\s+you\s+(?:want|will|like)\b`,
     r`\breport\s+(?:him|her)\s+to\s+(?:his|her)\b`
   ),
-  contact(
+  gated(/\d/, contact(
     'personal data: phone number',
     { TOXICITY: 0.4 },
     { name: 'spam: phone number with sales words', weights: { SPAM: 0.85 } },
     r`(?<![\d+])(?:\+?91[\s-]?)?(?:[6-9]\d{4}[\s-]?\d{5}|[6-9]\d{2}[\s-]\d{3}[\s-]\d{4})(?!\d)`,
     r`\+\d{1,3}(?:[\s.-]?\d){8,12}(?!\d)`,
     r`\(\d{3}\)\s?\d{3}[\s.-]\d{4}`
-  ),
-  contact(
+  )),
+  gated(/@/, contact(
     'personal data: e-mail address',
     { TOXICITY: 0.3 },
     { name: 'spam: e-mail with sales words', weights: { SPAM: 0.7 } },
     r`\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`
-  ),
+  )),
   contact(
     'personal data: social handle',
     { TOXICITY: 0.25 },
@@ -332,23 +350,23 @@ export const PATTERNS: Pattern[] = [
     r`\b(?:telegram|tg|insta|instagram|twitter|vk|fb|facebook|whatsapp|snapchat)\s*(?:id|handle)?\s*[:-]?\s*@[\w.]+`
   ),
   // Defamation needs facts a word list cannot check; naming someone as bought or criminal is worth a look.
-  phrase(
+  needing('payroll pocketed embezzl paid took takes liye dealer fake', phrase(
     'accusation: paid or criminal',
     { TOXICITY: 0.3 },
     r`\bon\s+(?:the\s+|their\s+|its\s+)?(?:[\w.]+\s+){0,2}payroll\b|\bpocketed\b|\bembezzl\w*`,
     r`\bpaid\s+(?:\w+\s+)?(?:agent|operative|shill|lobbyist|stooge|employee)s?\b`,
     r`\b(?:took|takes|liye)\s+(?:[₹$]?\s?\d[\d,.]*\s*(?:lakh|crore|k|dollars)?|bribes?)\s+(?:from|se)\b`,
     r`\bdrug\s+dealer\b|\bfake\s+(?:accounts|entries|voter\s+\w+)\b`
-  ),
+  )),
   // Spam. `.example` is the reserved domain the demo data uses.
-  contact(
+  gated(/https?:|www\.|[a-z0-9-]\.[a-z]/, contact(
     'link',
     { SPAM: 0.2 },
     { name: 'spam: link with sales words', weights: { SPAM: 0.85 } },
     r`\bhttps?:\/\/\S+|\bwww\.\S+`,
     r`\b[a-z0-9-]+\.(?:com|net|org|in|io|co|xyz|top|ly|me|info|biz|club|site|online|shop|app|link|example)\b(?:\/\S*)?`,
     r`\b[a-z0-9-]+\.[a-z]{2,}\/\S*`
-  ),
+  )),
   written(
     'spam: earn money per day',
     { SPAM: 0.8 },
@@ -377,7 +395,7 @@ export const PATTERNS: Pattern[] = [
     r`\bjoin\s+(?:now|free|today)\b`,
     r`\bsign\s*up\s*(?::|now|today|here)`
   ),
-  written(
+  gated(/\d|guaranteed|double|triple|paisa|fixed|sure|join/, written(
     'spam: guaranteed returns',
     { SPAM: 0.7 },
     r`\b(?:100\s*%|guaranteed)\s+(?:returns?|profit|income|results?|free|guaranteed)\b`,
@@ -385,5 +403,6 @@ export const PATTERNS: Pattern[] = [
     r`\b(?:double|triple)\s+(?:your\s+)?(?:money|paisa|investment)\b|\bpaisa\s+double\b`,
     r`\bfixed\s+(?:match|matches|report|tips)\b|\bsure[\s-]?shot\b|\b\d+x\s+(?:odds|returns?|profit)\b`,
     r`\bjoin\s+(?:my|our)\s+(?:telegram|whatsapp)\b`
-  )
+  )),
+  ...HINGLISH_PATTERNS
 ]

@@ -12,6 +12,8 @@ export interface Token {
   index: number
   /** How many real letters it has: a masked word needs two before it is guessed at. */
   letters: number
+  /** Whether it holds anything but a-z (digits, symbols, other scripts): a regex `\b` may fall inside it. */
+  mixed: boolean
 }
 
 export interface Normalized {
@@ -74,9 +76,12 @@ export function normalize(text: string): Normalized {
     let end = i
     let letters = 0
     let disguised = false
+    let foreign = false
     for (let k = kind(lower, end); k !== SEPARATOR; k = end < lower.length ? kind(lower, end) : SEPARATOR) {
-      if (k === LETTER) letters++
-      else disguised = true
+      if (k === LETTER) {
+        letters++
+        if (lower.charCodeAt(end) >= 128) foreign = true
+      } else disguised = true
       end++
     }
     i = end
@@ -92,12 +97,13 @@ export function normalize(text: string): Normalized {
         const ch = lower[k]
         word += MASKS.includes(ch) ? '*' : (LEET[ch] ?? ch)
       }
+      // `plain` differs from `lower` only where a word was disguised: most comments never build it.
+      plain += lower.slice(copied, start) + word
+      copied = end
     }
-    plain += lower.slice(copied, start) + word
-    copied = end
-    tokens.push({ text: word, start, end, index: tokens.length, letters })
+    tokens.push({ text: word, start, end, index: tokens.length, letters, mixed: disguised || foreign })
   }
-  plain += lower.slice(copied)
+  plain = copied === 0 ? lower : plain + lower.slice(copied)
   return { lower, plain, words: tokens, spelled: spelledOut(tokens, lower) }
 }
 
@@ -112,7 +118,8 @@ function spelledOut(tokens: Token[], lower: string): Token[] {
         start: run[0].start,
         end: run[run.length - 1].end,
         index: run[0].index,
-        letters: run.reduce((sum, token) => sum + token.letters, 0)
+        letters: run.reduce((sum, token) => sum + token.letters, 0),
+        mixed: run.some((token) => token.mixed)
       })
     }
     run = []

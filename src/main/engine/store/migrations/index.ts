@@ -5,6 +5,16 @@ import scoreCache from './004-score-cache'
 import wordpressSync from './005-wordpress-sync'
 import statementExports from './006-statement-exports'
 import escalationResolvedBy from './007-escalation-resolved-by'
+import uncertainty from './008-uncertainty'
 
 /** Every migration in order; the database's user_version is how many have run. Append only. */
-export const migrations: readonly string[] = [initial, outbox, flagsAndRules, scoreCache, wordpressSync, statementExports, escalationResolvedBy]
+export const migrations: readonly string[] = [
+  initial,
+  outbox,
+  flagsAndRules,
+  scoreCache,
+  wordpressSync,
+  statementExports,
+  escalationResolvedBy,
+  uncertainty
+]

@@ -2,7 +2,7 @@
 // all over the obfuscation-aware words of normalize.ts (lower-cased, leetspeak undone, offsets kept); the
 // toxic-word rates of its two most toxic words; and the lexicon scorer's verdicts. Each word feature
 // remembers the word it came from, so a score can be traced back to the words that drove it.
-import { normalize, type Token } from '../normalize'
+import { normalize, type Normalized, type Token } from '../normalize'
 import * as hashing from './hashing'
 
 // Bound here once: through the module object (as CommonJS builds call imports) every call pays a property look-up.
@@ -33,8 +33,6 @@ const RATES = seed('word-rates')
 const RATE_SCALE = 3
 const BOW = 0x02 // marks a word's edges inside character n-grams, as '<' and '>' would
 const EOW = 0x03
-/** A run of three or more of one letter is stretched on purpose ("stuuupid"). */
-const STRETCHED = /(.)\1\1/
 const STRETCH = /(.)\1\1+/g
 const NO_READINGS: string[] = []
 
@@ -93,8 +91,17 @@ export function wordKey(word: string): number {
 
 /** Both readings of a stretched word ("stuuupid" is "stupid", "sooo goood" is "so good"); none for most words. */
 function stretchedReadings(word: string): string[] {
-  if (word.length < 3 || !STRETCHED.test(word)) return NO_READINGS
+  if (word.length < 3 || !isStretched(word)) return NO_READINGS
   return [word.replace(STRETCH, '$1'), word.replace(STRETCH, '$1$1')]
+}
+
+/** A run of three or more of one letter is stretched on purpose ("stuuupid"). */
+function isStretched(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code === word.charCodeAt(i - 1) && code === word.charCodeAt(i - 2)) return true
+  }
+  return false
 }
 
 function addWord(buffer: FeatureBuffer, word: string, owner: number, mask: number): void {
@@ -133,15 +140,26 @@ function addShape(buffer: FeatureBuffer, text: string, words: number, mask: numb
  * The two most toxic words by their rates, each a feature of its own tied to its word: one insult in a long
  * comment counts in full, where the n-grams' share of it shrinks with the comment's length.
  */
-function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: ReadonlyMap<number, number>, mask: number): void {
+/** A word's toxic-word rate: its own, or a stretched reading's, whichever is higher. */
+export function wordRate(word: string, rates: ReadonlyMap<number, number>): number {
+  let rate = rates.get(wordKey(word)) ?? 0
+  for (const reading of stretchedReadings(word)) rate = Math.max(rate, rates.get(wordKey(reading)) ?? 0)
+  return rate
+}
+
+/** What scoring may know of a word already (predict.ts caches it per word). */
+export interface KnownWords {
+  rateOf(word: string): number
+}
+
+function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: ReadonlyMap<number, number>, mask: number, known?: KnownWords): void {
   if (rates.size === 0) return
   let best = -1
   let second = -1
   let bestRate = 0
   let secondRate = 0
   for (let i = 0; i < pieces.length; i++) {
-    let rate = rates.get(wordKey(pieces[i].text)) ?? 0
-    for (const reading of stretchedReadings(pieces[i].text)) rate = Math.max(rate, rates.get(wordKey(reading)) ?? 0)
+    const rate = known ? known.rateOf(pieces[i].text) : wordRate(pieces[i].text, rates)
     if (rate > bestRate) {
       second = best
       secondRate = bestRate
@@ -156,13 +174,37 @@ function addWordRates(buffer: FeatureBuffer, pieces: readonly Token[], rates: Re
   if (second >= 0) buffer.push(mix(RATES, 2), second * 2, mask, RATE_SCALE * secondRate)
 }
 
+/** How many character n-grams `addGrams` makes of a word. */
+export function gramCount(word: string): number {
+  const length = Math.min(word.length, MAX_GRAM_WORD)
+  let count = 0
+  for (let start = -1; start < length; start++) count += Math.min(length, start + MAX_GRAM - 1) - start
+  return count
+}
+
+/** A word's character n-grams alone (each value 1), for summing their weights once per word (predict.ts). */
+export function wordGrams(word: string, hashBits: number, buffer = new FeatureBuffer()): FeatureBuffer {
+  buffer.length = 0
+  addGrams(buffer, word, 0, (1 << hashBits) - 1)
+  return buffer
+}
+
 /**
  * Extracts the features of `text` into `buffer` (cleared first) and returns them. `evidence` is the lexicon
- * scorer's score per attribute (ATTRIBUTES order), see evidence.ts.
+ * scorer's score per attribute (ATTRIBUTES order), see evidence.ts. Given `known` (scoring's per-word
+ * cache) the character n-grams are left out: they all share one value, 1/√(their count), so scoring adds
+ * them up per word from that cache instead (predict.ts); spans and training list them.
  */
-export function extractFeatures(text: string, space: FeatureSpace, evidence: ArrayLike<number>, buffer = new FeatureBuffer()): Features {
+export function extractFeatures(
+  text: string,
+  space: FeatureSpace,
+  evidence: ArrayLike<number>,
+  buffer = new FeatureBuffer(),
+  normalized: Normalized = normalize(text),
+  known?: KnownWords
+): Features {
   const mask = (1 << space.hashBits) - 1
-  const { words, spelled } = normalize(text)
+  const { words, spelled } = normalized
   const pieces = spelled.length > 0 ? [...words, ...spelled] : words
   buffer.length = 0
 
@@ -173,10 +215,10 @@ export function extractFeatures(text: string, space: FeatureSpace, evidence: Arr
   }
   buffer.scale(0)
   const chars = buffer.length
-  for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
+  if (!known) for (let i = 0; i < pieces.length; i++) addGrams(buffer, pieces[i].text, i * 2, mask)
   buffer.scale(chars)
   addShape(buffer, text, words.length, mask)
-  addWordRates(buffer, pieces, space.wordRates, mask)
+  addWordRates(buffer, pieces, space.wordRates, mask, known)
   // The lexicon's verdicts, one feature per attribute: training learns how far to trust each.
   for (let i = 0; i < evidence.length; i++) if (evidence[i] > 0) buffer.push(mix(EVIDENCE, i), -1, mask, evidence[i])
 

@@ -5,13 +5,16 @@
 // SEVERE_TOXICITY is derived. Spans are the lexicon's matches plus the words the model leaned on.
 import { ATTRIBUTES, type Attribute, type Scores, type Span } from '../../../../../shared/model'
 import type { ScoreResult, Scorer } from '../../scorer'
-import { evidenceOf, lexiconScores, LEXICON_VERSION } from './evidence'
+import { scoreLexicon } from '../lexicon-scorer'
+import { normalize } from '../normalize'
+import { evidenceOf, LEXICON_VERSION } from './evidence'
 import { extractFeatures, FeatureBuffer } from './features'
 import type { LinearModel } from './linear-model'
 import { loadCompiled } from './model-file'
-import { probabilitiesOf } from './predict'
+import { GramSums, probabilitiesWithGramSums } from './predict'
 import { compile, type CompiledModel } from './quantize'
 import { modelSpans } from './spans'
+import { createScoringPool } from '../pool/scoring-pool'
 
 /** Attributes scoring at least this get the model's words highlighted. */
 const SPAN_FROM = 0.5
@@ -55,19 +58,30 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
   const buffer = new FeatureBuffer()
   const evidence = new Float32Array(ATTRIBUTES.length)
   const probabilities = new Float64Array(model.attributes.length)
+  const gramSums = new GramSums(model)
 
-  const scoreOne = (text: string, lexicon: ScoreResult): ScoreResult => {
-    const features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer)
-    probabilitiesOf(model, features, probabilities)
+  // One normalisation serves both halves: the lexicon's look-ups and the model's features.
+  const scoreOne = (text: string): ScoreResult => {
+    const normalized = normalize(text)
+    const lexicon = scoreLexicon(text, normalized)
+    let features = extractFeatures(text, model, evidenceOf(lexicon, evidence), buffer, normalized, gramSums)
+    probabilitiesWithGramSums(model, features, gramSums, probabilities)
     const scores = {} as Record<Attribute, number>
     for (const attribute of ATTRIBUTES) scores[attribute] = lexicon.scores[attribute] ?? 0
-    model.attributes.forEach((attribute, a) => {
+    for (let a = 0; a < model.attributes.length; a++) {
+      const attribute = model.attributes[a]
       scores[attribute] = attribute === 'TOXICITY' ? probabilities[a] : Math.max(probabilities[a], scores[attribute])
-    })
+    }
     if (policy) scores.TOXICITY = 1 - (1 - scores.TOXICITY) * (1 - policyEvidence(lexicon))
     scores.SEVERE_TOXICITY = severity(scores, lexicon.scores)
 
-    const spans: Span[] = [...lexicon.spans]
+    const spans: Span[] = lexicon.spans
+    const rounded: Scores = {}
+    for (const attribute of ATTRIBUTES) rounded[attribute] = round(scores[attribute])
+    // Most comments score under SPAN_FROM everywhere: their spans are the lexicon's, already in order.
+    if (!model.attributes.some((attribute) => scores[attribute] >= SPAN_FROM)) return { scores: rounded, spans }
+    // Tracing a score back to words needs every feature listed.
+    features = extractFeatures(text, model, evidence, buffer, normalized)
     const byScore = model.attributes
       .map((attribute, a) => ({ attribute, a }))
       .filter(({ attribute }) => scores[attribute] >= SPAN_FROM)
@@ -81,8 +95,6 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
     }
     // Longest first where spans start together, so the highlight shows the whole phrase.
     spans.sort((x, y) => x.start - y.start || y.end - x.end)
-    const rounded: Scores = {}
-    for (const attribute of ATTRIBUTES) rounded[attribute] = round(scores[attribute])
     return { scores: rounded, spans }
   }
 
@@ -95,14 +107,16 @@ function scorerFromCompiled(model: CompiledModel, options: ModelScorerOptions): 
     modelVersion: `${model.version || 'unsaved'}+${LEXICON_VERSION}${policy ? '' : '-no-policy'}`,
     attributes: ATTRIBUTES,
     batchSize: 500,
-    score: async (texts) => {
-      const lexicon = await lexiconScores(texts)
-      return texts.map((text, i) => scoreOne(text, lexicon[i]))
-    }
+    score: async (texts) => texts.map(scoreOne)
   }
 }
 
-/** The local scorer backed by the model file at `modelPath` (read once, here, in milliseconds). */
+/**
+ * The local scorer backed by the model file at `modelPath` (read once, here, in milliseconds); its
+ * `parallel()` scores on one worker thread per core, each with its own copy of the model.
+ */
 export function createModelScorer(modelPath: string, options: ModelScorerOptions = {}): Scorer {
-  return scorerFromCompiled(loadCompiled(modelPath), options)
+  const scorer = scorerFromCompiled(loadCompiled(modelPath), options)
+  if (options.policyEvidence === false) return scorer
+  return { ...scorer, parallel: () => createScoringPool(scorer, modelPath) }
 }

@@ -1,6 +1,6 @@
 // Scores a text with a (compiled) linear model, and traces a score back to the words that drove it.
 import { EVIDENCE_SIZE, evidenceTable } from './evidence'
-import { extractFeatures, FeatureBuffer, type Features } from './features'
+import { extractFeatures, FeatureBuffer, wordGrams, wordRate, type Features, type KnownWords } from './features'
 import type { LinearModel } from './linear-model'
 import { compile, type CompiledModel } from './quantize'
 
@@ -47,6 +47,74 @@ function fiveProbabilities(model: CompiledModel, features: Features, out: Float6
   out[2] = sigmoid(bias[2] + s2 * scales[2])
   out[3] = sigmoid(bias[3] + s3 * scales[3])
   out[4] = sigmoid(bias[4] + s4 * scales[4])
+  return out
+}
+
+/** How many words' n-gram sums a GramSums keeps before it starts afresh. */
+const GRAM_CACHE_WORDS = 100_000
+
+/**
+ * Per word, its character n-grams' int8 weights summed per attribute, and its toxic-word rate: words repeat
+ * from comment to comment, so the thousand-odd n-gram look-ups of a comment become a look-up per word.
+ */
+export class GramSums implements KnownWords {
+  private readonly sums = new Map<string, Float64Array>()
+  private readonly buffer = new FeatureBuffer()
+
+  constructor(private readonly model: CompiledModel) {}
+
+  rateOf(word: string): number {
+    return this.of(word)[this.model.attributes.length + 1]
+  }
+
+  /** `[count, sum of attribute 0, sum of attribute 1, …, toxic-word rate]` for `word`. */
+  of(word: string): Float64Array {
+    let sums = this.sums.get(word)
+    if (sums) return sums
+    const stride = this.model.attributes.length
+    sums = new Float64Array(stride + 2)
+    sums[stride + 1] = wordRate(word, this.model.wordRates)
+    const grams = wordGrams(word, this.model.hashBits, this.buffer)
+    sums[0] = grams.length
+    for (let i = 0; i < grams.length; i++) {
+      const base = grams.buckets[i] * stride
+      for (let a = 0; a < stride; a++) sums[a + 1] += this.model.weights[base + a]
+    }
+    if (this.sums.size >= GRAM_CACHE_WORDS) this.sums.clear()
+    this.sums.set(word, sums)
+    return sums
+  }
+}
+
+const gramTotals = new Float64Array(16)
+
+/**
+ * The same probabilities as `probabilitiesOf` on the full features, from features extracted without their
+ * character n-grams (extractFeatures with `grams` false) plus each word's n-gram sums.
+ */
+export function probabilitiesWithGramSums(model: CompiledModel, features: Features, gramSums: GramSums, out: Float64Array): Float64Array {
+  const stride = model.attributes.length
+  const { buckets, values, pieces } = features
+  const weights = model.weights
+  out.fill(0, 0, stride)
+  for (let i = 0; i < features.length; i++) {
+    const base = buckets[i] * stride
+    const value = values[i]
+    for (let a = 0; a < stride; a++) out[a] += value * weights[base + a]
+  }
+  let count = 0
+  const totals = gramTotals.fill(0, 0, stride)
+  for (let p = 0; p < pieces.length; p++) {
+    const sums = gramSums.of(pieces[p].text)
+    count += sums[0]
+    for (let a = 0; a < stride; a++) totals[a] += sums[a + 1]
+  }
+  if (count > 0) {
+    // The value FeatureBuffer.scale gives every n-gram, as float32 as it stores it; the int8 sums are exact.
+    const value = Math.fround(1 / Math.sqrt(count))
+    for (let a = 0; a < stride; a++) out[a] += value * totals[a]
+  }
+  for (let a = 0; a < stride; a++) out[a] = sigmoid(model.bias[a] + out[a] * model.scales[a])
   return out
 }
 

@@ -21,9 +21,14 @@ export interface ToxicSpansRow {
 
 const SPLIT = seed('toxic-spans-split')
 
+/** Which tenth of the posts (0-9, by a hash of the id) a post is in. */
+export function spansFold(commentId: string): number {
+  return finish(mixRange(SPLIT, commentId, 0, commentId.length)) % 10
+}
+
 /** A fixed tenth of the posts, by id, never trained on. */
 export function isSpansHeldOut(commentId: string): boolean {
-  return finish(mixRange(SPLIT, commentId, 0, commentId.length)) % 10 === 0
+  return spansFold(commentId) === 0
 }
 
 function isSpanType(type: string): type is SpanType {
