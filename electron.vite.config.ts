@@ -31,6 +31,8 @@ export default defineConfig({
         // The entry, and each worker thread's module (threads/spawn-worker.ts finds them beside it).
         input: {
           index: resolve('src/main/index.ts'),
+          // The engine's own process on the desktop (an Electron utility process).
+          'engine-host': resolve('src/main/engine-host.ts'),
           'engine-worker': resolve('src/main/engine/threads/engine-worker.ts'),
           'postgres-worker': resolve('src/main/engine/store/sql/postgres-worker.ts'),
           'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts')

@@ -1,11 +1,14 @@
 // The Electron entry: lifecycle, the window and its security settings, and the IPC wiring. The product
-// itself is the engine, which never imports Electron.
+// itself is the engine, which never imports Electron: it runs in a utility process of its own
+// (engine-host.ts), and this process only relays between the windows and it.
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron'
-import { startEngine, type Engine } from './engine/engine'
-import { desktopSecretStore } from './secret-storage'
+import { app, BrowserWindow, ipcMain, MessageChannelMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
+import type { Engine } from './engine/door'
+import type { EngineHostOptions } from './engine-host'
+import { desktopSecretPlan } from './secret-storage'
+import { engineOverPort } from './transport/engine-port'
 import { serveIpc } from './transport/ipc'
 import { lockDown } from './lockdown'
 import { openMainWindow } from './window'
@@ -34,20 +37,30 @@ function createWindow(): BrowserWindow {
   return openMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-async function start(): Promise<Engine> {
+/** Forks the engine's process and connects to it over a private port. */
+function start(): Promise<Engine> {
   const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
-  return startEngine({
+  const options: EngineHostOptions = {
     dbPath,
-    // The OS keychain where there is one; on Linux without a keyring, the 0600 file (and the settings say so).
-    secrets: desktopSecretStore(safeStorage, process.platform, dirname(dbPath)),
+    // The OS keychain keeps the key that seals secrets (here: safeStorage works only in this process);
+    // on Linux without a keyring, a 0600 file, and the settings say so.
+    secretsPlan: desktopSecretPlan(safeStorage, process.platform, dirname(dbPath)),
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
     autoSync: true,
-    watchChanges: true,
-    openAsApp: { demo: true },
-    printToPdf: electronPrinter
-  })
+    openAsApp: { demo: true }
+  }
+  const host = utilityProcess.fork(join(__dirname, 'engine-host.js'), [], { serviceName: 'Sieve engine', stdio: 'inherit' })
+  const { port1, port2 } = new MessageChannelMain()
+  host.postMessage(options, [port2])
+  port1.start()
+  const port = {
+    post: (message: unknown) => port1.postMessage(message),
+    listen: (handle: (message: never) => void) => port1.on('message', (event) => handle(event.data as never)),
+    close: () => port1.close()
+  }
+  return engineOverPort(port, electronPrinter)
 }
 
 app.enableSandbox()

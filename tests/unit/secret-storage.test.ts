@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { desktopSecretStore, KEYCHAIN_FILE, PLAIN_FILE } from '../../src/main/secret-storage'
+import { desktopSecretStore, KEY_FILE, KEYCHAIN_FILE, PLAIN_FILE, SEALED_FILE } from '../../src/main/secret-storage'
 import { tempDir } from '../support/temp-dir'
 
 /** Records what Sieve asks of it; "encrypts" by reversing and tagging, so a test can tell it happened. */
@@ -49,10 +49,15 @@ describe("the desktop's secret store", () => {
       const stub = safeStorageStub(backend)
       const store = desktopSecretStore(stub, platform, dir)
       store.set('scorer:openai:key', 'sk-keychain')
+      // The keychain keeps the sealing key; the value itself is sealed with it, never written in the clear.
       expect(stub.calls, platform).toContain('encryptString')
-      expect(readFileSync(join(dir, KEYCHAIN_FILE), 'utf8'), platform).not.toContain('sk-keychain')
+      expect(readFileSync(join(dir, KEY_FILE), 'utf8'), platform).toMatch(/^ZW5j/) // "enc…" from the stand-in, base64
+      expect(readFileSync(join(dir, SEALED_FILE), 'utf8'), platform).not.toContain('sk-keychain')
+      expect(statSync(join(dir, SEALED_FILE)).mode & 0o777).toBe(0o600)
       expect(store.get('scorer:openai:key'), platform).toBe('sk-keychain')
-      expect(store.location, platform).toMatch(/encrypted by the OS keychain/)
+      // Another thread or process with the same plan reads it back.
+      expect(desktopSecretStore(stub, platform, dir).get('scorer:openai:key'), platform).toBe('sk-keychain')
+      expect(store.location, platform).toMatch(/encrypted with a key kept by the OS keychain/)
       if (platform === 'darwin') expect(stub.calls).not.toContain('getSelectedStorageBackend')
       else expect(store.location).toContain('gnome_libsecret')
     }
@@ -61,5 +66,15 @@ describe("the desktop's secret store", () => {
   it('without any encryption available, keeps the 0600 file and says why', () => {
     const store = desktopSecretStore(safeStorageStub('unused', false), 'win32', tempDir())
     expect(store.location).toMatch(/unencrypted in secrets\.json .*offers no keychain/)
+  })
+
+  it('with a keyring, moves what an earlier run kept encrypted value by value into the sealed file', () => {
+    const dir = tempDir()
+    const stub = safeStorageStub('gnome_libsecret')
+    writeFileSync(join(dir, KEYCHAIN_FILE), JSON.stringify({ 'source:Daily:password': stub.encryptString('abcd efgh').toString('base64') }))
+    const store = desktopSecretStore(stub, 'linux', dir)
+    expect(store.get('source:Daily:password')).toBe('abcd efgh')
+    expect(existsSync(join(dir, KEYCHAIN_FILE))).toBe(false)
+    expect(readFileSync(join(dir, SEALED_FILE), 'utf8')).not.toContain('abcd efgh')
   })
 })

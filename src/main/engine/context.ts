@@ -10,7 +10,7 @@ import { createJobs, type Jobs } from './jobs/jobs'
 import { loadPolicy } from './moderation/policy'
 import type { PdfPrinter } from './reports/pdf'
 import { createScorerService, type ScorerService } from './scoring/scorer-service'
-import { createFileSecretStore, type SecretStore } from './secrets/secret-store'
+import { createFileSecretStore, secretStoreFrom, type SecretsPlan, type SecretStore } from './secrets/secret-store'
 import { connectorFor } from './sources/platform-sources'
 import type { PlatformConnector } from './sources/platform'
 import { openDatabase, type Db } from './store/database'
@@ -28,6 +28,8 @@ export interface EngineOptions {
   nativeBinding?: string
   /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
   secrets?: SecretStore
+  /** The same as data, for an engine on threads or in a process of its own (each makes its store from it). */
+  secretsPlan?: SecretsPlan
   /** Grace period, backoff and loop interval of the outbox that pushes decisions to platforms. */
   sync?: SyncSettings
   /** Push decisions in the background as their grace period ends (the app); otherwise only when asked. */
@@ -63,7 +65,7 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
   const now = options.now ?? (() => new Date())
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, readonly: access === 'read' })
   const dataDir = dirname(options.dbPath)
-  const secrets = options.secrets ?? createFileSecretStore(join(dataDir, 'secrets.json'))
+  const secrets = options.secrets ?? (options.secretsPlan ? secretStoreFrom(options.secretsPlan) : createFileSecretStore(join(dataDir, 'secrets.json')))
   const connectorContext = { db, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
   const lazy = <T>(make: () => T) => {
     let made: T | undefined

@@ -1,6 +1,7 @@
 // API keys and site passwords live here, never in the database, exports or logs. A 0600 JSON file beside
 // the database; on the desktop each value is encrypted with Electron's safeStorage (the OS keychain) through
 // a cipher; an environment variable SIEVE_SECRET_<NAME> overrides a stored value (servers, CI).
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { basename } from 'node:path'
 import { writePrivateFile } from '../private-files'
@@ -68,4 +69,37 @@ export function createFileSecretStore(
     location
   }
   return store
+}
+
+/**
+ * Where a secret store lives, as data that can cross to another thread or process: its file and, where
+ * the values are sealed, the key (base64) that seals them. The desktop keeps that key in the OS keychain.
+ */
+export interface SecretsPlan {
+  file: string
+  key?: string
+  location?: string
+}
+
+export function secretStoreFrom(plan: SecretsPlan): SecretStore {
+  return createFileSecretStore(plan.file, plan.key ? sealedCipher(Buffer.from(plan.key, 'base64')) : undefined, process.env, plan.location)
+}
+
+/** AES-256-GCM with a fresh nonce per value: iv, tag and ciphertext together, base64. */
+export function sealedCipher(key: Buffer): SecretCipher {
+  if (key.length !== 32) throw new Error('A secrets key is 32 bytes.')
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', key, iv)
+      const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+      return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64')
+    },
+    decrypt(stored) {
+      const bytes = Buffer.from(stored, 'base64')
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12))
+      decipher.setAuthTag(bytes.subarray(12, 28))
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')
+    }
+  }
 }
