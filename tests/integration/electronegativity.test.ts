@@ -14,6 +14,7 @@ interface Finding {
 type Run = (options: { input: string; isVerbose: boolean; electronVersionOverride: string }) => Promise<{ issues: Finding[]; errors: unknown[] }>
 
 // The package is CommonJS without types; its command line breaks on a newer commander, its API does not.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CommonJS
 const electronegativity = require('@doyensec/electronegativity') as Run
 
 async function highFindings(input: string): Promise<string[]> {

@@ -13,6 +13,7 @@ import { comment, decideByIds, RESOURCES_DIR, tempDir, writeNdjson } from '../su
 const SHIPPED_POLICY = join(RESOURCES_DIR, 'policy', 'terms-of-use.json')
 
 /** A copy of the shipped policy file with a change, in a resources folder of its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reaches into the policy file's JSON as it likes
 function policyVariant(change: (policy: Record<string, any>) => void): string {
   const dir = join(tempDir(), 'resources')
   mkdirSync(join(dir, 'policy'), { recursive: true })

@@ -119,6 +119,7 @@ export function App() {
       })
       .catch((error: Error) => setFatal(error.message))
     void queue.start()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the window opens
   }, [])
 
   // What changes anywhere reaches this window as the engine's events: no polling.

@@ -5,7 +5,8 @@ import { QueuePage } from './queue-page'
 import { startSieve, type SieveServer } from './sieve-server'
 
 export const test = base.extend<{ sieve: SieveServer; queue: QueuePage; cspViolations: string[] }>({
-  // eslint-style empty pattern: this fixture needs no other.
+  // Playwright reads a fixture's dependencies from its first argument: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
   sieve: async ({}, use) => {
     const sieve = await startSieve()
     await use(sieve)

@@ -54,7 +54,7 @@ describe('configuring a WordPress source', () => {
     await engine.close()
     const password = site.users.admin.appPassword
     for (const file of ['sieve.db', 'sieve.db-wal']) {
-      let bytes = ''
+      let bytes: string
       try {
         bytes = readFileSync(join(dir, file), 'latin1')
       } catch {

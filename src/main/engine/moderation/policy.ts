@@ -90,7 +90,7 @@ export function loadPolicy(path: string): Policy {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`Cannot read the Terms-of-Use policy ${path}: ${(error as Error).message}`)
+    throw new Error(`Cannot read the Terms-of-Use policy ${path}: ${(error as Error).message}`, { cause: error })
   }
   const parsed = policySchema.safeParse(json)
   if (!parsed.success) {

@@ -54,6 +54,8 @@ export function createScorerService(options: ScorerServiceOptions): ScorerServic
   const keys = keyOrigins(db, secrets)
   /** The scorer is built with its stored settings (or these); its key reaches it only at the key's own origin. */
   const build = (name: string, settings?: unknown): Scorer => {
+    // Assigned below, after `keyed`, which reads it when the scorer asks for its key.
+    // eslint-disable-next-line prefer-const
     let scorer: Scorer | undefined
     const ownKey = scorerKeyName(name)
     const keyed: SecretStore = {

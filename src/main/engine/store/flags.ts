@@ -31,7 +31,7 @@ export function rematchWords(db: Db, matchWords: WordMatcher, onProgress?: (done
   let afterId = 0
   let matched = 0
   let done = 0
-  for (let rows = chunk.all(0); rows.length > 0; rows = chunk.all(afterId)) {
+  for (let rows = chunk.all(afterId); rows.length > 0; rows = chunk.all(afterId)) {
     db.transaction(() => {
       for (const { id, text } of rows) {
         const words = matchWords(text)

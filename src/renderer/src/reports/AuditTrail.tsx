@@ -13,6 +13,7 @@ export function AuditTrailTable({ target }: { target: AuditTarget }) {
     setEntries(null)
     setProblem(null)
     client.call('auditTrail', target).then(setEntries, (error: Error) => setProblem(error.message))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the target's fields: a new object naming the same comment is the same trail
   }, [target.comment, target.author])
 
   const download = (format: 'csv' | 'json') =>

@@ -70,6 +70,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     return () => {
       current = false
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's fields: a new object with the same ones is the same period
   }, [filter.from, filter.to, filter.source, filter.moderator, filter.article])
 
   const narrow = (field: 'source' | 'moderator' | 'article', value: string) => setFilter({ ...filter, [field]: value || undefined })

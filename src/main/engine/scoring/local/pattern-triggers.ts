@@ -19,7 +19,8 @@ export function triggersOf(source: string): Triggers | null {
   const prefixes = new Set<string>()
   const fragments = new Set<string>()
   for (const branch of splitTopLevel(source)) {
-    let at = skipLookbehinds(branch, 0)
+    const at = skipLookbehinds(branch, 0)
+    // eslint-disable-next-line no-control-regex -- the class is "anything but ASCII", not a control character
     const fragment = /^[^\x00-\x7f]+/.exec(branch.slice(at))
     if (fragment) {
       // A quantifier after the run makes its last letter optional.
