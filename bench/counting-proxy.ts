@@ -30,7 +30,9 @@ export async function countingProxy(upstream: string): Promise<CountingProxy> {
     const out = request({ agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (answer) => {
       traffic.bytesDown += Buffer.byteLength(`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}\r\n`) + headerBytes(answer)
       answer.on('data', (chunk: Buffer) => (traffic.bytesDown += chunk.length))
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      // No keep-alive towards Sieve either: Sieve scores in this process between pulls, and a connection the
+      // proxy closed meanwhile would fail the next pull's first request (a race of the bench, not the site).
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' })
       answer.pipe(res)
     })
     out.on('error', () => res.destroy())

@@ -15,9 +15,10 @@ import { RESOURCES_DIR } from './paths'
 const options = new Command('bench:wordpress')
   .option('--sizes <list>', 'held comments on the site for each run, comma-separated', '10000,70000')
   .option('--decide <n>', 'comments approved in one bulk decision, then synced', (value) => Number(value), 2_000)
+  .option('--no-sync', 'measure the pulls only')
   .option('--json', 'print one JSON object instead of a table')
   .parse()
-  .opts<{ sizes: string; decide: number; json?: boolean }>()
+  .opts<{ sizes: string; decide: number; sync: boolean; json?: boolean }>()
 
 const log = (message: string) => options.json || process.stderr.write(`${message}\n`)
 const round = (value: number, digits = 1) => Number(value.toFixed(digits))
@@ -70,6 +71,9 @@ async function runSize(site: ApacheSite, size: number): Promise<Record<string, n
     const [nothing, nothingReport] = await measure(proxy, pull)
     log(`  ${round(nothing.seconds, 2)} s, ${nothing.requests} requests, ${Math.round(nothing.bytesDown / 1024)} KiB down`)
 
+    const pulls = { held, ...describe('first_pull', first), first_pull_rss_mb: rssMb, ...describe('nochange_pull', nothing), nochange_pull_updated: nothingReport.updated }
+    if (!options.sync) return pulls
+
     log(`  approving ${options.decide.toLocaleString()} comments and syncing...`)
     const keys = engine.db
       .prepare(`SELECT id FROM comments WHERE external_id IN (SELECT value FROM json_each(?))`)
@@ -84,11 +88,7 @@ async function runSize(site: ApacheSite, size: number): Promise<Record<string, n
     log(`  ${round(after.seconds, 2)} s, ${after.requests} requests, ${afterReport.updated} reported updated`)
 
     return {
-      held,
-      ...describe('first_pull', first),
-      first_pull_rss_mb: rssMb,
-      ...describe('nochange_pull', nothing),
-      nochange_pull_updated: nothingReport.updated,
+      ...pulls,
       sync_decisions: syncReport.synced,
       sync_per_s: Math.round(syncReport.synced / sync.seconds),
       sync_requests: sync.requests,

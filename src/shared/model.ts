@@ -46,7 +46,7 @@ export const ACTION_STATUS: Record<Action, Status> = {
   enable: 'approved'
 }
 
-export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const
+export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'conflicts', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
   review: 'Needs review',
@@ -56,6 +56,7 @@ export const QUEUE_LABELS: Record<QueueId, string> = {
   approved: 'Approved',
   removed: 'Removed',
   disabled: 'Disabled',
+  conflicts: 'Conflicts',
   all: 'All'
 }
 
@@ -121,6 +122,8 @@ export interface CommentRow {
   sourceName: string
   /** Whether its latest decision reached its platform; null when there is nothing to push. */
   sync: SyncState | null
+  /** Its status on its platform in the platform's words (WordPress: hold, approved, spam, trash, or deleted), as last seen; null for a file's comment. */
+  platformStatus: string | null
 }
 
 /**

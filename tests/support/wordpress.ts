@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path'
  *   beforeAll(async () => { site = await startWordPress() }, 600_000)
  *
  * Tests that change comments should make their own (`createComment`) or put seeded ones back
- * (`restoreSeededStatuses`): every test file shares the one site.
+ * (`restoreSeededStatuses`): every test file shares the one site. `startApacheWordPress()` starts the
+ * newsroom-sized site on Apache (setup-apache.sh), which the scale test may stop and start.
  */
 
 const SETUP_TIMEOUT_MS = 20 * 60_000
