@@ -90,12 +90,22 @@ chmod 755 "$DIR"
 # ------------------------------------------------------------------ 1. packages
 PACKAGES=(wordpress wordpress-theme-twentytwentythree mariadb-server mariadb-client php-cli php-mysql curl)
 [ "$WEB" = apache ] && PACKAGES+=(apache2 libapache2-mod-php)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
-done
+missing_packages() {
+  missing=()
+  for p in "${PACKAGES[@]}"; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
+  done
+}
+missing_packages
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run this once as root or: sudo apt-get install ${missing[*]}"
+  # The shared site's setup and the Apache site's may both install at once (parallel test files): one
+  # apt at a time, and the second finds the packages there.
+  exec 8>/tmp/sieve-wordpress-packages.lock
+  command -v flock >/dev/null 2>&1 && { flock -w 1200 8 || die "timed out waiting for another setup's package install"; }
+  missing_packages
+fi
+if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (log: $DIR/logs/apt.log)"
   export DEBIAN_FRONTEND=noninteractive
   # Keep apt from starting apache2/mariadb as system services: we run our own instances.
@@ -106,7 +116,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     made_policy=1
   fi
   apt_ok=1
-  { apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"; } >"$DIR/logs/apt.log" 2>&1 || apt_ok=0
+  { apt-get update -q -o DPkg::Lock::Timeout=600 && apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}"; } >"$DIR/logs/apt.log" 2>&1 || apt_ok=0
   [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
   if [ "$apt_ok" = 0 ]; then
     show_log "$DIR/logs/apt.log" 30
@@ -114,6 +124,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   phase_done "packages installed"
 fi
+exec 8>&-
 for cmd in php mariadbd mariadb mariadb-admin mariadb-install-db curl; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || die "$cmd not found after installing packages"
 done

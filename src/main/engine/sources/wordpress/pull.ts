@@ -74,6 +74,10 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   for (const phase of PHASES.slice(PHASES.indexOf(startPhase))) {
     const run = cursor.run?.phase === phase ? cursor.run : { phase, after: phaseStart(cursor, phase, windowStart), page: 1, newest: null }
     let { page, newest } = run
+    // Approved comments Sieve already has (its own pushes above all) are not fetched again. Pages of a list
+    // that excludes are pages of that exclusion only: an interrupted run starts again at page 1, excluding
+    // what it landed.
+    const exclude = phase === 'approve' ? knownApprovedSince(db, sourceId, run.after) : undefined
     for (;;) {
       if (context.signal?.aborted) return { ...report, interrupted: true }
       const { body, headers } = await client.get<RestComment[]>('/wp/v2/comments', {
@@ -83,7 +87,8 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
         page,
         orderby: 'date',
         order: 'asc',
-        after: run.after ?? undefined
+        after: run.after ?? undefined,
+        exclude
       }, context.signal)
       report.requests++
       const totalPages = Number(headers.get('x-wp-totalpages') ?? 1)
@@ -93,7 +98,7 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
       context.onProgress?.(done, Math.max(done, total))
       page++
       if (page > totalPages || body.length === 0) break
-      cursor = { ...cursor, run: { phase, after: run.after, page, newest } }
+      cursor = { ...cursor, run: { phase, after: run.after, page: exclude ? 1 : page, newest } }
       context.saveCursor(cursor)
     }
     // Approved: a second's overlap, so that comments posted in the same second as the newest are fetched
@@ -118,6 +123,15 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   report.deleted = deleted.length
   context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString() })
   return report
+}
+
+/** The ids of the comments Sieve has seen approved on the site, dated from a day before `after` (site time) on. */
+function knownApprovedSince(db: Db, sourceId: number, after: string | null): string[] {
+  const since = after === null ? '' : new Date(Date.parse(`${after}Z`) - 86_400_000).toISOString()
+  return db
+    .prepare<[number, string], { id: string }>(`SELECT external_id AS id FROM comments WHERE source_id = ? AND platform_status = 'approved' AND created_at >= ?`)
+    .all(sourceId, since)
+    .map((row) => row.id)
 }
 
 /** Only the statuses WordPress can list by (a custom status could not be counted). */
