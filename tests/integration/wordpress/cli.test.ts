@@ -37,7 +37,8 @@ it('adds, tests, pulls, syncs, closes an article and removes a WordPress source 
 
   const pulled = sieve('pull', '--source', 'Daily Post')
   expect(pulled.code, pulled.stderr).toBe(0)
-  expect(pulled.stdout).toMatch(/^Daily Post: \d+ new, 0 updated, 0 unchanged \(\d+ requests\)\.$/m)
+  // (Other test files change comments of their own on the site meanwhile: some may change during the pull.)
+  expect(pulled.stdout).toMatch(/^Daily Post: \d+ new, \d+ updated, \d+ unchanged \(\d+ requests\)\.$/m)
 
   expect(sieve('act', 'remove', String(comment), '--reason', 'spam').stdout).toContain('remove: 1 of 1 comments changed')
   const synced = sieve('sync')
