@@ -185,7 +185,10 @@ describe('pulling', () => {
     // Sieve's held comments of this story are the site's, exactly.
     const onSite = (await site.query(`SELECT comment_ID AS id FROM wp_comments WHERE comment_post_ID = ${postId} AND comment_approved = '0' ORDER BY comment_ID`)).map((row) => row.id)
     const here = engine.db
-      .prepare(`SELECT c.external_id AS id FROM comments c JOIN articles a ON a.id = c.article_id WHERE a.external_id = ? AND c.platform_status = 'hold' ORDER BY c.id`)
+      .prepare(
+        `SELECT c.external_id AS id FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE a.external_id = ? AND c.platform_status = 'hold' ORDER BY CAST(c.external_id AS INTEGER)`
+      )
       .all(String(postId))
       .map((row) => (row as { id: string }).id)
     expect(here).toEqual(onSite)
