@@ -103,7 +103,7 @@ describe('pulling through a faulty network', () => {
 
     server.fault = 'pass'
     const done = await finished(client, await client.call('pull', { source: 'Newsroom' }))
-    expect(done.state, done.message).toBe('done')
+    expect(done.state, done.message ?? '').toBe('done')
     const ours = engine.db
       .prepare(`SELECT count(*) AS n, count(DISTINCT external_id) AS distinct_ids FROM comments WHERE external_id IN (${ids.map((id) => `'${id}'`).join(',')})`)
       .get()
