@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander'
 import { describePull } from '../engine/sources/describe-pull'
 import { positiveInt, wholeNumber } from './arguments'
 import { progressLine, readSecret, type CliContext } from './context'
+import type { SyncWait } from '../engine/sync/sync-service'
 
 export function registerPlatformCommands(program: Command, cli: CliContext): void {
   const { openEngine } = cli
@@ -99,7 +100,7 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .action(async (options: { retryFailed?: boolean; wait: number }) => {
       const engine = openEngine()
       if (options.retryFailed) engine.retryFailed()
-      const report = await engine.syncUntilSettled(options.wait * 1000)
+      const report = await engine.syncUntilSettled(options.wait * 1000, waitingLine())
       if (report.note) console.log(report.note)
       console.log(`Synced ${report.synced}; failed ${report.failed}; conflicts ${report.conflicts}; retrying later ${report.retrying}.`)
       for (const problem of report.problems) console.log(`${problem.state.padEnd(8)}  ${problem.source}  ${problem.id}  ${problem.error}`)
@@ -120,4 +121,24 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
       console.log(`Closed "${closed.title ?? id}" (${closed.source}) to new comments.`)
       engine.close()
     })
+}
+
+/**
+ * Says what `sync` waits for: the first time, whenever the reason changes, and once a minute while it
+ * does not (a site that stays down for ten minutes is ten lines, not sixty).
+ */
+function waitingLine(): (wait: SyncWait) => void {
+  let said: { reason: string | null; at: number } | undefined
+  return ({ waitMs, leftMs, waiting, reason }) => {
+    if (said && said.reason === reason && Date.now() - said.at < 60_000) return
+    said = { reason, at: Date.now() }
+    const why = reason ? ` because ${reason.replace(/\.$/, '')}` : ''
+    console.log(`Waiting ${duration(waitMs)} to try again (${duration(leftMs)} of --wait left): ${waiting.toLocaleString('en')} decisions wait${why}.`)
+  }
+}
+
+/** 9_500 → "10 s", 605_000 → "10 min 5 s". */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`
 }

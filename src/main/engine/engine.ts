@@ -60,7 +60,7 @@ import {
   type NewPlatformSource
 } from './sources/platform-sources'
 import { retryFailed } from './sync/outbox-sync'
-import { createSyncService, type SyncSettings } from './sync/sync-service'
+import { createSyncService, type SyncSettings, type SyncWait } from './sync/sync-service'
 
 export interface EngineOptions {
   dbPath: string
@@ -130,8 +130,8 @@ export interface Engine {
   syncDue(): Promise<SyncReport>
   /** Pushes every waiting decision now (grace period and backoff not waited out). */
   syncNow(): Promise<SyncReport>
-  /** syncNow, then retries transient failures as their backoff ends, for up to `budgetMs`. */
-  syncUntilSettled(budgetMs: number): Promise<SyncReport>
+  /** syncNow, then retries transient failures (a site that is down included) for up to `budgetMs`, telling `onWait` before each wait. */
+  syncUntilSettled(budgetMs: number, onWait?: (wait: SyncWait) => void): Promise<SyncReport>
   retryFailed(sourceName?: string): number
   /** Closes an article (a WordPress post, by its id there) to new comments, on the site and here. */
   closeArticle(articleId: string, sourceName?: string): Promise<{ source: string; title: string | null }>
@@ -160,7 +160,7 @@ export function createEngine(options: EngineOptions): Engine {
   const scorers = createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir: dirname(options.dbPath) })
   /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
   const scoringJobs = new Map<string, number>()
-  const connectorContext = { db, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
+  const connectorContext = { db, policy, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
   const sync = createSyncService(db, policy, now, (name) => connectorFor(connectorContext, name), options.sync)
   if (options.autoSync) sync.startLoop()
 
@@ -359,7 +359,7 @@ export function createEngine(options: EngineOptions): Engine {
     pull: pullSources,
     syncDue: () => sync.run(),
     syncNow: () => sync.run({ now: true }),
-    syncUntilSettled: (budgetMs) => sync.runUntilSettled(budgetMs),
+    syncUntilSettled: (budgetMs, onWait) => sync.runUntilSettled(budgetMs, onWait),
     retryFailed: (sourceName) => retryFailed(db, now(), sourceName),
     async closeArticle(articleId, sourceName) {
       const candidates = db
