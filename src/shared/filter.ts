@@ -78,6 +78,8 @@ export function parseWhere(text: string): Filter {
       throw new Error(`"${rawKey}" is not something a filter can compare (use score, an attribute name, or reports)`)
     }
   }
+  // Where a decision stands on its platform cuts across the queues: without a queue, it means all of them.
+  if (draft.sync !== undefined && draft.queue === undefined) draft.queue = 'all'
   const parsed = filterSchema.safeParse(draft)
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error))
   return parsed.data

@@ -56,7 +56,7 @@ export function actionApplies(action: Action, status: Status): boolean {
   return ACTION_FROM[action]?.includes(status) ?? true
 }
 
-export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'all'] as const
+export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'conflicts', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
   review: 'Needs review',
@@ -66,6 +66,7 @@ export const QUEUE_LABELS: Record<QueueId, string> = {
   approved: 'Approved',
   removed: 'Removed',
   disabled: 'Disabled',
+  conflicts: 'Conflicts',
   all: 'All'
 }
 
@@ -142,6 +143,8 @@ export interface CommentRow {
   sync: SyncState | null
   /** Whether someone asked for a second opinion that no decision has settled yet. */
   escalated: boolean
+  /** Its status on its platform in the platform's words (WordPress: hold, approved, spam, trash, or deleted), as last seen; null for a file's comment. */
+  platformStatus: string | null
 }
 
 /**

@@ -1,10 +1,13 @@
 // The Sources screen against the real test WordPress: a moderator adds the site, tests it, pulls its
 // comments, approves one, sees it reach WordPress (the background sync) and the row say "synced", and
-// closes the story to new comments from the detail pane.
+// closes the story to new comments from the detail pane. A comment changed in wp-admin after that shows
+// in the Conflicts queue, Sieve's status beside the site's, until the moderator decides again.
+import type { Page } from '@playwright/test'
 import { deeplyNested } from '../support/hostile'
 import { startWordPress, type WordPressSite } from '../support/wordpress'
 import { approvedColumn, createPost, deletePost, insertComments, insertHeldComment } from '../support/wordpress-fixtures'
 import { expect, test } from './support/fixtures'
+import type { QueuePage } from './support/queue-page'
 
 let site: WordPressSite
 let postId: number
@@ -50,9 +53,7 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   await expect(dialog.getByRole('row', { name: /Newsroom/ })).toContainText(`comment ${deep}: its HTML nests elements`)
   await dialog.getByRole('button', { name: 'Done' }).click()
 
-  await queue.press('/')
-  await page.keyboard.type('Sourcescreen')
-  await page.keyboard.press('Enter')
+  await search(page, queue, 'Sourcescreen')
   await expect(queue.rows).toHaveCount(2)
   const first = await queue.cursorId()
   expect(ids.map(String)).toContain(first)
@@ -74,3 +75,59 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   await expect(detail).toContainText('commenting closed')
   expect(await site.query(`SELECT comment_status FROM wp_posts WHERE ID = ${postId}`)).toEqual([{ comment_status: 'closed' }])
 })
+
+test('a comment changed in wp-admin after a decision shows in Conflicts beside the site\'s status, and deciding again settles it', async ({ page, queue }) => {
+  test.setTimeout(180_000)
+  const [id] = await insertComments(site, postId, 1, 'hold', 'Conflictscreen')
+  await connectAndPull(page)
+  await search(page, queue, 'Conflictscreen')
+  await expect(queue.rows).toHaveCount(1)
+  await queue.press('a')
+  await expect.poll(async () => (await approvedColumn(site, [id])).get(id), { timeout: 30_000 }).toBe('1')
+
+  await site.setCommentStatus(id, 'spam') // a colleague in wp-admin
+  await pull(page)
+  await queue.open('Conflicts')
+  const row = queue.row(String(id))
+  await expect(row).toBeVisible()
+  await expect(row.locator('.col-status')).toHaveText('approved')
+  await expect(row.locator('.col-platformStatus')).toHaveText('spam')
+  await expect(row.locator('.col-sync')).toHaveText('conflict')
+  await expect(page.getByRole('columnheader', { name: 'On the site' })).toBeVisible()
+
+  // Approving again (the same decision) settles it, and the site follows.
+  await queue.press('a')
+  await expect.poll(async () => (await approvedColumn(site, [id])).get(id), { timeout: 30_000 }).toBe('1')
+  await queue.open('Approved')
+  await expect(queue.row(String(id)).locator('.col-sync')).toHaveText('synced')
+  // Other queues keep the moderator's columns: no site status there.
+  await expect(page.getByRole('columnheader', { name: 'On the site' })).toHaveCount(0)
+})
+
+/** Adds the test site as a source from the Sources screen and pulls it. */
+async function connectAndPull(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sources…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sources' })
+  await dialog.getByLabel('Name').fill('Newsroom')
+  await dialog.getByLabel('Site address').fill(site.url)
+  await dialog.getByLabel('User').fill(site.users.admin.user)
+  await dialog.getByLabel('Application password').fill(site.users.admin.appPassword)
+  await dialog.getByRole('button', { name: 'Add and test' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Connected to')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await pull(page)
+}
+
+async function pull(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sources…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sources' })
+  await dialog.getByRole('button', { name: 'Pull' }).click()
+  await expect(dialog.getByRole('status')).toContainText(/Newsroom: \d+ new/, { timeout: 60_000 })
+  await dialog.getByRole('button', { name: 'Done' }).click()
+}
+
+async function search(page: Page, queue: QueuePage, words: string): Promise<void> {
+  await queue.press('/')
+  await page.keyboard.type(words)
+  await page.keyboard.press('Enter')
+}

@@ -41,7 +41,15 @@ export interface TestEngine {
   close(): Promise<void>
 }
 
+/** An engine the test closes when it ends. */
 export async function tempEngine(options: Partial<EngineOptions & StartOptions> = {}, dir = tempDir()): Promise<TestEngine> {
+  const engine = await openTestEngine(options, dir)
+  onTestFinished(engine.close)
+  return engine
+}
+
+/** An engine the caller closes (one shared by the tests of a file, opened in beforeAll). */
+export async function openTestEngine(options: Partial<EngineOptions & StartOptions> = {}, dir = tempDir()): Promise<TestEngine> {
   const dbPath = options.dbPath ?? join(dir, 'sieve.db')
   const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'alice', now: steppingClock(), ...options })
   const client = clientOf(engine)
@@ -55,7 +63,6 @@ export async function tempEngine(options: Partial<EngineOptions & StartOptions> 
     if (db.open) db.close()
     await engine.close()
   }
-  onTestFinished(close)
   const policy = await client.call('policy', {})
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(dbPath), 'secrets.json'))
   return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, policy, secrets, close }

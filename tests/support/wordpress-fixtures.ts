@@ -62,13 +62,18 @@ export async function approvedColumn(site: WordPressSite, ids: number[]): Promis
 }
 
 export interface LoggedRequest {
+  /** As WordPress reads it: a POST with `_method=GET` (a long list of ids sent as JSON) is a GET. */
   method: string
   /** The REST route (`rest_route`), e.g. /wp/v2/comments/123. */
   route: string
   /** The request's path and query as sent. */
   url: string
+  /** The parameters of a GET, from the query or from the JSON of a `_method=GET` POST (arrays without `[]`). */
+  params: Record<string, unknown>
   /** The status WordPress answered (0 if the upstream request failed). */
   status: number
+  /** Bytes of the answer's body. */
+  bytes?: number
   /** For a comment update: the status asked for, and the one WordPress's answer shows. */
   asked?: string
   answered?: string
@@ -84,6 +89,25 @@ export interface LoggingProxy {
   /** Status changes WordPress applied (its answer shows the status asked for), per comment id. */
   acceptedWrites(): Map<number, number>
   close(): Promise<void>
+}
+
+/** A GET's parameters, wherever they travelled. */
+function paramsOf(url: string, method: string, sent: Buffer[]): Record<string, unknown> {
+  if (method === 'POST') return {}
+  const query = new URL(url, 'http://proxy').searchParams
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of query) {
+    if (key.endsWith('[]')) params[key.slice(0, -2)] = [...((params[key.slice(0, -2)] as string[]) ?? []), value]
+    else params[key] = value
+  }
+  if (query.get('_method') === 'GET' && sent.length) {
+    try {
+      Object.assign(params, JSON.parse(Buffer.concat(sent).toString()) as Record<string, unknown>)
+    } catch {
+      params._unreadable = true
+    }
+  }
+  return params
 }
 
 function statuses(method: string, sent: Buffer[], received: Buffer[]): { asked?: string; answered?: string } {
@@ -117,11 +141,12 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
     close: () => new Promise((done) => server.close(() => done()))
   }
   const server: Server = createServer((req: IncomingMessage, res) => {
-    const route = new URL(req.url ?? '/', 'http://proxy').searchParams.get('rest_route') ?? req.url ?? ''
-    const method = req.method ?? 'GET'
+    const query = new URL(req.url ?? '/', 'http://proxy').searchParams
+    const route = query.get('rest_route') ?? req.url ?? ''
+    const method = query.get('_method') ?? req.method ?? 'GET'
     const injected = proxy.intercept?.(route, method)
     if (injected !== undefined) {
-      log.push({ method, route, url: req.url ?? '', status: injected })
+      log.push({ method, route, url: req.url ?? '', params: method === 'GET' && req.method === 'GET' ? paramsOf(req.url ?? '', method, []) : {}, status: injected })
       req.resume()
       res.writeHead(injected, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ code: 'injected', message: `Injected ${injected} by the test proxy.` }))
@@ -136,7 +161,15 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
         answer.on('data', (chunk: Buffer) => received.push(chunk))
         // Logged when WordPress has answered in full, whether or not the client is still there to read it.
         answer.on('end', () =>
-          log.push({ method, route, url: req.url ?? '', status: answer.statusCode ?? 0, ...statuses(method, sent, received) })
+          log.push({
+            method,
+            route,
+            url: req.url ?? '',
+            params: paramsOf(req.url ?? '', method, sent),
+            status: answer.statusCode ?? 0,
+            bytes: received.reduce((sum, chunk) => sum + chunk.length, 0),
+            ...statuses(method, sent, received)
+          })
         )
         const lost = proxy.loseAnswer?.(route, method)
         if (lost !== undefined) {
@@ -144,12 +177,14 @@ export async function loggingProxy(site: WordPressSite): Promise<LoggingProxy> {
           answer.on('end', () => res.writeHead(lost, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'lost', message: 'Answer lost.' })))
           return
         }
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        // A connection per request: a test process that scores between pulls (its event loop busy) could
+        // otherwise reuse a connection this proxy has just closed, and fail a request for no fault of the site.
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' })
         answer.pipe(res)
       }
     )
     upstream.on('error', () => {
-      log.push({ method, route, url: req.url ?? '', status: 0 })
+      log.push({ method, route, url: req.url ?? '', params: paramsOf(req.url ?? '', method, sent), status: 0 })
       res.destroy()
     })
     // A client killed mid-request leaves its request to finish at WordPress, as on a real network.

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 
 /**
@@ -12,11 +13,31 @@ import { join, resolve } from 'node:path'
  *   beforeAll(async () => { site = await startWordPress() }, 600_000)
  *
  * Tests that change comments should make their own (`createComment`) or put seeded ones back
- * (`restoreSeededStatuses`): every test file shares the one site.
+ * (`restoreSeededStatuses`): every test file shares the one site. `startApacheWordPress()` starts the
+ * newsroom-sized site on Apache (setup-apache.sh), which the scale test may stop and start.
  */
 
-const SETUP = resolve(__dirname, '../integration/wordpress/setup.sh')
 const SETUP_TIMEOUT_MS = 20 * 60_000
+
+/** Which site: the shared one every test file uses, or the newsroom-sized one on Apache (setup-apache.sh). */
+interface SiteSpec {
+  setup: string
+  dataDir(): string
+  /** The port asked for in the environment, if any. */
+  port(): string | undefined
+}
+
+const SHARED: SiteSpec = {
+  setup: resolve(__dirname, '../integration/wordpress/setup.sh'),
+  dataDir: () => process.env.SIEVE_WP_DIR || '/tmp/sieve-wordpress',
+  port: () => process.env.WP_PORT
+}
+
+const APACHE: SiteSpec = {
+  setup: resolve(__dirname, '../integration/wordpress/setup-apache.sh'),
+  dataDir: () => process.env.SIEVE_WP_APACHE_DIR || '/tmp/sieve-wordpress-apache',
+  port: () => process.env.WP_APACHE_PORT
+}
 
 /** Comment statuses as the REST API names them (`status` of a comment). */
 export type CommentStatus = 'hold' | 'approved' | 'spam' | 'trash'
@@ -49,6 +70,8 @@ export interface WordPressConnection {
   users: Record<WordPressRole, WordPressUser>
   db: { socket: string; host: string; port: number; name: string; user: string; password: string; tablePrefix: string }
   seed: SeedManifest
+  /** The backlog of held comments on a post of its own (the Apache site: setup-apache.sh). */
+  backlog: { post: number; held: number } | null
   dataDir: string
   wordpress: string
 }
@@ -92,28 +115,81 @@ export interface WordPressSite extends WordPressConnection {
   rest(path: string, options?: RestOptions): Promise<Response>
 }
 
-let pending: Promise<WordPressSite> | undefined
+/** The Apache site's web server, which its tests may stop and start (a site that goes away and comes back). */
+export interface ApacheSite extends WordPressSite {
+  backlog: { post: number; held: number }
+  /** Apache's access log: time, "METHOD path?query", status, bytes in, bytes out, microseconds. */
+  accessLog: string
+  /** Stops Apache (MariaDB stays up) and returns once nothing listens on the site's port. */
+  stopWeb(): Promise<void>
+  /** Starts Apache again and returns once it listens. */
+  startWeb(): Promise<void>
+}
+
+const pending = new Map<SiteSpec, Promise<WordPressSite>>()
+
+function once(spec: SiteSpec): Promise<WordPressSite> {
+  let started = pending.get(spec)
+  if (!started) {
+    started = start(spec).catch((error: unknown) => {
+      pending.delete(spec)
+      throw error
+    })
+    pending.set(spec, started)
+  }
+  return started
+}
 
 /** Starts the test WordPress once per test process (reusing a running one) and describes it. Never skips: throws with setup.sh's output. */
 export function startWordPress(): Promise<WordPressSite> {
-  pending ??= start().catch((error: unknown) => {
-    pending = undefined
-    throw error
-  })
-  return pending
+  return once(SHARED)
 }
 
-function dataDir(): string {
-  return process.env.SIEVE_WP_DIR || '/tmp/sieve-wordpress'
+/**
+ * Starts the newsroom-sized WordPress on Apache with mod_php (setup-apache.sh: 127.0.0.2:8090, its own
+ * MariaDB, 10,000 held comments), reusing a running one. The shared site is not touched.
+ */
+export async function startApacheWordPress(): Promise<ApacheSite> {
+  const site = await once(APACHE)
+  if (!site.backlog) throw new Error(`${APACHE.setup} wrote no backlog into ${site.dataDir}/connection.json`)
+  const conf = join(site.dataDir, 'apache2.conf')
+  const { hostname, port } = new URL(site.url)
+  const apache = (command: 'start' | 'stop') =>
+    new Promise<void>((done, fail) =>
+      execFile('apache2', ['-f', conf, '-k', command], (error, _stdout, stderr) => (error ? fail(new Error(`apache2 -k ${command}: ${stderr || error.message}`)) : done()))
+    )
+  const listening = () =>
+    new Promise<boolean>((done) => {
+      const socket = connect(Number(port), hostname)
+      socket.once('connect', () => (socket.destroy(), done(true)))
+      socket.once('error', () => done(false))
+    })
+  const until = async (want: boolean) => {
+    for (let i = 0; i < 600 && (await listening()) !== want; i++) await new Promise((wake) => setTimeout(wake, 100))
+    if ((await listening()) !== want) throw new Error(`Apache still ${want ? 'does not listen' : 'listens'} on ${hostname}:${port} after a minute`)
+  }
+  return {
+    ...site,
+    backlog: site.backlog,
+    accessLog: join(site.dataDir, 'logs', 'apache-access.log'),
+    async stopWeb() {
+      await apache('stop')
+      await until(false)
+    },
+    async startWeb() {
+      await apache('start')
+      await until(true)
+    }
+  }
 }
 
-async function start(): Promise<WordPressSite> {
-  const file = join(dataDir(), 'connection.json')
+async function start(spec: SiteSpec): Promise<WordPressSite> {
+  const file = join(spec.dataDir(), 'connection.json')
   let connection = readConnection(file)
-  if (!connection || !(await answers(connection))) {
-    await runSetup()
+  if (!connection || !(await answers(connection, spec))) {
+    await runSetup(spec.setup)
     connection = readConnection(file)
-    if (!connection) throw new Error(`${SETUP} succeeded but ${file} is missing or unreadable`)
+    if (!connection) throw new Error(`${spec.setup} succeeded but ${file} is missing or unreadable`)
   }
   return site(connection)
 }
@@ -127,8 +203,8 @@ function readConnection(file: string): WordPressConnection | undefined {
 }
 
 /** The cached site is usable: same port as asked for, REST API and application password work, database answers. */
-async function answers(connection: WordPressConnection): Promise<boolean> {
-  const port = process.env.WP_PORT
+async function answers(connection: WordPressConnection, spec: SiteSpec): Promise<boolean> {
+  const port = spec.port()
   if (port && new URL(connection.url).port !== port) return false
   try {
     const res = await fetch(`${connection.url}/wp-json/wp/v2/users/me`, {
@@ -144,24 +220,24 @@ async function answers(connection: WordPressConnection): Promise<boolean> {
   }
 }
 
-function runSetup(): Promise<void> {
+function runSetup(setup: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('bash', [SETUP, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    const child = spawn('bash', [setup, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     const timer = setTimeout(() => {
-      output += `\n[wordpress.ts] setup.sh took longer than ${SETUP_TIMEOUT_MS / 1000} s; killed it\n`
+      output += `\n[wordpress.ts] ${setup} took longer than ${SETUP_TIMEOUT_MS / 1000} s; killed it\n`
       child.kill('SIGKILL')
     }, SETUP_TIMEOUT_MS)
     child.on('error', (error) => {
       clearTimeout(timer)
-      reject(new Error(`cannot run ${SETUP}: ${error.message}`))
+      reject(new Error(`cannot run ${setup}: ${error.message}`))
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       if (code === 0) resolvePromise()
-      else reject(new Error(`${SETUP} failed (${signal ?? `exit ${code}`}):\n${output}`))
+      else reject(new Error(`${setup} failed (${signal ?? `exit ${code}`}):\n${output}`))
     })
   })
 }

@@ -17,6 +17,11 @@ describe('the --where filter syntax', () => {
     expect(parseWhere('')).toEqual({ queue: 'review' })
   })
 
+  it('reads a sync state across every queue unless a queue is named', () => {
+    expect(parseWhere('sync=conflict')).toEqual({ queue: 'all', sync: 'conflict' })
+    expect(parseWhere('sync=failed,queue=approved')).toEqual({ queue: 'approved', sync: 'failed' })
+  })
+
   it('says which clause is wrong', () => {
     expect(() => parseWhere('queue=everything')).toThrow(/queue/)
     expect(() => parseWhere('score<high')).toThrow(/"score<high": high is not a number/)

@@ -26,6 +26,7 @@ function seeded(count: number): Db {
   }))
   upsertComments(db, source, comments, NOW)
   db.prepare('UPDATE comments SET priority = (id % 10) / 10.0, flagged = (id % 10) >= 7').run()
+  db.prepare("UPDATE comments SET conflict = 'Changed upstream' WHERE id % 6 = 0").run()
   db.prepare(
     "INSERT INTO escalations (comment_id, note, moderator, machine, created_at) SELECT id, 'legal', 'm', 'h', 'now' FROM comments WHERE id % 4 = 0"
   ).run()
@@ -52,7 +53,7 @@ describe('queue pages', () => {
         const expected = db
           .prepare(
             `SELECT count(*) AS n FROM comments WHERE ${
-              { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", all: '1' }[queue]
+              { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", conflicts: 'conflict IS NOT NULL', all: '1' }[queue]
             }`
           )
           .get() as { n: number }
@@ -69,8 +70,8 @@ describe('queue pages', () => {
   })
 
   it('never scan the whole comments table or sort it: every queue page walks an index', () => {
-    // Reported and escalated comments are few: those two queues may sort their matches.
-    const SMALL_QUEUES = new Set(['reported', 'escalated'])
+    // Reported, escalated and conflicting comments are few: those queues may sort their matches.
+    const SMALL_QUEUES = new Set(['reported', 'escalated', 'conflicts'])
     const db = seeded(10)
     for (const queue of QUEUES) {
       for (const sort of SORTS) {

@@ -1,6 +1,7 @@
 // Platforms from the command line: WordPress sources, pulling, pushing decisions, closing articles.
 import { type Command, InvalidArgumentError } from 'commander'
 import { positiveInt, wholeNumber } from './arguments'
+import type { SyncWait } from '../../shared/api/sources'
 import { readSecret, whileJobsRun, type CliContext } from './context'
 
 export function registerPlatformCommands(program: Command, cli: CliContext): void {
@@ -89,7 +90,15 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .option('--retry-failed', 'also retry the decisions the platform refused before')
     .option('--wait <seconds>', 'keep retrying transient failures (network, 429, 5xx) for this long', wholeNumber, 60)
     .action(async (options: { retryFailed?: boolean; wait: number }) => {
-      const report = await cli.withClient((client) => client.call('sync', { waitMs: options.wait * 1000, retryFailed: options.retryFailed ?? false }))
+      const report = await cli.withClient(async (client, session) => {
+        const say = waitingLine()
+        const stop = session.engine.subscribe((event) => event.name === 'syncWaiting' && say(event.payload))
+        try {
+          return await client.call('sync', { waitMs: options.wait * 1000, retryFailed: options.retryFailed ?? false })
+        } finally {
+          stop()
+        }
+      })
       if (report.note) console.log(report.note)
       console.log(`Synced ${report.synced}; failed ${report.failed}; conflicts ${report.conflicts}; retrying later ${report.retrying}.`)
       for (const problem of report.problems) console.log(`${problem.state.padEnd(8)}  ${problem.source}  ${problem.id}  ${problem.error}`)
@@ -107,4 +116,24 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
       const closed = await cli.withClient((client) => client.call('closeArticle', { articleId: id, source: options.source }))
       console.log(`Closed "${closed.title ?? id}" (${closed.source}) to new comments.`)
     })
+}
+
+/**
+ * Says what `sync` waits for: the first time, whenever the reason changes, and once a minute while it
+ * does not (a site that stays down for ten minutes is ten lines, not sixty).
+ */
+function waitingLine(): (wait: SyncWait) => void {
+  let said: { reason: string | null; at: number } | undefined
+  return ({ waitMs, leftMs, waiting, reason }) => {
+    if (said && said.reason === reason && Date.now() - said.at < 60_000) return
+    said = { reason, at: Date.now() }
+    const why = reason ? ` because ${reason.replace(/\.$/, '')}` : ''
+    console.log(`Waiting ${duration(waitMs)} to try again (${duration(leftMs)} of --wait left): ${waiting.toLocaleString('en')} decisions wait${why}.`)
+  }
+}
+
+/** 9_500 → "10 s", 605_000 → "10 min 5 s". */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`
 }

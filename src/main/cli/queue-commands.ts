@@ -55,16 +55,19 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
         } while (after && rows.length < options.limit)
         if (options.json) {
           const items = []
-          for (const { key, id, text, textTruncated, status, reason, scores, priority, authorName, articleTitle, createdAt, reports } of rows) {
+          for (const { key, id, text, textTruncated, status, reason, scores, priority, authorName, articleTitle, createdAt, reports, platformStatus, sync } of rows) {
             // A page row carries an excerpt; a script gets the whole comment.
             const whole = textTruncated ? (await client.call('commentDetail', { key })).comment.text : text
-            items.push({ id, text: whole, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports })
+            items.push({ id, text: whole, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports, platformStatus, sync })
           }
           console.log(JSON.stringify(items, null, 2))
         } else {
+          // Conflicts show Sieve's decision beside what the site shows now.
+          const sideBySide = filter.queue === 'conflicts' || filter.sync === 'conflict'
           for (const row of rows) {
             const excerpt = row.text.replace(/\s+/g, ' ').slice(0, 90)
-            console.log(`${row.priority.toFixed(2)}  ${row.status.padEnd(8)}  ${row.id.padEnd(12)}  ${excerpt}`)
+            const state = sideBySide ? `${`${row.status}${row.reason ? ` · ${row.reason}` : ''}`.padEnd(22)}  site: ${(row.platformStatus ?? '').padEnd(8)}` : row.status.padEnd(8)
+            console.log(`${row.priority.toFixed(2)}  ${state}  ${row.id.padEnd(12)}  ${excerpt}`)
           }
         }
       })

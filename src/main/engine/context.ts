@@ -66,7 +66,8 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, readonly: access === 'read' })
   const dataDir = dirname(options.dbPath)
   const secrets = options.secrets ?? (options.secretsPlan ? secretStoreFrom(options.secretsPlan) : createFileSecretStore(join(dataDir, 'secrets.json')))
-  const connectorContext = { db, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
+  const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
+  const connectorContext = { db, policy, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
   const lazy = <T>(make: () => T) => {
     let made: T | undefined
     return () => (made ??= make())
@@ -74,13 +75,13 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
   const jobs = lazy(() => createJobs((snapshot) => emit({ name: 'jobChanged', payload: snapshot })))
   const scorers = lazy(() => createScorerService({ db, secrets, now, resourcesDir: options.resourcesDir, dataDir }))
   const connector = (name: string) => connectorFor(connectorContext, name)
-  const sync = lazy(() => createSyncService(db, context.policy, now, connector, options.sync))
+  const sync = lazy(() => createSyncService(db, policy, now, connector, options.sync))
   const uploads = lazy(() => createUploads(options.uploadLimits))
   let syncStarted = false
   const context: EngineContext = {
     options,
     db,
-    policy: loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json')),
+    policy,
     actor: { moderator: options.moderator || userInfo().username, machine: hostname() },
     now,
     secrets,

@@ -303,6 +303,7 @@ export function App() {
           cursor={state.cursor}
           selected={state.selected}
           label={`${QUEUE_LABELS[state.queue]}${state.search ? `, search “${state.search}”` : ''}`}
+          sideBySide={state.queue === 'conflicts'}
           hasMore={state.next !== null}
           onCursor={(index) => void queue.moveTo(index)}
           onToggle={(key) => void queue.toggleSelect(key)}

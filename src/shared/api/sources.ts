@@ -85,7 +85,20 @@ export const sourcesCalls = {
 
 export const sourcesEvents = {
   /** Decisions moved on their way to the platforms (pushed, refused, in conflict), or sources changed. */
-  syncChanged: event<{ pending: number; failed: number; conflicts: number }>()
+  syncChanged: event<{ pending: number; failed: number; conflicts: number }>(),
+  /** A sync that keeps trying (a site that is down) waits before its next try: for how long, and why. */
+  syncWaiting: event<SyncWait>()
+}
+
+export interface SyncWait {
+  /** How long it waits before the next try. */
+  waitMs: number
+  /** How much of the budget is left after that wait. */
+  leftMs: number
+  /** Decisions still waiting to be pushed. */
+  waiting: number
+  /** Why the first of them is waiting (the site's failure, in words), if it failed. */
+  reason: string | null
 }
 
 /** A record of a file Sieve could not take in, where it was and why. */

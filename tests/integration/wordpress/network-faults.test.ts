@@ -87,7 +87,8 @@ describe('pulling through a faulty network', () => {
   it('fails visibly mid-pull, keeps the pages it got, and resumes without duplicates', async () => {
     const ids = await insertComments(site, postId, 150, 'hold', 'Faults')
     const server = await startFaultyServer({ upstream: site.url })
-    const engine = await engineThrough(server)
+    // The usual time limit: a pull also counts the held comments it has, a heavier request than a page.
+    const engine = await engineThrough(server, { requestTimeoutMs: 30_000 })
     const client = engine.client
     // The second page of held comments never comes back.
     server.fault = (_, path) => (route(path) === '/wp/v2/comments' && held(path) && page(path) === '2' ? 'reset' : 'pass')
@@ -100,7 +101,7 @@ describe('pulling through a faulty network', () => {
 
     server.fault = 'pass'
     const done = await finished(client, await client.call('pull', { source: 'Newsroom' }))
-    expect(done.state).toBe('done')
+    expect(done.state, done.message ?? '').toBe('done')
     const ours = engine.db
       .prepare(`SELECT count(*) AS n, count(DISTINCT external_id) AS distinct_ids FROM comments WHERE external_id IN (${ids.map((id) => `'${id}'`).join(',')})`)
       .get()

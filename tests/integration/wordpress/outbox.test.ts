@@ -4,6 +4,7 @@ import { useTestSite } from '../../support/wordpress-test-site'
 import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { tempEngine, type TestEngine } from '../../support/temp-engine'
 import type { Action } from '../../../src/shared/model'
+import { parseWhere } from '../../../src/shared/filter'
 
 // The outbox against a real WordPress: decisions reach the site after the grace period, mapped to
 // WordPress's statuses; undo inside the grace period sends nothing, after it a compensating change;
@@ -214,10 +215,72 @@ describe('conflicts', () => {
     expect(await sync(ids[0])).toEqual({ state: 'conflict', error: expect.stringMatching(/Changed in WordPress to "trash" \(was "approved"\)/) })
     expect(await sync(ids[1])).toEqual({ state: 'conflict', error: expect.stringMatching(/Deleted in WordPress/) })
     expect(engine.db.prepare('SELECT status FROM comments WHERE id = ?').get(key(ids[0]))).toEqual({ status: 'approved' })
-    // The conflicts are a filter away, and no longer count as synced.
-    const filtered = (sync: 'conflict' | 'synced') => engine.call('count', { filter: { queue: 'all', sync } })
+    // The conflicts are a filter away, and no longer count as synced (on this story: other test files delete
+    // comments of their own meanwhile, which are conflicts too).
+    const filtered = (sync: 'conflict' | 'synced') => engine.call('count', { filter: { queue: 'all', sync, article: String(postId) } })
     expect(await filtered('conflict')).toBe(2)
     expect(await filtered('synced')).toBe(0)
+  })
+})
+
+describe('settling conflicts', () => {
+  it('settles a conflict when the moderator repeats the same decision, and pushes it', async () => {
+    const { engine, ids, key, decide, wp, sync } = await setup(1)
+    await decide(ids, 'approve')
+    await site.setCommentStatus(ids[0], 'spam') // a colleague marked it spam in wp-admin meanwhile
+    expect(await engine.call('syncNow', {})).toMatchObject({ conflicts: 1 })
+    const again = await engine.call('decide', { keys: [key(ids[0])], action: 'approve' })
+    expect(again.changed).toBe(1) // not "0 of 1 changed": deciding again is a decision
+    expect(await sync(ids[0])).toEqual({ state: 'pending' })
+    expect(await engine.call('syncNow', {})).toMatchObject({ synced: 1, conflicts: 0 })
+    expect(await wp(ids)).toEqual(['1'])
+    expect(await sync(ids[0])).toEqual({ state: 'synced' })
+    // A decision that changes nothing is still refused where there is no conflict.
+    expect((await engine.call('decide', { keys: [key(ids[0])], action: 'approve' })).changed).toBe(0)
+  })
+
+  it('takes a site that already shows the decision as synced, not as a conflict', async () => {
+    const { engine, ids, decide, wp, sync } = await setup(2)
+    const [agreed, revertedLater] = ids
+    await decide(ids, 'remove', 'spam')
+    // A colleague marked the first spam in wp-admin before Sieve pushed: the site agrees already.
+    await site.setCommentStatus(agreed, 'spam')
+    const [{ report }] = await engine.call('pullNow', {})
+    expect(report.conflicts).toBe(0)
+    expect(await sync(agreed)).toEqual({ state: 'synced' })
+    await engine.call('syncNow', {})
+    expect(await wp(ids)).toEqual(['spam', 'spam'])
+
+    // The second, changed on the site after the push: a conflict; changed back to spam there: synced again.
+    await site.setCommentStatus(revertedLater, 'approved')
+    await engine.call('pullNow', {})
+    expect(await sync(revertedLater)).toMatchObject({ state: 'conflict' })
+    await site.setCommentStatus(revertedLater, 'spam')
+    await engine.call('pullNow', {})
+    expect(await sync(revertedLater)).toEqual({ state: 'synced' })
+    expect(writes().filter((r) => r.route === `/wp/v2/comments/${agreed}`)).toEqual([]) // never written: it was already so
+  })
+
+  it('lists conflicts in the Conflicts queue and under sync=conflict from any queue, with both sides', async () => {
+    const { engine, ids, key, decide } = await setup(2)
+    await decide([ids[0]], 'approve')
+    await decide([ids[1]], 'remove', 'abusive')
+    await engine.call('syncNow', {})
+    await site.setCommentStatus(ids[0], 'spam')
+    await site.setCommentStatus(ids[1], 'approved')
+    await engine.call('pullNow', {})
+    // On this story (other test files delete comments of their own meanwhile: conflicts of theirs).
+    const page = await engine.call('queuePage', { filter: { queue: 'conflicts', article: String(postId) }, sort: 'newest', after: null, limit: 50 })
+    expect(page.rows.map((row) => [row.id, row.status, row.reason, row.platformStatus, row.sync?.state])).toEqual([
+      [String(ids[1]), 'removed', 'abusive', 'approved', 'conflict'],
+      [String(ids[0]), 'approved', null, 'spam', 'conflict']
+    ])
+    expect((await engine.call('counts', {})).conflicts).toBe(await engine.call('count', { filter: { queue: 'conflicts' } }))
+    // Either way the conflicts are found whatever queue their decision put them in.
+    for (const filter of [parseWhere(`sync=conflict,article=${postId}`), { queue: 'conflicts' as const, article: String(postId) }]) {
+      const keys = (await engine.call('queuePage', { filter, sort: 'newest', after: null, limit: 50 })).rows.map((row) => row.key)
+      expect(keys.sort()).toEqual(ids.map(key).sort())
+    }
   })
 })
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Starts a real WordPress (Debian's package) on 127.0.0.1 for Sieve's integration tests:
-# installs the packages if missing, starts MariaDB and PHP's built-in web server in the
-# background (no systemd needed), installs and seeds WordPress once, writes connection.json
-# and checks the REST API with curl. Idempotent: a re-run reuses what is already there.
+# installs the packages if missing, starts MariaDB and a web server (PHP's built-in one, or
+# Apache with mod_php) in the background (no systemd needed), installs and seeds WordPress
+# once, writes connection.json and checks the REST API with curl. Idempotent: a re-run
+# reuses what is already there.
 #
 #   tests/integration/wordpress/setup.sh [--reset] [--quiet]
 #
 #   --reset   stop everything, delete the data dir and start from an empty database
 #   --quiet   print only the connection info (JSON) on stdout; progress goes to stderr
 #
-# Environment: SIEVE_WP_DIR (data dir, default /tmp/sieve-wordpress), WP_PORT (default 8089),
-# WP_DB_PORT (MariaDB's TCP port on 127.0.0.1, default 33089), SIEVE_WP_SEED_ARTICLE.
+# Environment: SIEVE_WP_DIR (data dir, default /tmp/sieve-wordpress), WP_HOST (the loopback
+# address it listens on, default 127.0.0.1), WP_PORT (default 8089), WP_DB_PORT (MariaDB's TCP
+# port on WP_HOST, default 33089), WP_WEB (php: PHP's built-in server, the default; apache:
+# Apache with mod_php), SIEVE_WP_SEED_ARTICLE.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +22,8 @@ REPO="$(cd "$HERE/../../.." && pwd)"
 DIR="${SIEVE_WP_DIR:-/tmp/sieve-wordpress}"
 PORT="${WP_PORT:-8089}"
 DB_PORT="${WP_DB_PORT:-33089}"
-HOST=127.0.0.1
+HOST="${WP_HOST:-127.0.0.1}"
+WEB="${WP_WEB:-php}"
 URL="http://$HOST:$PORT"
 DB_NAME=sieve_wordpress
 DB_USER=sieve
@@ -34,7 +38,7 @@ for arg in "$@"; do
   case "$arg" in
     --reset) RESET=1 ;;
     --quiet) QUIET=1 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -64,6 +68,8 @@ show_log() { [ -f "$1" ] && { echo "----- last lines of $1 -----" >&2; tail -n "
 
 case "$PORT" in ''|*[!0-9]*) die "WP_PORT must be a number, got '$PORT'" ;; esac
 case "$DB_PORT" in ''|*[!0-9]*) die "WP_DB_PORT must be a number, got '$DB_PORT'" ;; esac
+case "$HOST" in 127.*) ;; *) die "WP_HOST must be a loopback address (127.x.y.z), got '$HOST'" ;; esac
+case "$WEB" in php|apache) ;; *) die "WP_WEB must be php or apache, got '$WEB'" ;; esac
 [ ${#DIR} -le 80 ] || die "SIEVE_WP_DIR is too long for a unix socket path: $DIR"
 
 # One setup at a time (parallel test workers may call this at once).
@@ -83,12 +89,23 @@ chmod 755 "$DIR"
 
 # ------------------------------------------------------------------ 1. packages
 PACKAGES=(wordpress wordpress-theme-twentytwentythree mariadb-server mariadb-client php-cli php-mysql curl)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
-done
+[ "$WEB" = apache ] && PACKAGES+=(apache2 libapache2-mod-php)
+missing_packages() {
+  missing=()
+  for p in "${PACKAGES[@]}"; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
+  done
+}
+missing_packages
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run this once as root or: sudo apt-get install ${missing[*]}"
+  # The shared site's setup and the Apache site's may both install at once (parallel test files): one
+  # apt at a time, and the second finds the packages there.
+  exec 8>/tmp/sieve-wordpress-packages.lock
+  command -v flock >/dev/null 2>&1 && { flock -w 1200 8 || die "timed out waiting for another setup's package install"; }
+  missing_packages
+fi
+if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (log: $DIR/logs/apt.log)"
   export DEBIAN_FRONTEND=noninteractive
   # Keep apt from starting apache2/mariadb as system services: we run our own instances.
@@ -99,7 +116,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     made_policy=1
   fi
   apt_ok=1
-  { apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"; } >"$DIR/logs/apt.log" 2>&1 || apt_ok=0
+  { apt-get update -q -o DPkg::Lock::Timeout=600 && apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}"; } >"$DIR/logs/apt.log" 2>&1 || apt_ok=0
   [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
   if [ "$apt_ok" = 0 ]; then
     show_log "$DIR/logs/apt.log" 30
@@ -107,6 +124,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   phase_done "packages installed"
 fi
+exec 8>&-
 for cmd in php mariadbd mariadb mariadb-admin mariadb-install-db curl; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || die "$cmd not found after installing packages"
 done
@@ -130,7 +148,7 @@ datadir = $DB_DIR/data
 socket = $SOCKET
 pid-file = $DB_PID
 log-error = $DB_LOG
-bind-address = 127.0.0.1
+bind-address = $HOST
 port = $DB_PORT
 skip-name-resolve
 character-set-server = utf8mb4
@@ -200,6 +218,9 @@ ALTER USER '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 ALTER USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
 GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'localhost';
 GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1';
+CREATE USER IF NOT EXISTS '$DB_USER'@'$HOST' IDENTIFIED BY '$DB_PASSWORD';
+ALTER USER '$DB_USER'@'$HOST' IDENTIFIED BY '$DB_PASSWORD';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'$HOST';
 FLUSH PRIVILEGES;
 EOF
 phase_done "MariaDB ready"
@@ -251,35 +272,130 @@ if [ ! -f "$WP_CONFIG" ] || [ "$(cat "$WP_CONFIG")" != "$new_config" ]; then
 fi
 
 # ------------------------------------------------------------------ 4. web server
-PHP_PID="$DIR/php-server.pid"
-PHP_LOG="$DIR/logs/php-server.log"
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 http_code() { curl -s -o /dev/null -m 20 -w '%{http_code}' "$@" || true; }
-cp "$HERE/router.php" "$DIR/router.php"
-if pidfile_alive "$PHP_PID" && port_open "$PORT"; then
-  log "PHP server already running (pid $(cat "$PHP_PID"))"
+if [ "$WEB" = apache ]; then
+  # Apache with mod_php (prefork): an instance of our own, with its config, pid file and logs in $DIR.
+  APACHE_CONF="$DIR/apache2.conf"
+  APACHE_PID="$DIR/apache2.pid"
+  APACHE=$(command -v apache2 || echo /usr/sbin/apache2)
+  if [ "$(id -u)" = 0 ]; then WEB_USER=www-data; else WEB_USER="$(id -un)"; fi
+  WEB_GROUP="$(id -gn "$WEB_USER")"
+  mkdir -p "$DIR/apache-run"
+  # WordPress, running as the web user, appends to its debug log.
+  touch "$DIR/logs/wp-debug.log"
+  chown "$WEB_USER" "$DIR/logs/wp-debug.log" "$DIR/apache-run" 2>/dev/null || true
+  chmod 644 "$DIR/salts.php"
+  cat >"$APACHE_CONF" <<EOF
+# Written by tests/integration/wordpress/setup.sh (WP_WEB=apache) for $URL
+ServerRoot $DIR
+ServerName $HOST
+Listen $HOST:$PORT
+PidFile $APACHE_PID
+DefaultRuntimeDir $DIR/apache-run
+Mutex file:$DIR/apache-run default
+User $WEB_USER
+Group $WEB_GROUP
+ErrorLog $DIR/logs/apache-error.log
+LogLevel warn
+
+LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so
+LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
+LoadModule mime_module /usr/lib/apache2/modules/mod_mime.so
+LoadModule dir_module /usr/lib/apache2/modules/mod_dir.so
+LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so
+LoadModule rewrite_module /usr/lib/apache2/modules/mod_rewrite.so
+LoadModule php_module /usr/lib/apache2/modules/libphp8.2.so
+TypesConfig /etc/mime.types
+
+StartServers 2
+MinSpareServers 2
+MaxSpareServers 6
+MaxRequestWorkers 8
+KeepAlive On
+KeepAliveTimeout 5
+Timeout 60
+
+# Every request: time, method, path and query, status, bytes in and out (mod_logio), microseconds.
+LogFormat "%{%Y-%m-%dT%H:%M:%S}t \"%m %U%q\" %>s %I %O %D" sieve
+CustomLog $DIR/logs/apache-access.log sieve
+
+php_admin_value memory_limit 512M
+
+DocumentRoot /usr/share/wordpress
+Alias /wp-content /var/lib/wordpress/wp-content
+<Directory />
+  AllowOverride None
+  Require all denied
+</Directory>
+<Directory /usr/share/wordpress>
+  Options FollowSymLinks
+  AllowOverride None
+  Require all granted
+  DirectoryIndex index.php
+  RewriteEngine On
+  RewriteBase /
+  RewriteRule ^index\.php$ - [L]
+  RewriteCond %{REQUEST_FILENAME} !-f
+  RewriteCond %{REQUEST_FILENAME} !-d
+  RewriteRule . /index.php [L]
+</Directory>
+<Directory /var/lib/wordpress/wp-content>
+  Options FollowSymLinks
+  Require all granted
+</Directory>
+<FilesMatch ".+\.php$">
+  SetHandler application/x-httpd-php
+</FilesMatch>
+EOF
+  "$APACHE" -t -f "$APACHE_CONF" >"$DIR/logs/apache-configtest.log" 2>&1 \
+    || { show_log "$DIR/logs/apache-configtest.log"; die "Apache refuses the configuration $APACHE_CONF"; }
+  if pidfile_alive "$APACHE_PID" && port_open "$PORT"; then
+    log "Apache already running (pid $(cat "$APACHE_PID"))"
+  else
+    rm -f "$APACHE_PID"
+    port_open "$PORT" && die "port $PORT on $HOST is in use by another program; stop it or set WP_PORT"
+    # It detaches by itself. 9>&-: it must not hold setup.sh's lock.
+    setsid "$APACHE" -f "$APACHE_CONF" -k start </dev/null >>"$DIR/logs/apache-error.log" 2>&1 9>&- \
+      || { show_log "$DIR/logs/apache-error.log"; die "Apache did not start"; }
+    for _ in $(seq 1 60); do
+      port_open "$PORT" && break
+      sleep 0.25
+    done
+    port_open "$PORT" || { show_log "$DIR/logs/apache-error.log"; die "Apache does not listen on $HOST:$PORT"; }
+    log "Apache started on $URL (pid $(cat "$APACHE_PID" 2>/dev/null), log $DIR/logs/apache-access.log)"
+  fi
+  WEB_LOG="$DIR/logs/apache-error.log"
 else
-  if pidfile_alive "$PHP_PID"; then
-    kill -TERM -- "-$(cat "$PHP_PID")" 2>/dev/null || kill "$(cat "$PHP_PID")" 2>/dev/null || true
+  PHP_PID="$DIR/php-server.pid"
+  PHP_LOG="$DIR/logs/php-server.log"
+  WEB_LOG="$PHP_LOG"
+  cp "$HERE/router.php" "$DIR/router.php"
+  if pidfile_alive "$PHP_PID" && port_open "$PORT"; then
+    log "PHP server already running (pid $(cat "$PHP_PID"))"
+  else
+    if pidfile_alive "$PHP_PID"; then
+      kill -TERM -- "-$(cat "$PHP_PID")" 2>/dev/null || kill "$(cat "$PHP_PID")" 2>/dev/null || true
+    fi
+    rm -f "$PHP_PID"
+    if port_open "$PORT"; then
+      die "port $PORT on $HOST is in use by another program; stop it or set WP_PORT"
+    fi
+    (
+      cd "$WP_ROOT"
+      # Several workers, so that parallel test requests do not queue behind each other.
+      PHP_CLI_SERVER_WORKERS=4 exec setsid php -d memory_limit=512M -d display_errors=stderr \
+        -S "$HOST:$PORT" -t "$WP_ROOT" "$DIR/router.php" </dev/null >>"$PHP_LOG" 2>&1 9>&-
+    ) &
+    echo $! >"$PHP_PID"
+    for _ in $(seq 1 60); do
+      port_open "$PORT" && break
+      pidfile_alive "$PHP_PID" || { show_log "$PHP_LOG"; die "the PHP server exited while starting"; }
+      sleep 0.25
+    done
+    port_open "$PORT" || { show_log "$PHP_LOG"; die "the PHP server does not listen on $HOST:$PORT"; }
+    log "PHP server started on $URL (pid $(cat "$PHP_PID"), log $PHP_LOG)"
   fi
-  rm -f "$PHP_PID"
-  if port_open "$PORT"; then
-    die "port $PORT on $HOST is in use by another program; stop it or set WP_PORT"
-  fi
-  (
-    cd "$WP_ROOT"
-    # Several workers, so that parallel test requests do not queue behind each other.
-    PHP_CLI_SERVER_WORKERS=4 exec setsid php -d memory_limit=512M -d display_errors=stderr \
-      -S "$HOST:$PORT" -t "$WP_ROOT" "$DIR/router.php" </dev/null >>"$PHP_LOG" 2>&1 9>&-
-  ) &
-  echo $! >"$PHP_PID"
-  for _ in $(seq 1 60); do
-    port_open "$PORT" && break
-    pidfile_alive "$PHP_PID" || { show_log "$PHP_LOG"; die "the PHP server exited while starting"; }
-    sleep 0.25
-  done
-  port_open "$PORT" || { show_log "$PHP_LOG"; die "the PHP server does not listen on $HOST:$PORT"; }
-  log "PHP server started on $URL (pid $(cat "$PHP_PID"), log $PHP_LOG)"
 fi
 phase_done "web server ready"
 
@@ -321,7 +437,7 @@ request() {
   if [ "$code" != "$want" ]; then
     echo "----- response headers -----" >&2; cat "$TMP/$name.headers" >&2
     echo "----- response body -----" >&2; head -c 2000 "$TMP/$name.body" >&2; echo >&2
-    show_log "$PHP_LOG" 10
+    show_log "$WEB_LOG" 10
     show_log "$DIR/logs/wp-debug.log" 20
     die "verify $name: expected HTTP $want, got $code from $*"
   fi
@@ -367,7 +483,7 @@ else
 
 WordPress:  $URL   (admin: $URL/wp-admin/  user sieve-admin / sieve-admin-password)
 REST API:   $URL/wp-json/wp/v2/comments   (HTTP Basic auth with users.*.appPassword above)
-MariaDB:    mariadb --defaults-file=$DIR/client.cnf     (or 127.0.0.1:$DB_PORT, user $DB_USER)
+MariaDB:    mariadb --defaults-file=$DIR/client.cnf     (or $HOST:$DB_PORT, user $DB_USER)
 Logs:       $DIR/logs/
 Stop:       $HERE/stop.sh        Reset: $HERE/setup.sh --reset
 EOF

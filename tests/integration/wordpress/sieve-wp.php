@@ -4,10 +4,12 @@
  *
  *   php sieve-wp.php install   wp_install() once (no-op when WordPress is already installed)
  *   php sieve-wp.php seed      options, users, application passwords, posts + comments (seeding
- *                              only once), then writes connection.json
+ *                              only once), a backlog of held comments when SIEVE_WP_BACKLOG asks
+ *                              for one, then writes connection.json
  *
  * Environment (set by setup.sh): SIEVE_WP_URL, SIEVE_WP_DIR, SIEVE_WP_CONNECTION,
- * SIEVE_WP_SEED_ARTICLE (optional), SIEVE_WP_DB_{NAME,USER,PASSWORD,SOCKET,HOST,PORT}.
+ * SIEVE_WP_SEED_ARTICLE (optional), SIEVE_WP_BACKLOG (optional, default 0),
+ * SIEVE_WP_DB_{NAME,USER,PASSWORD,SOCKET,HOST,PORT}.
  */
 
 error_reporting(E_ALL & ~E_DEPRECATED & ~E_NOTICE);
@@ -194,6 +196,7 @@ if (!is_array($manifest)) {
 } else {
     fwrite(STDOUT, "Already seeded on {$manifest['seededAt']}: keeping the data\n");
 }
+$backlog = sieve_backlog((int) (getenv('SIEVE_WP_BACKLOG') ?: 0));
 
 // connection.json
 $users = [];
@@ -220,6 +223,7 @@ $connection = [
         'tablePrefix' => $GLOBALS['table_prefix'],
     ],
     'seed'        => $manifest,
+    'backlog'     => $backlog,
     'dataDir'     => sieve_env('SIEVE_WP_DIR'),
     'wordpress'   => get_bloginfo('version'),
 ];
@@ -533,4 +537,75 @@ function sieve_seed(array $userIds): array
         'counts'   => $counts + ['total' => array_sum($counts)],
         'replies'  => $replies,
     ];
+}
+
+/**
+ * A newsroom's backlog: `$want` held comments on a post of their own ("Newsroom backlog"), written with
+ * multi-row INSERTs (wp_insert_comment() would take minutes for tens of thousands). Tests read them and
+ * never change them; a re-run tops the post up to `$want`. Returns [post id, held comments] or null.
+ */
+function sieve_backlog(int $want): ?array
+{
+    global $wpdb;
+    if ($want <= 0) {
+        return null;
+    }
+    $found = get_posts(['post_type' => 'post', 'post_status' => 'any', 'meta_key' => 'sieve_backlog', 'numberposts' => 1]);
+    $postId = $found ? $found[0]->ID : wp_insert_post([
+        'post_title'     => 'Newsroom backlog',
+        'post_content'   => '<!-- wp:paragraph --><p>The story every reader had an opinion on.</p><!-- /wp:paragraph -->',
+        'post_status'    => 'publish',
+        'post_type'      => 'post',
+        'comment_status' => 'open',
+        'ping_status'    => 'closed',
+        'meta_input'     => ['sieve_backlog' => 1],
+    ], true);
+    if (is_wp_error($postId)) {
+        sieve_fail('cannot create the backlog post: ' . $postId->get_error_message());
+    }
+    $have = (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->comments} WHERE comment_post_ID = %d AND comment_approved = '0'", $postId));
+    mt_srand(20251207 + $have);
+    $stories   = sieve_stories();
+    $sentences = sieve_sentences($stories[0]['body']);
+    $kinds     = array_merge(array_fill(0, 70, 'normal'), array_fill(0, 20, 'borderline'), array_fill(0, 7, 'abusive'), array_fill(0, 3, 'spam'));
+    $now       = time();
+    $rows      = [];
+    $flush     = function () use (&$rows, $wpdb) {
+        if (!$rows) {
+            return;
+        }
+        $sql = "INSERT INTO {$wpdb->comments} (comment_post_ID, comment_author, comment_author_email, comment_author_IP, comment_date,
+                  comment_date_gmt, comment_content, comment_approved, comment_agent, comment_type, comment_parent, user_id) VALUES "
+            . implode(',', $rows);
+        if ($wpdb->query($sql) === false) {
+            sieve_fail('backlog insert failed: ' . $wpdb->last_error);
+        }
+        $rows = [];
+    };
+    for ($i = $have; $i < $want; $i++) {
+        // Held over the last 60 days: most of it older than any 7-day window.
+        $time = gmdate('Y-m-d H:i:s', $now - mt_rand(HOUR_IN_SECONDS, 60 * DAY_IN_SECONDS));
+        $reader = 'Reader ' . mt_rand(1, 4000);
+        $rows[] = $wpdb->prepare(
+            '(%d, %s, %s, %s, %s, %s, %s, %s, %s, %s, 0, 0)',
+            $postId,
+            $reader,
+            strtolower(str_replace(' ', '', $reader)) . '@example.test',
+            '203.0.113.' . mt_rand(1, 254),
+            $time,
+            $time,
+            sieve_comment_text(sieve_pick($kinds), $sentences),
+            '0',
+            'Backlog agent',
+            'comment'
+        );
+        if (count($rows) === 1000) {
+            $flush();
+        }
+    }
+    $flush();
+    if ($want > $have) {
+        fwrite(STDOUT, sprintf("Backlog: %d held comments on post %d (%d added)\n", $want, $postId, $want - $have));
+    }
+    return ['post' => $postId, 'held' => max($want, $have)];
 }

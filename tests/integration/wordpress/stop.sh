@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the test WordPress started by setup.sh: PHP's built-in server and MariaDB.
+# Stops the test WordPress started by setup.sh: its web server (PHP's built-in one or Apache) and MariaDB.
 # The data dir is kept (setup.sh reuses it); `setup.sh --reset` deletes it.
 #
 # Environment: SIEVE_WP_DIR (default /tmp/sieve-wordpress).
@@ -28,7 +28,7 @@ stop_pid() {
     rm -f "$file"
     return 0
   fi
-  # Both servers were started with setsid, so the pid is also their process group.
+  # Every server was started with setsid (Apache detaches itself), so the pid is also its process group.
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 120); do
     alive "$pid" || break
@@ -43,4 +43,5 @@ stop_pid() {
 }
 
 stop_pid "PHP server" "$DIR/php-server.pid"
+stop_pid "Apache" "$DIR/apache2.pid"
 stop_pid "MariaDB" "$DIR/db/mysqld.pid"

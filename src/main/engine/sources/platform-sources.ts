@@ -1,6 +1,6 @@
 // Platform sources: their settings in `sources.config` (never a secret), their password in the secret
 // store, and the connector that talks to each. A new platform adds a case to connectorFor and a folder.
-import type { SourceInfo } from '../../../shared/model'
+import type { Policy, SourceInfo } from '../../../shared/model'
 import { UserError } from '../errors'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/database'
@@ -126,6 +126,7 @@ export function removePlatformSource(db: Db, secrets: SecretStore, name: string,
 
 export interface ConnectorContext {
   db: Db
+  policy: Policy
   secrets: SecretStore
   now: () => Date
   /** How long one request to a platform may take (default 30 s). */
@@ -166,6 +167,7 @@ export function connectorFor(context: ConnectorContext, name: string): PlatformC
     case 'wordpress':
       return createWordPressConnector({
         db: context.db,
+        policy: context.policy,
         sourceId: row.id,
         config,
         password,

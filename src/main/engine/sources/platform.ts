@@ -33,6 +33,8 @@ export interface PlatformConnector {
   pull(options: PullOptions): Promise<PullReport>
   /** The platform status a comment in this Sieve state (removed under this clause) should have. */
   targetStatus(status: Status, clause: Clause | undefined): string
+  /** The Sieve status a comment in this platform status arrives with (what a pull records as upstream). */
+  sieveStatus(platformStatus: string): Status
   /** Live statuses by id; an id missing from the map was deleted on the platform. */
   readComments(ids: string[]): Promise<Map<string, LiveComment>>
   setStatus(comment: LiveComment, status: string): Promise<void>

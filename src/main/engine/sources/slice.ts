@@ -39,7 +39,7 @@ export const sourcesSlice = slice('sources', sourcesCalls, {
       syncNow: () => sync.run({ now: true }),
       sync: ({ waitMs, retryFailed: again, dueOnly }) => {
         if (again) retryFailed(db, now())
-        return dueOnly ? sync.run() : sync.runUntilSettled(waitMs)
+        return dueOnly ? sync.run() : sync.runUntilSettled(waitMs, (wait) => context.emit({ name: 'syncWaiting', payload: wait }))
       },
       retrySync: ({ source }) => {
         retryFailed(db, now(), source)

@@ -23,7 +23,8 @@ export interface NewBatch {
 }
 
 /**
- * Appends one decision per selected comment whose state the action changes, and moves their
+ * Appends one decision per selected comment whose state the action changes, or that is in conflict with
+ * its platform (deciding again, even the same way, settles the conflict and is pushed), and moves their
  * projection. Runs inside the caller's transaction. Returns the batch id and how many changed.
  */
 export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBatch): { batchId: number; changed: number } {
@@ -40,7 +41,7 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
        SELECT @batchId, c.id, @action, c.status, @statusAfter, c.reason, @clauseCode,
               @clauseTitle, @clauseDescription, @note, @moderator, @machine, @decidedAt, @automated, @rule, c.scores
        FROM comments c
-       ${whereClause({ ...selection, where: [...selection.where, 'NOT (c.status = @statusAfter AND c.reason IS @clauseCode)'] })}
+       ${whereClause({ ...selection, where: [...selection.where, '(NOT (c.status = @statusAfter AND c.reason IS @clauseCode) OR c.conflict IS NOT NULL)'] })}
        ORDER BY c.id`
     )
     .run({

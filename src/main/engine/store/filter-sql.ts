@@ -17,6 +17,7 @@ const QUEUE_STATUS: Record<QueueId, Status | null> = {
   approved: 'approved',
   removed: 'removed',
   disabled: 'disabled',
+  conflicts: null,
   all: null
 }
 
@@ -45,6 +46,8 @@ export function filterConditions(filter: Filter, options: ConditionOptions = {})
   if (filter.queue === 'likely') where.push('c.flagged = 1')
   if (filter.queue === 'reported') where.push('c.reports > 0')
   if (filter.queue === 'escalated') where.push('c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)')
+  // The platform changed or deleted the comment after a decision here, whatever that decision was.
+  if (filter.queue === 'conflicts') where.push('c.conflict IS NOT NULL')
   if (filter.score) {
     const { attribute, ...range } = filter.score
     const column = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : priority

@@ -52,6 +52,7 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
 export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, au.external_id AS authorId,
   ar.title AS articleTitle, ar.external_id AS articleId, s.name AS sourceName,
   c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${SYNC_COLUMNS},
+  c.platform_status AS platformStatus,
   (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved,
   EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) AS escalated`
 export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
@@ -132,6 +133,7 @@ export function queueCounts(db: Db): QueueCounts {
     approved: count('approved'),
     removed: count('removed'),
     disabled: count('disabled'),
+    conflicts: single('SELECT count(*) AS n FROM comments WHERE conflict IS NOT NULL'),
     all: [...byStatus.values()].reduce((a, b) => a + b, 0)
   }
 }

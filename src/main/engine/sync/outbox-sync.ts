@@ -3,6 +3,8 @@
 // a comment already has); a status other than the one Sieve last saw means someone changed it meanwhile,
 // which is a conflict, never overwritten; otherwise it writes. Entries are marked before their write
 // starts, so a crash mid-write is followed by a read after restart, not by a blind second write.
+// A site that cannot be reached at all (down, refusing, gone mid-run) costs one failed request a round:
+// the rest of its entries wait, with the reason, until the next round.
 import type { Policy, Status, SyncReport } from '../../../shared/model'
 import { findClause } from '../moderation/policy'
 import { PlatformError } from '../sources/platform-error'
@@ -29,6 +31,8 @@ export interface SyncOptions {
   concurrency?: number
   /** Held while pushing, so that two processes never push side by side. */
   lock: SyncLock
+  /** Rounds in a row each source could not be reached in (kept by the caller across rounds): the backoff grows with it. */
+  outages?: Map<string, number>
   random?: () => number
 }
 
@@ -65,6 +69,8 @@ export async function syncDue(options: SyncOptions): Promise<SyncReport> {
 async function pushAllDue(options: SyncOptions, report: SyncReport): Promise<void> {
   // Entries are taken in id order, each once per call: one that must wait (backoff) waits for the next call.
   let after = 0
+  /** Sources found unreachable in this call, with why: their other entries wait without a request. */
+  const unreachable = new Map<string, { message: string; delayMs: number }>()
   for (;;) {
     // Renewed each round: a long push keeps its claim.
     if (!options.lock.acquire()) return
@@ -73,7 +79,11 @@ async function pushAllDue(options: SyncOptions, report: SyncReport): Promise<voi
     after = due[due.length - 1].id
     const bySource = new Map<string, DueEntry[]>()
     for (const entry of due) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry])
-    for (const [source, entries] of bySource) await pushRound(options, source, entries, report)
+    for (const [source, entries] of bySource) {
+      const down = unreachable.get(source)
+      if (down) defer(options, source, entries, down.message, down.delayMs, report)
+      else await pushRound(options, source, entries, report, unreachable)
+    }
   }
 }
 
@@ -95,11 +105,45 @@ function dueEntries(options: SyncOptions, after: number): DueEntry[] {
     .all(options.ignoreBackoff ? '9999' : now.toISOString(), graceEnd, after, BATCH)
 }
 
-async function pushRound(options: SyncOptions, source: string, entries: DueEntry[], report: SyncReport): Promise<void> {
+/** Puts entries back to wait `delayMs`, saying why, in one transaction and without a request. */
+function defer(options: SyncOptions, source: string, entries: DueEntry[], message: string, delayMs: number, report: SyncReport): void {
   const { db } = options
-  const settle = (entry: DueEntry, state: 'synced' | 'failed' | 'pending', error: string | null, platformStatus?: string, attempts = 0) => {
+  const error = `Retrying: ${message}`
+  const update = db.prepare(`UPDATE outbox SET last_error = ?, not_before = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
+  const at = options.now()
+  const notBefore = new Date(at.getTime() + delayMs).toISOString()
+  db.transaction(() => entries.forEach((entry) => update.run(error, notBefore, at.toISOString(), entry.id)))()
+  report.retrying += entries.length
+  for (const entry of entries) report.problems.push({ source, id: entry.externalId, state: 'pending', error })
+}
+
+/** No answer at all (refused, reset, timed out, unknown host): the site, not this comment, is the trouble. */
+function unreachableSite(error: unknown): error is PlatformError {
+  return error instanceof PlatformError && error.status === undefined && error.retriable
+}
+
+async function pushRound(
+  options: SyncOptions,
+  source: string,
+  entries: DueEntry[],
+  report: SyncReport,
+  unreachable: Map<string, { message: string; delayMs: number }>
+): Promise<void> {
+  const { db } = options
+  const outages = options.outages ?? new Map<string, number>()
+  let connector: PlatformConnector
+  try {
+    connector = options.connector(source)
+  } catch (error) {
+    for (const entry of entries) settle(entry, 'failed', (error as Error).message)
+    return
+  }
+
+  /** The status the site shows now, in its words and in Sieve's, as the next pull will see it. */
+  const recordStatus = db.prepare('UPDATE comments SET platform_status = ?, upstream_status = coalesce(?, upstream_status) WHERE id = ?')
+  function settle(entry: DueEntry, state: 'synced' | 'failed' | 'pending', error: string | null, platformStatus?: string, attempts = 0) {
     db.transaction(() => {
-      if (platformStatus !== undefined) db.prepare('UPDATE comments SET platform_status = ? WHERE id = ?').run(platformStatus, entry.commentId)
+      if (platformStatus !== undefined) recordStatus.run(platformStatus, connector.sieveStatus(platformStatus), entry.commentId)
       const notBefore = state === 'pending' ? new Date(options.now().getTime() + backoffDelay(attempts, options.backoff, options.random)) : options.now()
       // Only while still pending: a decision made meanwhile has superseded it, and its own entry follows.
       db.prepare(`UPDATE outbox SET state = ?, last_error = ?, not_before = ?, updated_at = ? WHERE id = ? AND state = 'pending'`).run(
@@ -119,19 +163,27 @@ async function pushRound(options: SyncOptions, source: string, entries: DueEntry
   }
   const conflict = (entry: DueEntry, message: string, platformStatus: string) => {
     db.transaction(() => {
-      db.prepare('UPDATE comments SET platform_status = ? WHERE id = ?').run(platformStatus, entry.commentId)
+      recordStatus.run(platformStatus, platformStatus === DELETED ? null : connector.sieveStatus(platformStatus), entry.commentId)
       markConflict(db, entry.commentId, message, options.now())
     })()
     report.conflicts++
     report.problems.push({ source, id: entry.externalId, state: 'conflict', error: message })
   }
-
-  let connector: PlatformConnector
-  try {
-    connector = options.connector(source)
-  } catch (error) {
-    for (const entry of entries) settle(entry, 'failed', (error as Error).message)
-    return
+  /** The site cannot be reached: these entries, and the source's others in this call, wait for the next round. */
+  const siteDown = (waiting: DueEntry[], error: PlatformError) => {
+    const streak = (outages.get(source) ?? 0) + 1
+    outages.set(source, streak)
+    const down = { message: error.message, delayMs: backoffDelay(streak, options.backoff, options.random) }
+    unreachable.set(source, down)
+    defer(options, source, waiting, down.message, down.delayMs, report)
+  }
+  const attemptsOf = db.prepare<[number], { attempts: number }>('SELECT attempts FROM outbox WHERE id = ?')
+  const failOrRetry = (entry: DueEntry, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof PlatformError && error.retriable) {
+      const attempts = attemptsOf.get(entry.id)?.attempts ?? 1
+      settle(entry, 'pending', `Retrying: ${message}`, undefined, Math.max(1, attempts))
+    } else settle(entry, 'failed', message)
   }
   const target = (entry: DueEntry) => {
     const clause = entry.clause === null ? undefined : findClause(options.policy, entry.clause)
@@ -151,9 +203,11 @@ async function pushRound(options: SyncOptions, source: string, entries: DueEntry
   try {
     live = await connector.readComments(toRead.map((entry) => entry.externalId))
   } catch (error) {
-    for (const entry of toRead) failOrRetry(entry, error)
+    if (unreachableSite(error) || (error instanceof PlatformError && error.retriable)) siteDown(toRead, error as PlatformError)
+    else for (const entry of toRead) failOrRetry(entry, error)
     return
   }
+  outages.delete(source)
 
   const toWrite: { entry: DueEntry; comment: LiveComment; status: string }[] = []
   for (const entry of toRead) {
@@ -173,28 +227,23 @@ async function pushRound(options: SyncOptions, source: string, entries: DueEntry
   const mark = db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id = ?')
   db.transaction(() => toWrite.forEach(({ entry }) => mark.run(entry.id)))()
 
-  const attemptsOf = db.prepare<[number], { attempts: number }>('SELECT attempts FROM outbox WHERE id = ?')
-  function failOrRetry(entry: DueEntry, error: unknown) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (error instanceof PlatformError && error.retriable) {
-      const attempts = attemptsOf.get(entry.id)?.attempts ?? 1
-      settle(entry, 'pending', `Retrying: ${message}`, undefined, Math.max(1, attempts))
-    } else settle(entry, 'failed', message)
-  }
-
   let next = 0
+  let gone: PlatformError | undefined
   const worker = async () => {
-    while (next < toWrite.length) {
+    // Once the site stops answering, the rest of the batch waits rather than each write failing in turn.
+    while (next < toWrite.length && !gone) {
       const { entry, comment, status } = toWrite[next++]
       try {
         await connector.setStatus(comment, status)
         settle(entry, 'synced', null, status)
       } catch (error) {
+        if (unreachableSite(error)) gone ??= error
         failOrRetry(entry, error)
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, toWrite.length) }, worker))
+  if (gone) siteDown(toWrite.slice(next).map(({ entry }) => entry), gone)
 }
 
 /** Puts failed entries back in line (the "retry" button). Returns how many. */

@@ -24,14 +24,23 @@ export interface RunOptions {
   skipGrace?: boolean
 }
 
+/** What `runUntilSettled` is about to wait for, so that a person can be told. */
+import type { SyncWait } from '../../../shared/api/sources'
+
+export type { SyncWait }
+
+/** The longest `runUntilSettled` waits between tries: a site that comes back is used within this. */
+export const MAX_SETTLE_WAIT_MS = 10_000
+
 export interface SyncService {
   /** Pushes what is due; with `now`, also what is still in its grace period or backing off. */
   run(options?: RunOptions): Promise<SyncReport>
   /**
-   * Pushes everything now, then keeps retrying what failed transiently for up to `budgetMs`, waiting out
-   * each backoff (the command line's `sync`, which should finish the job rather than leave it for later).
+   * Pushes everything now, then keeps retrying what failed transiently (a site that is down, refuses or
+   * went away, 429, 5xx) for up to `budgetMs`, trying again at least every 10 s, and says before each
+   * wait what it waits for (the command line's `sync`, which should finish the job rather than leave it for later).
    */
-  runUntilSettled(budgetMs: number): Promise<SyncReport>
+  runUntilSettled(budgetMs: number, onWait?: (wait: SyncWait) => void): Promise<SyncReport>
   startLoop(): void
   stop(): Promise<void>
 }
@@ -44,6 +53,8 @@ export function createSyncService(
   settings: SyncSettings = {}
 ): SyncService {
   const lock = createSyncLock(db, now)
+  /** Rounds in a row each source could not be reached in: the wait before trying it again grows with them. */
+  const outages = new Map<string, number>()
   let running: Promise<SyncReport> = Promise.resolve({ synced: 0, failed: 0, conflicts: 0, retrying: 0, problems: [] })
   let timer: NodeJS.Timeout | undefined
   let stopped = false
@@ -61,33 +72,39 @@ export function createSyncService(
           backoff: { ...DEFAULT_BACKOFF, ...settings.backoff },
           concurrency: settings.concurrency,
           lock,
+          outages,
           ignoreGrace: options.now || options.skipGrace,
           ignoreBackoff: options.now
         })
       )
     return running
   }
-  const nextRetry = db.prepare<[], { at: string | null }>(`SELECT min(not_before) AS at FROM outbox WHERE state = 'pending'`)
+  const nextRetry = db.prepare<[], { at: string | null; waiting: number }>(`SELECT min(not_before) AS at, count(*) AS waiting FROM outbox WHERE state = 'pending'`)
+  const firstReason = db.prepare<[], { error: string }>(
+    `SELECT last_error AS error FROM outbox WHERE state = 'pending' AND last_error IS NOT NULL ORDER BY not_before, id LIMIT 1`
+  )
   const stillRetrying = db.prepare<[], SyncReport['problems'][number]>(
     `SELECT s.name AS source, c.external_id AS id, 'pending' AS state, o.last_error AS error
      FROM outbox o JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
      WHERE o.state = 'pending' AND o.last_error IS NOT NULL ORDER BY o.id`
   )
-  const runUntilSettled = async (budgetMs: number) => {
+  const runUntilSettled = async (budgetMs: number, onWait?: (wait: SyncWait) => void) => {
     const deadline = Date.now() + budgetMs
     const total = await run({ now: true })
     while (!total.note) {
-      const at = nextRetry.get()?.at
-      if (!at) break
-      const wait = Math.max(100, Date.parse(at) - now().getTime())
-      if (Date.now() + wait > deadline) break
-      await new Promise((wake) => setTimeout(wake, wait))
-      const round = await run({ skipGrace: true })
+      const { at, waiting } = nextRetry.get()!
+      const left = deadline - Date.now()
+      if (!at || left <= 0) break
+      // Backoffs may grow long; a person waiting at a terminal wants the site used as soon as it is back.
+      const waitMs = Math.min(Math.max(100, Date.parse(at) - now().getTime()), MAX_SETTLE_WAIT_MS, left)
+      onWait?.({ waitMs, leftMs: left - waitMs, waiting, reason: firstReason.get()?.error.replace(/^Retrying: /, '') ?? null })
+      await new Promise((wake) => setTimeout(wake, waitMs))
+      const round = await run({ now: true })
       if (round.note) total.note = round.note
       total.synced += round.synced
       total.failed += round.failed
       total.conflicts += round.conflicts
-      total.problems.push(...round.problems)
+      total.problems.push(...round.problems.filter((problem) => problem.state !== 'pending'))
     }
     // What is still retrying is read back from the outbox, not added up over rounds.
     const retrying = stillRetrying.all()

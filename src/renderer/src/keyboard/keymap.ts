@@ -63,7 +63,8 @@ const GO_KEYS: [QueueId, string][] = [
   ['escalated', 'e'],
   ['approved', 'a'],
   ['removed', 'x'],
-  ['disabled', 'd']
+  ['disabled', 'd'],
+  ['conflicts', 'c']
 ]
 
 export const DEFAULT_KEYMAP: Binding[] = [

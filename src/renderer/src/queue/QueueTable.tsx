@@ -73,8 +73,19 @@ const columns = column.columns([
       </span>
     )
   }),
+  // Shown only beside Sieve's status in the Conflicts queue: where the two disagree.
+  column.accessor('platformStatus', {
+    header: 'On the site',
+    size: 110,
+    cell: (info) => <span className={`platform-status ${info.getValue() ?? ''}`}>{info.getValue()}</span>
+  }),
   column.accessor('sync', { header: 'Sync', size: 100, cell: (info) => <SyncBadge sync={info.getValue()} /> })
 ])
+
+/** The site's own status is a column of the Conflicts queue only, never of the moderator's layout. */
+const SIDE_BY_SIDE_ONLY = 'platformStatus'
+/** What the Conflicts queue shows side by side: Sieve's status, the site's, and where the push stands. */
+const SIDE_BY_SIDE = ['status', SIDE_BY_SIDE_ONLY, 'sync']
 
 /** The columns the engine can sort by, and the sort a click on their header asks for. */
 const HEADER_SORTS: Partial<Record<string, (current: SortKey) => SortKey>> = {
@@ -90,8 +101,22 @@ const SORTED_BY: Partial<Record<SortKey, [string, 'descending' | 'ascending']>> 
 }
 
 // Every column is an accessor column: its id is the field it shows.
-export const COLUMN_IDS = columns.map((definition) => (definition as { accessorKey: string }).accessorKey)
-export const COLUMN_NAMES = Object.fromEntries(columns.map((definition, i) => [COLUMN_IDS[i], String(definition.header)]))
+const ALL_COLUMN_IDS = columns.map((definition) => (definition as { accessorKey: string }).accessorKey)
+/** The columns a moderator arranges (Columns…). */
+export const COLUMN_IDS = ALL_COLUMN_IDS.filter((id) => id !== SIDE_BY_SIDE_ONLY)
+export const COLUMN_NAMES = Object.fromEntries(columns.map((definition, i) => [ALL_COLUMN_IDS[i], String(definition.header)]))
+
+/**
+ * The layout the table shows: the moderator's, except that the Conflicts queue puts Sieve's status, the
+ * site's and the sync state side by side (whatever is hidden elsewhere), and other queues leave the site's out.
+ */
+function shownLayout(layout: TableLayout, sideBySide: boolean): { hidden: string[]; order: string[] } {
+  if (!sideBySide) return { hidden: [...layout.hidden, SIDE_BY_SIDE_ONLY], order: layout.order }
+  const pinned = SIDE_BY_SIDE
+  const rest = (layout.order.length ? layout.order : COLUMN_IDS).filter((id) => !pinned.includes(id))
+  const at = Math.min(rest.length, Math.max(0, (layout.order.length ? layout.order : COLUMN_IDS).indexOf('status')))
+  return { hidden: layout.hidden.filter((id) => !pinned.includes(id)), order: [...rest.slice(0, at), ...pinned, ...rest.slice(at)] }
+}
 
 /** Columns that say nothing when every row shows the same (one source, one status): hidden unless shown on purpose. */
 const HIDDEN_WHEN_CONSTANT = ['authorName', 'articleTitle', 'reports', 'sourceName', 'status', 'sync'] as const
@@ -133,6 +158,8 @@ interface QueueTableProps {
   cursor: number
   selected: ReadonlySet<number>
   label: string
+  /** Sieve's status beside the site's (the Conflicts queue). */
+  sideBySide?: boolean
   hasMore: boolean
   onCursor(index: number): void
   onToggle(key: number): void
@@ -141,8 +168,10 @@ interface QueueTableProps {
 }
 
 export function QueueTable(props: QueueTableProps) {
-  const { rows, layout, onLayout, sort, onSort, cursor, selected, label, hasMore, onCursor, onToggle, onNearEnd, ref } = props
-  const constant = constantColumns(rows)
+  const { rows, layout, onLayout, sort, onSort, cursor, selected, label, sideBySide = false, hasMore, onCursor, onToggle, onNearEnd, ref } = props
+  const shown = shownLayout(layout, sideBySide)
+  // In the Conflicts queue, Sieve's status and the site's show side by side even where every row agrees.
+  const constant = sideBySide ? new Set([...constantColumns(rows)].filter((id) => !SIDE_BY_SIDE.includes(id))) : constantColumns(rows)
   const table = useTable({
     features,
     columns,
@@ -151,8 +180,8 @@ export function QueueTable(props: QueueTableProps) {
     columnResizeMode: 'onChange',
     state: {
       columnSizing: layout.sizes,
-      columnVisibility: Object.fromEntries(COLUMN_IDS.map((id) => [id, columnShows(layout, constant, id)])),
-      columnOrder: layout.order
+      columnVisibility: Object.fromEntries(ALL_COLUMN_IDS.map((id) => [id, columnShows({ ...layout, hidden: shown.hidden }, constant, id)])),
+      columnOrder: shown.order
     },
     onColumnSizingChange: (update) => onLayout({ ...layout, sizes: typeof update === 'function' ? update(layout.sizes) : update })
   })

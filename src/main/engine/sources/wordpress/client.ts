@@ -1,6 +1,12 @@
 // A small client for the WordPress REST API: Basic auth with an application password, JSON in and out,
 // failures as PlatformErrors. Routes go through `?rest_route=`, which works whatever the site's permalinks.
+// A GET whose parameters would make too long a URL (thousands of ids in `include[]`) goes as a POST with
+// the parameters as JSON and `_method=GET`: WordPress's own method override, which reads JSON parameters
+// whatever the method (WP_REST_Server::serve_request, WP_REST_Request::get_parameter_order).
 import { PlatformError, transportError } from '../platform-error'
+
+/** Longer URLs go as a POST with `_method=GET` (servers refuse request lines of about 8 KB). */
+const MAX_URL_CHARS = 4_000
 
 export interface WordPressClientOptions {
   url: string
@@ -34,12 +40,19 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
   const timeoutMs = options.timeoutMs ?? 30_000
 
   const request = async <T>(method: string, route: string, params: Params = {}, body?: unknown, cancel?: AbortSignal): Promise<Answer<T>> => {
-    const url = new URL(base)
+    let url = new URL(base)
     url.searchParams.set('rest_route', route)
     for (const [key, value] of Object.entries(params)) {
       if (value === undefined) continue
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${key}[]`, String(item))
       else url.searchParams.set(key, String(value))
+    }
+    if (method === 'GET' && body === undefined && url.href.length > MAX_URL_CHARS) {
+      url = new URL(base)
+      url.searchParams.set('rest_route', route)
+      url.searchParams.set('_method', 'GET')
+      method = 'POST'
+      body = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
     }
     // A server that accepts and never answers must not hold a pull (or the sync loop) forever.
     const timeout = AbortSignal.timeout(timeoutMs)
@@ -52,7 +65,8 @@ export function createWordPressClient(options: WordPressClientOptions): WordPres
           Authorization: authorization,
           Accept: 'application/json',
           'User-Agent': userAgent,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(url.searchParams.has('_method') ? { 'X-HTTP-Method-Override': 'GET' } : {})
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'follow',

@@ -1,10 +1,12 @@
 // The WordPress connector: a site, a user and an application password (kept in the secret store).
 import { z } from 'zod'
 import { insecureEndpoint } from '../../endpoint'
+import type { Policy } from '../../../../shared/model'
+import { findClause } from '../../moderation/policy'
 import type { Db } from '../../store/database'
 import type { PlatformConnector } from '../platform'
 import { createWordPressClient } from './client'
-import { wordpressStatusFor } from './mapping'
+import { sieveStatusOf, wordpressStatusFor } from './mapping'
 import { cursorSchema, pullWordPress, type PullCursor } from './pull'
 import { closeWordPressComments, readWordPressComments, setWordPressStatus, type WordPressLive } from './push'
 import { testWordPressConnection } from './test-connection'
@@ -24,6 +26,8 @@ export type WordPressConfig = z.infer<typeof wordpressConfigSchema>
 
 export interface WordPressConnectorOptions {
   db: Db
+  /** Which clause maps to which WordPress status. */
+  policy: Policy
   sourceId: number
   config: WordPressConfig
   password: string
@@ -52,11 +56,13 @@ export function createWordPressConnector(options: WordPressConnectorOptions): Pl
         saveCursor: (next) => options.saveCursor(JSON.stringify(next)),
         now: options.now,
         approvedWindowDays: options.config.approvedWindowDays,
+        target: (status, clause) => wordpressStatusFor(status, clause === null ? undefined : findClause(options.policy, clause)),
         signal,
         onProgress
       })
     },
     targetStatus: wordpressStatusFor,
+    sieveStatus: sieveStatusOf,
     readComments: (ids) => readWordPressComments(client, ids),
     setStatus: (comment, status) => setWordPressStatus(client, comment as WordPressLive, status),
     closeArticle: (articleId) => closeWordPressComments(client, articleId)

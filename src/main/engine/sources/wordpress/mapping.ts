@@ -27,7 +27,13 @@ export function wordpressStatusFor(status: Status, clause: Pick<Clause, 'upstrea
   return 'hold'
 }
 
+/** The Sieve status of a comment WordPress shows with this status: held is pending, spam and trash are removed. */
+export function sieveStatusOf(status: string): Status {
+  return SIEVE_STATUS.get(status) ?? 'pending'
+}
+
 /** A comment as Sieve keeps it; throws an Error saying why when it cannot be (HTML nested too deep, text too long). */
+
 export function toIncoming(comment: RestComment, post: RestPost | undefined): IncomingComment {
   const html = comment.content.raw ?? comment.content.rendered
   const text = requireText(htmlToPlainText(html, 'typed') || html, 'its content')
@@ -48,7 +54,7 @@ export function toIncoming(comment: RestComment, post: RestPost | undefined): In
     parentExternalId: comment.parent ? String(comment.parent) : null,
     createdAt: comment.date_gmt ? new Date(`${comment.date_gmt}Z`).toISOString() : null,
     modifiedAt: null,
-    upstreamStatus: SIEVE_STATUS.get(comment.status) ?? 'pending',
+    upstreamStatus: sieveStatusOf(comment.status),
     reports: 0,
     raw: Object.keys(raw).length > 0 ? raw : null
   }

@@ -1,16 +1,18 @@
 // Pulls a WordPress site's held comments and its recently approved ones, with their posts and authors.
 // Incremental: each status has a cursor (the newest comment date seen, in the site's time); a run's place
-// (status and page) is saved after every page, so an interrupted pull resumes where it stopped. WordPress
-// cannot list comments changed since a date, so the comments still open here are re-polled by id.
+// (status and page) is saved after every page, so an interrupted pull resumes where it stopped. What a
+// date cursor cannot see (comments changed, deleted, or held with an older date) reconcile.ts finds by
+// counting, fetching only what differs.
 import { z } from 'zod'
 import type { Db } from '../../store/database'
-import { landPlatformComments, markDeletedUpstream, openExternalIds, type PlatformComment } from '../../store/platform-comments'
+import { landPlatformComments, markDeletedUpstream, trackedByPlatformStatus, type PlatformComment, type TargetStatus } from '../../store/platform-comments'
 import type { PullReport } from '../platform'
 import type { WordPressClient } from './client'
-import { toIncoming } from './mapping'
+import { LIST_FILTER, toIncoming, type WordPressStatus } from './mapping'
+import { PER_PAGE, reconcile } from './reconcile'
 import type { RestComment, RestPost } from './rest-types'
 
-export const PER_PAGE = 100
+export { PER_PAGE }
 const PHASES = ['hold', 'approve'] as const
 type Phase = (typeof PHASES)[number]
 
@@ -35,8 +37,10 @@ export interface PullContext {
   cursor: PullCursor
   saveCursor(cursor: PullCursor): void
   now: () => Date
-  /** Approved comments older than this many days are not pulled. */
+  /** Approved comments older than this many days are not pulled, and comments decided longer ago are no longer watched. */
   approvedWindowDays: number
+  /** The WordPress status a comment in this Sieve state stands for (a decision the site already shows is synced). */
+  target: TargetStatus
   signal?: AbortSignal
   onProgress?(done: number, total: number): void
 }
@@ -55,7 +59,6 @@ export async function pullWordPress(context: PullContext): Promise<PullReport> {
 async function pullInto(context: PullContext, report: PullReport): Promise<PullReport> {
   const { db, sourceId, client, now } = context
   const posts = new Map<number, RestPost | undefined>()
-  const seen = new Set<string>()
   let cursor = context.cursor
   const windowStart = new Date(now().getTime() - context.approvedWindowDays * 86_400_000)
   let done = 0
@@ -71,8 +74,7 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
         report.rejected.push({ id: String(comment.id), reason: error instanceof Error ? error.message : String(error) })
       }
     }
-    const counts = landPlatformComments(db, sourceId, items, now(), 'WordPress')
-    for (const comment of comments) seen.add(String(comment.id))
+    const counts = landPlatformComments(db, sourceId, items, now(), 'WordPress', context.target)
     report.added += counts.added
     report.updated += counts.updated
     report.unchanged += counts.unchanged
@@ -84,6 +86,10 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   for (const phase of PHASES.slice(PHASES.indexOf(startPhase))) {
     const run = cursor.run?.phase === phase ? cursor.run : { phase, after: phaseStart(cursor, phase, windowStart), page: 1, newest: null }
     let { page, newest } = run
+    // Approved comments Sieve already has (its own pushes above all) are not fetched again. Pages of a list
+    // that excludes are pages of that exclusion only: an interrupted run starts again at page 1, excluding
+    // what it landed.
+    const exclude = phase === 'approve' ? knownApprovedSince(db, sourceId, run.after) : undefined
     for (;;) {
       if (context.signal?.aborted) return { ...report, interrupted: true }
       const { body, headers } = await client.get<RestComment[]>('/wp/v2/comments', {
@@ -93,7 +99,8 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
         page,
         orderby: 'date',
         order: 'asc',
-        after: run.after ?? undefined
+        after: run.after ?? undefined,
+        exclude
       }, context.signal)
       report.requests++
       const totalPages = Number(headers.get('x-wp-totalpages') ?? 1)
@@ -103,33 +110,46 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
       context.onProgress?.(done, Math.max(done, total))
       page++
       if (page > totalPages || body.length === 0) break
-      cursor = { ...cursor, run: { phase, after: run.after, page, newest } }
+      cursor = { ...cursor, run: { phase, after: run.after, page: exclude ? 1 : page, newest } }
       context.saveCursor(cursor)
     }
-    // A second's overlap: comments posted in the same second as the newest are fetched again, never missed.
-    const after = newest ? oneSecondBefore(newest) : run.after
+    // Approved: a second's overlap, so that comments posted in the same second as the newest are fetched
+    // again, never missed. Held: none (a burst in one second would be fetched again on every pull); the
+    // held count of reconcile.ts finds any held comment a cursor misses.
+    const after = newest ? (phase === 'hold' ? newest : oneSecondBefore(newest)) : run.after
     cursor = { ...cursor, after: { ...cursor.after, [phase]: after ?? undefined }, run: undefined }
     const next = PHASES[PHASES.indexOf(phase) + 1]
     if (next) cursor.run = { phase: next, after: phaseStart(cursor, next, windowStart), page: 1, newest: null }
     context.saveCursor(cursor)
   }
 
-  // Changes made in wp-admin to comments already here: ask for them by id, in every status.
-  const open = openExternalIds(db, sourceId, windowStart).filter((id) => !seen.has(id))
-  const gone: string[] = []
-  for (let start = 0; start < open.length; start += PER_PAGE) {
-    if (context.signal?.aborted) return { ...report, interrupted: true }
-    const ids = open.slice(start, start + PER_PAGE)
-    const { body } = await client.get<RestComment[]>('/wp/v2/comments', { context: 'edit', status: 'any', include: ids, per_page: PER_PAGE }, context.signal)
-    report.requests++
-    await land(body)
-    const found = new Set(body.map((comment) => String(comment.id)))
-    gone.push(...ids.filter((id) => !found.has(id)))
-  }
-  markDeletedUpstream(db, sourceId, gone, now(), 'WordPress')
-  report.deleted = gone.length
+  // Changes made in wp-admin to comments already here, and held comments no cursor reaches: by counting.
+  const deleted = await reconcile({
+    client,
+    tracked: listable(trackedByPlatformStatus(db, sourceId, windowStart)),
+    land,
+    requested: () => report.requests++,
+    signal: context.signal
+  })
+  markDeletedUpstream(db, sourceId, deleted, now(), 'WordPress')
+  report.deleted = deleted.length
   context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString(), lastRejected: report.rejected.slice(0, MAX_KEPT_REJECTIONS) })
   return report
+}
+
+/** The ids of the comments Sieve has seen approved on the site, dated from a day before `after` (site time) on. */
+function knownApprovedSince(db: Db, sourceId: number, after: string | null): string[] {
+  const since = after === null ? '' : new Date(Date.parse(`${after}Z`) - 86_400_000).toISOString()
+  return db
+    .prepare<[number, string], { id: string }>(`SELECT external_id AS id FROM comments WHERE source_id = ? AND platform_status = 'approved' AND created_at >= ?`)
+    .all(sourceId, since)
+    .map((row) => row.id)
+}
+
+/** Only the statuses WordPress can list by (a custom status could not be counted). */
+function listable(tracked: Map<string, string[]>): Map<WordPressStatus, string[]> {
+  // Own keys only: a status is the site's word, and "constructor" is in every object.
+  return new Map([...tracked].filter((entry): entry is [WordPressStatus, string[]] => Object.hasOwn(LIST_FILTER, entry[0])))
 }
 
 function phaseStart(cursor: PullCursor, phase: Phase, windowStart: Date): string | null {
