@@ -4,7 +4,7 @@ import type { Client } from '../src/shared/api'
 import { QUEUES, SORTS } from '../src/shared/model'
 import { startThreadedEngine } from '../src/main/engine/threads/threaded-engine'
 import { clientOf } from '../src/main/transport/in-process'
-import type { Db } from '../src/main/engine/store/database'
+import type { Db } from '../src/main/engine/database/database'
 import { RESOURCES_DIR } from './paths'
 
 export async function measurePagesDuringBulk(dbPath: string, db: Db, quantile: (values: number[], q: number) => number) {

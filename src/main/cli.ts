@@ -1,7 +1,7 @@
 // The command line: operations and scripting over the same engine and database as the app.
 import { Command } from 'commander'
 import { UserError } from './engine/errors'
-import { storageError } from './engine/store/storage-errors'
+import { storageError } from './engine/database/storage-errors'
 import { registerAppCommands } from './cli/app-commands'
 import { cliContext } from './cli/context'
 import { registerPlatformCommands } from './cli/platform-commands'

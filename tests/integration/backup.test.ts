@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { dailyBackup } from '../../src/main/engine/store/backup'
+import { dailyBackup } from '../../src/main/engine/database/backup'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../support/run-cli'
 import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from '../../src/main/engine/store/database'
+import { openDatabase, type Db } from '../../src/main/engine/database/database'
 import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
 
 const ROOT = resolve(__dirname, '../..')

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dailyBackup } from '../../src/main/engine/store/backup'
+import { dailyBackup } from '../../src/main/engine/database/backup'
 import { runCli, runCliAsync } from '../support/run-cli'
 import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFileSecretStore } from '../../src/main/engine/secrets/secret-store'
-import { writeSetting } from '../../src/main/engine/store/settings'
+import { writeSetting } from '../../src/main/engine/settings/store/settings'
 import { startModerationServer } from '../support/openai-moderation-server'
 import { runCli, runCliAsync } from '../support/run-cli'
 import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'

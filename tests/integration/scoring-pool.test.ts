@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { createModelScorer } from '../../src/main/engine/scoring/local/model/model-scorer'
 import { PARALLEL_FROM } from '../../src/main/engine/scoring/run-scorer'
-import { saveScores } from '../../src/main/engine/store/scores'
+import { saveScores } from '../../src/main/engine/scoring/store/scores'
 import { comment, RESOURCES_DIR, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
 import { join } from 'node:path'
 

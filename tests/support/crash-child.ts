@@ -1,7 +1,7 @@
 // A Sieve process for the crash tests to kill: it imports a file, or decides comments one at a time
 // (alternating actions, with undos), printing a line after each step the engine has committed.
 import { startEngine } from '../../src/main/engine/engine'
-import { openDatabase } from '../../src/main/engine/store/database'
+import { openDatabase } from '../../src/main/engine/database/database'
 import { clientOf } from '../../src/main/transport/in-process'
 import { RESOURCES_DIR } from './temp-engine-paths'
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { EngineOptions } from '../../src/main/engine/engine'
 import { decide } from '../../src/main/engine/moderation/decide'
 import { loadPolicy } from '../../src/main/engine/moderation/policy'
-import { resolveExternalId } from '../../src/main/engine/store/comments'
+import { resolveExternalId } from '../../src/main/engine/sources/store/comments'
 import { comment, decideByIds, RESOURCES_DIR, tempDir, tempEngine, writeNdjson, type TestEngine } from './temp-engine'
 
 /** A clock the test moves by hand. */

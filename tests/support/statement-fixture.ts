@@ -4,7 +4,7 @@
 // refuses), and comments in English, Hinglish and Devanagari Hindi.
 import { decide } from '../../src/main/engine/moderation/decide'
 import type { Statement } from '../../src/main/engine/reports/statements'
-import { resolveExternalId } from '../../src/main/engine/store/comments'
+import { resolveExternalId } from '../../src/main/engine/sources/store/comments'
 import { settableClock } from './report-fixture'
 import { comment, decideByIds, tempDir, tempEngine, writeNdjson } from './temp-engine'
 

@@ -2,8 +2,8 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/main/engine/store/database'
-import { migrations } from '../../src/main/engine/store/migrations'
+import { openDatabase } from '../../src/main/engine/database/database'
+import { migrations } from '../../src/main/engine/database/migrations'
 import { tempDir } from '../support/temp-dir'
 
 describe('the database', () => {

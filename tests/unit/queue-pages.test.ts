@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { QUEUES, SORTS, type CommentRow } from '../../src/shared/model'
-import { ensureSource, upsertComments, type IncomingComment } from '../../src/main/engine/store/comments'
-import { openDatabase, type Db } from '../../src/main/engine/store/database'
-import { queuePage, type PageQuery } from '../../src/main/engine/store/queues'
+import { ensureSource, upsertComments, type IncomingComment } from '../../src/main/engine/sources/store/comments'
+import { openDatabase, type Db } from '../../src/main/engine/database/database'
+import { queuePage, type PageQuery } from '../../src/main/engine/moderation/store/queues'
 import { tempDir } from '../support/temp-dir'
 
 const NOW = new Date('2026-08-17T12:00:00Z')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
-import { sql } from '../../src/main/engine/store/sql/sql'
-import { sqliteSql } from '../../src/main/engine/store/sql/sqlite-sql'
-import { postgresSql } from '../../src/main/engine/store/sql/postgres-sql'
+import { sql } from '../../src/main/engine/database/sql/sql'
+import { sqliteSql } from '../../src/main/engine/database/sql/sqlite-sql'
+import { postgresSql } from '../../src/main/engine/database/sql/postgres-sql'
 import { startPostgres } from '../support/postgres'
 
 describe('one SQL for both stores', () => {

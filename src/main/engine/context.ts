@@ -13,9 +13,9 @@ import { createScorerService, type ScorerService } from './scoring/scorer-servic
 import { createFileSecretStore, secretStoreFrom, type SecretsPlan, type SecretStore } from './secrets/secret-store'
 import { connectorFor } from './sources/platform-sources'
 import type { PlatformConnector } from './sources/platform'
-import { openDatabase, type Db } from './store/database'
-import type { Actor } from './store/decisions'
-import { readSetting } from './store/settings'
+import { openDatabase, type Db } from './database/database'
+import type { Actor } from './moderation/store/decisions'
+import { readSetting } from './settings/store/settings'
 import { createSyncService, type SyncService, type SyncSettings } from './sync/sync-service'
 import { createUploads, type UploadLimits, type Uploads } from './uploads'
 

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { api, isCallName, type EngineEvent, type Reply, type Subscribe } from '../../shared/api'
 import { UserError } from './errors'
 import type { AnyHandler } from './slice'
-import { storageError } from './store/storage-errors'
+import { storageError } from './database/storage-errors'
 
 /** Who is asking: a window (IPC, HTTP) or a tool of this machine's (the command line, the bench, tests). */
 export type Caller = 'window' | 'local'

@@ -5,9 +5,9 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import type { EngineEvent } from '../../../shared/api'
-import { openDatabase } from '../store/database'
-import { arrivalsSince, batchKeys, batchesSince, currentMarks, dataVersion, syncSummary, type SyncSummary } from '../store/changes'
-import { queueCounts } from '../store/queues'
+import { openDatabase } from '../database/database'
+import { arrivalsSince, batchKeys, batchesSince, currentMarks, dataVersion, syncSummary, type SyncSummary } from './store/changes'
+import { queueCounts } from '../moderation/store/queues'
 
 export interface ChangeFeed {
   /** Reads what changed since the last look and tells; cheap when nothing did. */

@@ -2,7 +2,7 @@
 // events, can be cancelled, and ends with a message; the caller that needs the result can wait for it.
 import type { JobSnapshot } from '../../../shared/model'
 import { UserError } from '../errors'
-import { storageError } from '../store/storage-errors'
+import { storageError } from '../database/storage-errors'
 
 export interface JobContext {
   signal: AbortSignal

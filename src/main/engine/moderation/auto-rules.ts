@@ -3,9 +3,9 @@
 // rule's call) is never overridden; each decision is marked automated and names its rule.
 import { ACTION_STATUS, type Action, type Attribute, type Policy } from '../../../shared/model'
 import type { ScoringSettings } from '../../../shared/settings'
-import type { Db } from '../store/database'
-import { appendDecisionBatch, type Actor } from '../store/decisions'
-import { whereClause, type Conditions } from '../store/filter-sql'
+import type { Db } from '../database/database'
+import { appendDecisionBatch, type Actor } from './store/decisions'
+import { whereClause, type Conditions } from './store/filter-sql'
 import { findClause } from './policy'
 
 export const RULES_MODERATOR = 'Sieve rules'

@@ -1,10 +1,10 @@
 // The moderation rules: what each action needs, and how a decision and its undo land in the log.
 import { ACTION_FROM, ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
 import type { Filter } from '../../../shared/filter'
-import type { Db } from '../store/database'
-import { escalate, reopenEscalations, resolveEscalations } from '../store/escalations'
-import { filterConditions, keyConditions } from '../store/filter-sql'
-import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from '../store/decisions'
+import type { Db } from '../database/database'
+import { escalate, reopenEscalations, resolveEscalations } from './store/escalations'
+import { filterConditions, keyConditions } from './store/filter-sql'
+import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from './store/decisions'
 import { findClause } from './policy'
 import { UserError } from '../errors'
 

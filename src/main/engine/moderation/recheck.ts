@@ -3,8 +3,8 @@
 import type { Policy } from '../../../shared/model'
 import type { ScoringSettings } from '../../../shared/settings'
 import { createWordMatcher } from '../scoring/word-lists'
-import type { Db } from '../store/database'
-import { reflagAll, rematchWords } from '../store/flags'
+import type { Db } from '../database/database'
+import { reflagAll, rematchWords } from './store/flags'
 import { applyRules } from './auto-rules'
 
 export interface RecheckOptions {

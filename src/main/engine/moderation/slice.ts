@@ -2,9 +2,9 @@
 // them — approve, remove under a clause, disable, enable, escalate, undo and redo.
 import { moderationCalls } from '../../../shared/api/moderation'
 import { slice } from '../slice'
-import { commentDetail } from '../store/comment-detail'
-import { resolveExternalId } from '../store/comments'
-import { countMatching, queueCounts, queuePage, scoreHistogram } from '../store/queues'
+import { commentDetail } from './store/comment-detail'
+import { resolveExternalId } from '../sources/store/comments'
+import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { decide, escalateComments, redoLast, undoLast } from './decide'
 
 export const moderationSlice = slice('moderation', moderationCalls, {

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { AuditEntry, AuditTarget } from '../../../shared/reports'
 import { UserError } from '../errors'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 
 type AuditRow = Omit<AuditEntry, 'automated'> & { automated: number }
 

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import { ATTRIBUTES, type DecisionLogEntry, type Scores } from '../../../shared/model'
 import type { ReportFilter } from '../../../shared/reports'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 import { REPORT_FROM, reportConditions } from './report-filter'
 
 export type LogFormat = 'csv' | 'json'

@@ -4,7 +4,7 @@
 import type { Policy } from '../../../shared/model'
 import type { ReportFilter } from '../../../shared/reports'
 import type { Thresholds } from '../../../shared/settings'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 import { EEA_COUNTRIES } from './dsa-vocabulary'
 import { automatedDetection, discretionClause, puidPrefix, statementSources, type StatementSource } from './statements'
 

@@ -1,7 +1,7 @@
 // What the Reports screen offers to pick from: the sources, the moderators and the articles that have
 // decisions, and the span of days the decision log covers.
 import type { ReportOptions } from '../../../shared/reports'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 
 const MAX_ARTICLES = 1000
 

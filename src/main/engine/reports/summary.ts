@@ -2,7 +2,7 @@
 // SQLite, only counters and one number per decision kept), so a long period costs time, not memory.
 import type { Policy } from '../../../shared/model'
 import { AGREEMENT_THRESHOLDS, type ActionCounts, type ReportFilter, type ReportSummary } from '../../../shared/reports'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 import { REPORT_FROM, reportConditions, TOP_SCORE_SQL, UNDONE_SQL } from './report-filter'
 
 /** A pause longer than this between two actions ends a moderator's working stretch. */

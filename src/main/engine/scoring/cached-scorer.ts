@@ -1,7 +1,7 @@
 // A remote scorer behind the score cache: each distinct text not seen before is sent once, in the
 // scorer's batch size; everything else is answered from the database.
-import type { Db } from '../store/database'
-import { readCache, textHash, writeCache, type CachedResult } from '../store/score-cache'
+import type { Db } from '../database/database'
+import { readCache, textHash, writeCache, type CachedResult } from './store/score-cache'
 import type { Scorer } from './scorer'
 
 export function withScoreCache(db: Db, scorer: Scorer, now: () => Date): Scorer {

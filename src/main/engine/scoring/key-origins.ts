@@ -4,8 +4,8 @@
 // endpoint moved, not when the settings were changed behind Sieve's back.
 import { z } from 'zod'
 import type { SecretStore } from '../secrets/secret-store'
-import type { Db } from '../store/database'
-import { readSetting, writeSetting } from '../store/settings'
+import type { Db } from '../database/database'
+import { readSetting, writeSetting } from '../settings/store/settings'
 import { originOf } from '../endpoint'
 import { scorerKeyName } from './scorer'
 

@@ -1,6 +1,6 @@
 // Runs a scorer over every comment it has not scored yet, a batch at a time.
-import type { Db } from '../store/database'
-import { countUnscored, saveScores, unscoredComments, type Projection, type UnscoredComment } from '../store/scores'
+import type { Db } from '../database/database'
+import { countUnscored, saveScores, unscoredComments, type Projection, type UnscoredComment } from './store/scores'
 import type { ScoreResult, Scorer } from './scorer'
 
 export interface ScoringProgress {

@@ -2,7 +2,7 @@
 // queues and may trigger the automatic rules; other scorers' scores are kept beside them.
 import { applyRules } from '../moderation/auto-rules'
 import type { EngineContext } from '../context'
-import { isFlagged } from '../store/flags'
+import { isFlagged } from '../moderation/store/flags'
 import type { ScoringProgress } from './run-scorer'
 import { PRIMARY_SCORER } from './scorers'
 import { createWordMatcher } from './word-lists'

@@ -6,7 +6,7 @@ import { DEFAULT_SCORING_SETTINGS, scoringSettingsSchema } from '../../../shared
 import { UserError } from '../errors'
 import { recheckComments } from '../moderation/recheck'
 import { slice } from '../slice'
-import { readSetting, writeSetting } from '../store/settings'
+import { readSetting, writeSetting } from '../settings/store/settings'
 import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from './evaluation-sets'
 import { describeLearning, learnFromDecisions } from './local/learn-from-decisions'
 import { evaluateScorer } from './local/model/benchmarks'

@@ -10,8 +10,8 @@ import {
   tableLayoutSchema
 } from '../../../shared/settings'
 import { slice } from '../slice'
-import { backupTo } from '../store/backup'
-import { readSetting, writeSetting } from '../store/settings'
+import { backupTo } from '../database/backup'
+import { readSetting, writeSetting } from './store/settings'
 
 export const settingsSlice = slice('settings', settingsCalls, {
   queries: ({ db, actor, policy, secrets }) => ({

@@ -4,7 +4,7 @@ import type { PullResult } from '../../../shared/api'
 import type { EngineContext } from '../context'
 import { UserError } from '../errors'
 import { scoreNewComments } from '../scoring/score-comments'
-import { articlesWithExternalId, closeCommenting } from '../store/articles'
+import { articlesWithExternalId, closeCommenting } from './store/articles'
 import { describePull } from './describe-pull'
 import { findSource, platformSourceNames } from './platform-sources'
 

@@ -3,7 +3,7 @@
 import type { Policy, SourceInfo } from '../../../shared/model'
 import { UserError } from '../errors'
 import type { SecretStore } from '../secrets/secret-store'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 import type { PlatformConnector } from './platform'
 import { createWordPressConnector, wordpressConfigSchema } from './wordpress/connector'
 

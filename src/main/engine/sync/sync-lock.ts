@@ -4,8 +4,8 @@
 // heard from for a while, is taken over.
 import { hostname } from 'node:os'
 import { z } from 'zod'
-import type { Db } from '../store/database'
-import { readSetting, writeSetting } from '../store/settings'
+import type { Db } from '../database/database'
+import { readSetting, writeSetting } from '../settings/store/settings'
 
 const KEY = 'syncLock'
 const holderSchema = z.object({ pid: z.number(), host: z.string(), token: z.string(), heartbeat: z.string() }).nullable()

@@ -2,7 +2,7 @@
 // app) a background loop that pushes entries as their grace period ends.
 import type { Policy, SyncReport } from '../../../shared/model'
 import type { PlatformConnector } from '../sources/platform'
-import type { Db } from '../store/database'
+import type { Db } from '../database/database'
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { syncDue } from './outbox-sync'
 import { createSyncLock } from './sync-lock'

@@ -2,8 +2,8 @@
 // The shipped model is always the starting point, so a retrained model depends on the decisions so far,
 // not on how many times retraining ran; the retrained file lives beside the database.
 import { UserError } from '../../errors'
-import type { Db } from '../../store/database'
-import { decidedExamples } from '../../store/decided-examples'
+import type { Db } from '../../database/database'
+import { decidedExamples } from '../store/decided-examples'
 import { localModelPath, retrainedModelPath, shippedModelPath, type ModelLocations } from './model/model-location'
 import { retrain, type RetrainReport } from './model/retrain'
 

@@ -1,7 +1,7 @@
 // The demo queue: the seed page's four articles and their readers' comments, bundled as NDJSON.
 import { join } from 'node:path'
-import type { Db } from '../../store/database'
-import { ensureSource } from '../../store/comments'
+import type { Db } from '../../database/database'
+import { ensureSource } from '../store/comments'
 import { importNdjson } from '../files/ndjson'
 import type { ImportReport } from '../import-report'
 

@@ -3,7 +3,7 @@
 import { pipeline, type Readable } from 'node:stream'
 import { parse, type CsvError } from 'csv-parse'
 import { UserError } from '../../errors'
-import type { IncomingComment } from '../../store/comments'
+import type { IncomingComment } from '../store/comments'
 import { type ColumnIndexes, type CsvField, type CsvMapping, resolveMapping } from './csv-mapping'
 import { optionalId, parseCount, parseDate, parseStatus, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'

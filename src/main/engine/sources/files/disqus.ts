@@ -1,7 +1,7 @@
 // Disqus XML exports: <thread>s (the articles) and <post>s (the comments) under <disqus>. Streamed:
 // only a map of thread id to title and link is held, since posts name their thread by id.
 import { UserError } from '../../errors'
-import type { IncomingComment } from '../../store/comments'
+import type { IncomingComment } from '../store/comments'
 import { optionalId, parseDate, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'
 import { htmlToPlainText } from './plain-text'

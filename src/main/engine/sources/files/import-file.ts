@@ -1,6 +1,6 @@
 // One entry point for importing a file of comments, whatever its format: it detects the format
 // when not told, streams the file into the store, reports progress by bytes, and can be cancelled.
-import type { Db } from '../../store/database'
+import type { Db } from '../../database/database'
 import { csvRecords, sniffDelimiter, type CsvMapping } from './csv'
 import { formatOf, HEAD_BYTES, type FileFormat } from './detect-format'
 import { disqusRecords } from './disqus'

@@ -2,7 +2,7 @@
 // fields are kept in the comment's raw JSON, never dropped.
 import { z } from 'zod'
 import { STATUSES, type Status } from '../../../../shared/model'
-import type { IncomingComment } from '../../store/comments'
+import type { IncomingComment } from '../store/comments'
 
 const id = z.union([z.string().trim().min(1).max(256), z.number().int().nonnegative()]).transform(String)
 const shortText = z.string().max(2000).nullish()

@@ -1,8 +1,8 @@
 // Lands parsed records in the store, 2000 to a transaction: constant memory however big the file,
 // every bad record reported with its line, an id seen twice in one file refused the second time,
 // progress by bytes read, and a cancel that keeps what already landed.
-import type { Db } from '../../store/database'
-import { commentWriter, type IncomingComment } from '../../store/comments'
+import type { Db } from '../../database/database'
+import { commentWriter, type IncomingComment } from '../store/comments'
 import { emptyReport, type ImportReport } from '../import-report'
 import type { FileInput } from './file-input'
 

@@ -1,7 +1,7 @@
 // Sieve's NDJSON interchange format, one comment per line, streamed into the store in batches:
 // constant memory (each line capped), bad lines reported, good ones kept.
 import type { Readable } from 'node:stream'
-import type { Db } from '../../store/database'
+import type { Db } from '../../database/database'
 import { openFileInput } from './file-input'
 import { cappedLines } from './capped-lines'
 import { fromInterchange } from './interchange'

@@ -2,7 +2,7 @@
 // comments. Streamed: only the current post's title, link and id are held, and a comment is
 // converted the moment it closes.
 import { UserError } from '../../errors'
-import type { IncomingComment } from '../../store/comments'
+import type { IncomingComment } from '../store/comments'
 import type { Status } from '../../../../shared/model'
 import { optionalId, parseDate, parseStatus, requireId, requireText, shortText, stableAuthorId } from './fields'
 import type { ParsedRecord } from './land-records'

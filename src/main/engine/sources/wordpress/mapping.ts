@@ -2,7 +2,7 @@
 import type { Clause, Status } from '../../../../shared/model'
 import { htmlToPlainText } from '../files/plain-text'
 import { requireText, stableAuthorId } from '../files/fields'
-import type { IncomingComment } from '../../store/comments'
+import type { IncomingComment } from '../store/comments'
 import type { RestComment, RestPost } from './rest-types'
 
 /** A comment object's `status`: note "approved" here, where the list filter says "approve". */

@@ -4,8 +4,8 @@
 // date cursor cannot see (comments changed, deleted, or held with an older date) reconcile.ts finds by
 // counting, fetching only what differs.
 import { z } from 'zod'
-import type { Db } from '../../store/database'
-import { landPlatformComments, markDeletedUpstream, trackedByPlatformStatus, type PlatformComment, type TargetStatus } from '../../store/platform-comments'
+import type { Db } from '../../database/database'
+import { landPlatformComments, markDeletedUpstream, trackedByPlatformStatus, type PlatformComment, type TargetStatus } from '../store/platform-comments'
 import type { PullReport } from '../platform'
 import type { WordPressClient } from './client'
 import { LIST_FILTER, toIncoming, type WordPressStatus } from './mapping'

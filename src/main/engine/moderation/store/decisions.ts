@@ -1,9 +1,9 @@
 // The decision log: batches and their decisions, appended set-wise so a bulk action over many comments
 // is a handful of statements, and the comments' status projection moved in the same transaction.
-import type { Action, Clause, Status } from '../../../shared/model'
-import type { Db } from './database'
+import type { Action, Clause, Status } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 import { whereClause, type Conditions } from './filter-sql'
-import { enqueueForSync } from './outbox'
+import { enqueueForSync } from '../../sync/store/outbox'
 
 export interface Actor {
   moderator: string

@@ -1,11 +1,11 @@
 // Queue pages and counts, computed in SQL. Pages are keyset-paginated: the cursor is the last row's
 // sort key and id, so page 5,000 costs what page 1 costs.
 import { z } from 'zod'
-import type { Filter } from '../../../shared/filter'
-import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../shared/model'
-import type { Db } from './database'
+import type { Filter } from '../../../../shared/filter'
+import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 import { filterConditions, whereClause } from './filter-sql'
-import { SYNC_COLUMNS, syncState } from './outbox'
+import { SYNC_COLUMNS, syncState } from '../../sync/store/outbox'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000

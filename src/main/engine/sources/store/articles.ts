@@ -1,5 +1,5 @@
 // Articles: the stories comments hang under, and whether they still take comments.
-import type { Db } from './database'
+import type { Db } from '../../database/database'
 
 export interface ArticleRef {
   id: number

@@ -1,8 +1,8 @@
 // Comments pulled from a live platform: landed like any source's, plus the platform's own status word, and
 // a conflict noted where the platform changed or deleted a comment after Sieve decided on it — unless the
 // platform now shows what Sieve decided, which is simply synced.
-import type { Status } from '../../../shared/model'
-import type { Db } from './database'
+import type { Status } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 import { commentWriter, type IncomingComment, type UpsertCounts } from './comments'
 
 export interface PlatformComment {

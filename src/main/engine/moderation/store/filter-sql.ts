@@ -1,7 +1,7 @@
 // Turns a Filter into SQL conditions over `comments c`, with named parameters. The only place user
 // filters meet SQL: every value is a bound parameter, never spliced into the text.
-import type { Bounds, Filter } from '../../../shared/filter'
-import type { QueueId, Status } from '../../../shared/model'
+import type { Bounds, Filter } from '../../../../shared/filter'
+import type { QueueId, Status } from '../../../../shared/model'
 
 export interface Conditions {
   /** Conditions to AND together; empty means every comment. */

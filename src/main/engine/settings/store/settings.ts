@@ -1,6 +1,6 @@
 // The settings table: one JSON value per key, each read back through its schema.
 import type { z } from 'zod'
-import type { Db } from './database'
+import type { Db } from '../../database/database'
 
 export function readSetting<S extends z.ZodType>(db: Db, key: string, schema: S, fallback: z.output<S>): z.output<S> {
   const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)

@@ -1,7 +1,7 @@
 // Escalations: a moderator asks for a second opinion on a comment (legal, a senior editor). One stays
 // open until someone decides on the comment.
-import type { Escalation } from '../../../shared/model'
-import type { Db } from './database'
+import type { Escalation } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 import type { Actor } from './decisions'
 import { whereClause, type Conditions } from './filter-sql'
 

@@ -1,6 +1,6 @@
 // The newsroom's own calls as labelled text for retraining: removed = 1, approved = 0. Only a person's
 // latest decision counts (an automated rule teaching the model would only teach it its own threshold).
-import type { Db } from './database'
+import type { Db } from '../../database/database'
 
 export interface DecidedText {
   text: string

@@ -1,7 +1,7 @@
 // What changed in the database since a point: the tails of the append-only tables (decisions, comments)
 // and a summary of the outbox. The change feed reads them to tell every window.
-import type { Action } from '../../../shared/model'
-import type { Db } from './database'
+import type { Action } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 
 export interface ChangeMarks {
   decisionId: number

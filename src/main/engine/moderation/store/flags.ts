@@ -1,9 +1,9 @@
 // The Likely violations flag: a pending comment is flagged when any attribute reaches its threshold, or
 // (when that rule is on) a banned or suspect word matched. Kept as a column so the queue is an index walk.
-import { ATTRIBUTES, type Scores, type WordMatch } from '../../../shared/model'
-import type { ScoringSettings, Thresholds } from '../../../shared/settings'
-import type { WordMatcher } from '../scoring/word-lists'
-import type { Db } from './database'
+import { ATTRIBUTES, type Scores, type WordMatch } from '../../../../shared/model'
+import type { ScoringSettings, Thresholds } from '../../../../shared/settings'
+import type { WordMatcher } from '../../scoring/word-lists'
+import type { Db } from '../../database/database'
 
 export function isFlagged(settings: ScoringSettings, scores: Scores, words: readonly WordMatch[]): boolean {
   if (settings.rules.flagWords.enabled && words.length > 0) return true

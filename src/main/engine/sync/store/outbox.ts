@@ -1,7 +1,7 @@
 // The outbox's store side: entries are written with their decisions (same transaction), and a comment's
 // sync state is read from its latest entry. The sync loop that pushes them lives in sync/.
-import type { SyncState } from '../../../shared/model'
-import type { Db } from './database'
+import type { SyncState } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 
 /**
  * Queues for pushing every decision of a batch whose comment came from a platform (any source that is not a

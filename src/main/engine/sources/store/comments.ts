@@ -1,8 +1,8 @@
 // Comments as sources deliver them: sources, articles, authors and comments, upserted by external id.
-import type { Status } from '../../../shared/model'
-import { UserError } from '../errors'
-import type { Db } from './database'
-import { dropScores } from './scores'
+import type { Status } from '../../../../shared/model'
+import { UserError } from '../../errors'
+import type { Db } from '../../database/database'
+import { dropScores } from '../../scoring/store/scores'
 
 /** A comment as a source delivers it, before Sieve has an id for it. */
 export interface IncomingComment {

@@ -1,8 +1,8 @@
 // Scores per comment, scorer and attribute; the primary scorer's also feed the queue projection.
-import type { Scores, Span, WordMatch } from '../../../shared/model'
+import type { Scores, Span, WordMatch } from '../../../../shared/model'
 import type { Statement } from 'better-sqlite3'
-import { uncertaintyOf } from '../scoring/learning/teach-order'
-import type { Db } from './database'
+import { uncertaintyOf } from '../learning/teach-order'
+import type { Db } from '../../database/database'
 
 /** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
 export const SMALLEST_KEPT_SCORE = 0.01

@@ -1,7 +1,7 @@
 // The score cache (migration 003): a cloud scorer's answer per (scorer, model version, text hash).
 import { createHash } from 'node:crypto'
-import type { Scores, Span } from '../../../shared/model'
-import type { Db } from './database'
+import type { Scores, Span } from '../../../../shared/model'
+import type { Db } from '../../database/database'
 
 export interface CachedResult {
   scores: Scores

@@ -1,9 +1,9 @@
 // One comment with its context, for the detail pane: thread, article, author's record, every scorer's
 // scores and its decision history. Each part is one indexed query.
-import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../shared/model'
+import type { CommentDetail, DecisionHistoryEntry, RelatedComment, ScorerScores, Scores, Status } from '../../../../shared/model'
 import { ROW_COLUMNS, ROW_JOINS, toRow, type CommentRowRecord } from './queues'
-import { UserError } from '../errors'
-import type { Db } from './database'
+import { UserError } from '../../errors'
+import type { Db } from '../../database/database'
 import { openEscalation } from './escalations'
 
 const RELATED = `SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500) AS text, au.name AS authorName,
