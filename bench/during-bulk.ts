@@ -4,10 +4,10 @@ import type { Client } from '../src/shared/api'
 import { QUEUES, SORTS } from '../src/shared/model'
 import { startThreadedEngine } from '../src/main/engine/threads/threaded-engine'
 import { clientOf } from '../src/main/transport/in-process'
-import type { Db } from '../src/main/engine/database/database'
+import type Database from 'better-sqlite3'
 import { RESOURCES_DIR } from './paths'
 
-export async function measurePagesDuringBulk(dbPath: string, db: Db, quantile: (values: number[], q: number) => number) {
+export async function measurePagesDuringBulk(dbPath: string, db: Database.Database, quantile: (values: number[], q: number) => number) {
   const engine = await startThreadedEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'bench', printer: null })
   const client: Client = clientOf(engine)
   try {

@@ -10,7 +10,8 @@ import { QUEUES, SORTS, type QueuePage } from '../src/shared/model'
 import { startEngine } from '../src/main/engine/engine'
 import { createScorer } from '../src/main/engine/scoring/scorers'
 import { createFileSecretStore } from '../src/main/engine/secrets/secret-store'
-import { openDatabase, type Db } from '../src/main/engine/database/database'
+import type Database from 'better-sqlite3'
+import { openDatabase } from '../src/main/engine/database/database'
 import { clientOf } from '../src/main/transport/in-process'
 import { writeCorpus } from './corpus'
 import { measurePagesDuringBulk } from './during-bulk'
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'bench' })
     const client = clientOf(engine)
     // The bench's own connection, for what it reads to set up its measurements.
-    const db = openDatabase(dbPath)
+    const db = openDatabase(dbPath).sqlite!
     await measureScoring(db, client, dir)
     figures.db_mb_per_1m = round(statSync(dbPath).size / 2 ** 20 / (options.size / 1_000_000))
     await measurePages(client)
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureScoring(db: Db, client: Client, dir: string): Promise<void> {
+async function measureScoring(db: Database.Database, client: Client, dir: string): Promise<void> {
   log('Scoring with the local scorer...')
   const sample = db.prepare<[], { text: string }>('SELECT text FROM comments LIMIT 20000').all().map((row) => row.text)
   const scorer = createScorer('local', { resourcesDir: RESOURCES_DIR, dataDir: dir, secrets: createFileSecretStore(join(dir, 'secrets.json')), settings: {}, now: () => new Date() })
@@ -139,7 +140,7 @@ async function measureSearch(client: Client): Promise<void> {
   figures.search_ms_max = round(Math.max(...times))
 }
 
-async function measureBulk(db: Db, client: Client): Promise<void> {
+async function measureBulk(db: Database.Database, client: Client): Promise<void> {
   // A date window holding about 100,000 pending comments (the corpus posts one every 20 s, 90% pending).
   const first = db.prepare<[], { t: string }>("SELECT min(created_at) AS t FROM comments WHERE status = 'pending'").get()!.t
   const until = new Date(Date.parse(first) + Math.round(100_000 / 0.9) * 20_000).toISOString()
@@ -153,7 +154,7 @@ async function measureBulk(db: Db, client: Client): Promise<void> {
   notes.push(`bulk: ${result.changed.toLocaleString()} comments in ${Math.round(bulkMs)} ms, undo in ${Math.round(undoMs)} ms`)
 }
 
-async function measureExport(db: Db, client: Client, dir: string): Promise<void> {
+async function measureExport(db: Database.Database, client: Client, dir: string): Promise<void> {
   log('Approving everything to grow the decision log, then exporting it as CSV...')
   await client.call('decide', { filter: { queue: 'all' }, action: 'approve' })
   const rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions').get()!.n

@@ -67,8 +67,8 @@ describe('backup and restore', () => {
     let day = Date.parse('2026-11-01T09:00:00Z')
     const engine = await tempEngine({ now: () => new Date(day) }, dir)
     for (let i = 0; i < 9; i++) {
-      expect(await dailyBackup(engine.db, engine.dbPath, new Date(day))).toMatch(/sieve-2026-11-\d\d\.db$/)
-      expect(await dailyBackup(engine.db, engine.dbPath, new Date(day))).toBeNull() // once a day
+      expect(await dailyBackup(engine.sql, engine.dbPath, new Date(day))).toMatch(/sieve-2026-11-\d\d\.db$/)
+      expect(await dailyBackup(engine.sql, engine.dbPath, new Date(day))).toBeNull() // once a day
       day += 24 * 3600_000
     }
     const kept = readdirSync(join(dir, 'backups')).sort()

@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from '../../src/main/engine/database/database'
-import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
+import type Database from 'better-sqlite3'
+import { comment, openTestDatabase, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
 
 const ROOT = resolve(__dirname, '../..')
 const RUNS_EACH = 25
@@ -28,7 +28,7 @@ function runAndKill(args: string[], afterMs: number): Promise<{ lines: string[];
   })
 }
 
-function checkIntact(db: Db): void {
+function checkIntact(db: Database.Database): void {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   // Throws if the full-text index and the comments disagree.
   db.prepare("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')").run()
@@ -48,7 +48,7 @@ describe('kill -9', () => {
       copyFileSync(join(dir, 'sieve.db'), dbPath)
       const { lines, finished } = await runAndKill(['decide', dbPath], delay(run))
       if (!finished) interrupted++
-      const db = openDatabase(dbPath)
+      const db = openTestDatabase(dbPath)
       try {
         checkIntact(db)
         const reported = lines.filter((line) => line.startsWith('decided ')).map((line) => line.split(' ').slice(1))
@@ -76,7 +76,7 @@ describe('kill -9', () => {
       const dbPath = join(dir, `import-${run}.db`)
       const { finished } = await runAndKill(['import', dbPath, file], delay(run))
       if (!finished) interrupted++
-      const db = openDatabase(dbPath)
+      const db = openTestDatabase(dbPath)
       try {
         checkIntact(db)
         const { n } = db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }

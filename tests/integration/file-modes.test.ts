@@ -27,7 +27,7 @@ describe('under umask 022', () => {
     await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', [comment('c1', 'reader@example.test wrote this')]) })
     await decideByIds(engine, ['c1'], 'approve', {})
     for (const file of ['sieve.db', 'sieve.db-wal', 'sieve.db-shm']) expect(mode(join(dir, file)), file).toBe('600')
-    const daily = (await dailyBackup(engine.db, engine.dbPath, new Date('2026-11-27T10:00:00Z')))!
+    const daily = (await dailyBackup(engine.sql, engine.dbPath, new Date('2026-11-27T10:00:00Z')))!
     expect(mode(join(dir, 'backups'))).toBe('700')
     expect(mode(daily)).toBe('600')
   })

@@ -45,7 +45,7 @@ interface Row {
 
 function rows(db: Db): Map<string, Row> {
   const all = db
-    .prepare<[], Omit<Row, 'raw'> & { raw: string | null }>(
+    .sqlite!.prepare<[], Omit<Row, 'raw'> & { raw: string | null }>(
       `SELECT c.external_id AS id, c.text, c.upstream_status AS status, c.parent_external_id AS parent,
               c.created_at AS createdAt, c.reports, c.raw, a.external_id AS articleId, a.title, a.url,
               au.external_id AS authorId, au.name AS author
@@ -404,8 +404,8 @@ describe('re-importing', () => {
       expect(text).toContain(target)
       writeFileSync(edited, text.replace(target, `${target} (edited)`))
       expect(await run(db, sourceId, edited, { format: first.format })).toMatchObject({ added: 0, updated: 1, unchanged: 6 })
-      expect(db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 7 })
-      expect(db.prepare("SELECT count(*) AS n FROM comments WHERE text LIKE '%(edited)%'").get()).toEqual({ n: 1 })
+      expect(db.sqlite!.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 7 })
+      expect(db.sqlite!.prepare("SELECT count(*) AS n FROM comments WHERE text LIKE '%(edited)%'").get()).toEqual({ n: 1 })
     })
   }
 })
@@ -473,7 +473,7 @@ describe('progress and cancel', () => {
     expect(report.cancelled).toBe(true)
     expect(report.added).toBeGreaterThan(0)
     expect(report.added).toBeLessThan(10_000)
-    expect(db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: report.added })
+    expect(db.sqlite!.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: report.added })
     expect(seen.at(-1)!.bytesRead).toBeLessThan(statSync(file).size)
 
     // Importing again picks up the rest; nothing is duplicated.
@@ -485,7 +485,7 @@ describe('progress and cancel', () => {
     const { db, sourceId } = tempDb()
     const report = await run(db, sourceId, WXR, { signal: AbortSignal.abort() })
     expect(report).toMatchObject({ cancelled: true, added: 0 })
-    expect(db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 0 })
+    expect(db.sqlite!.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 0 })
   })
 
   it('NDJSON goes through the same entry point, with progress', async () => {

@@ -53,7 +53,7 @@ describe('an OpenAI-compatible scorer moved to another endpoint', () => {
 
     // The setting changes without configure (another build, a hand edit of the database).
     await engine.call('importFile', { path: writeNdjson(dir, 'b.ndjson', [comment('c2', 'fine words')]) })
-    writeSetting(engine.db, 'scorer.openai', { ...fast, baseUrl: second.baseUrl })
+    writeSetting(engine.sql, 'scorer.openai', { ...fast, baseUrl: second.baseUrl })
     expect((await scorers(engine).call('scorers', {})).find((scorer) => scorer.name === 'openai')).toMatchObject({ state: 'no-key', hasKey: false })
     await expect(engine.call('score', { scorer: 'openai' })).rejects.toThrow(`The API key was entered for ${first.baseUrl}`)
     // And through configure, back and forth.

@@ -63,7 +63,7 @@ describe('the scoring pool', () => {
     await engine.call('importFile', { path: writeNdjson(dir, 'few.ndjson', texts(3).map((text, i) => comment(`c${i}`, text))) })
     const [{ id, text }] = engine.db.prepare('SELECT id, text FROM comments LIMIT 1').all() as { id: number; text: string }[]
     const result = { commentId: id, text, modelVersion: 'test', scores: { TOXICITY: 0.5 }, spans: [] }
-    saveScores(engine.db, 'local', [result], null, new Date())
+    saveScores(engine.sql, 'local', [result], null, new Date())
     // 2 = FULL: a decision made after the scores still reaches the disk before Sieve says it is made.
     expect(engine.db.pragma('synchronous', { simple: true })).toBe(2)
   })

@@ -5,7 +5,8 @@ import { startEngine } from '../../src/main/engine/engine'
 import { loadPolicy } from '../../src/main/engine/moderation/policy'
 import { DSA_CATEGORIES, DSA_KEYWORDS, EEA_COUNTRIES } from '../../src/main/engine/reports/dsa-vocabulary'
 import { batchProblems, statementProblems } from '../../src/main/engine/reports/statement-rules'
-import { puidPrefix, statementSources, toStatement, type Statement } from '../../src/main/engine/reports/statements'
+import { puidPrefix, toStatement, type Statement } from '../../src/main/engine/reports/statements'
+import { statementSources } from '../../src/main/engine/reports/store/statement-rows'
 import { DEFAULT_SCORING_SETTINGS } from '../../src/shared/settings'
 import { DECIDED_DAY, DECISION_DAY, exportStatements, FIRST_SEEN, statementFixture } from '../support/statement-fixture'
 import { comment, decideByIds, RESOURCES_DIR, tempDir, writeNdjson } from '../support/temp-engine'
@@ -174,8 +175,8 @@ describe('statements of reasons for every kind of decision (items 2 and 3)', () 
         'terms-of-use.json'
       )
     )
-    const source = [...statementSources(engine.db, DECISION_DAY)].find((candidate) => candidate.commentId === 'clause-illegal')!
-    const statement = toStatement(source, { policy: named, puidPrefix: puidPrefix(engine.db), thresholds: DEFAULT_SCORING_SETTINGS.thresholds })
+    const source = [...statementSources(engine.sql, DECISION_DAY)].find((candidate) => candidate.commentId === 'clause-illegal')!
+    const statement = toStatement(source, { policy: named, puidPrefix: puidPrefix(engine.sql), thresholds: DEFAULT_SCORING_SETTINGS.thresholds })
     expect(statement).toMatchObject({
       decision_ground: 'DECISION_GROUND_ILLEGAL_CONTENT',
       illegal_content_legal_ground: 'Bharatiya Nyaya Sanhita 2023, s. 196 (promoting enmity between groups)',

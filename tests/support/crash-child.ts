@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     process.stdout.write(`imported ${report.added}\n`)
     return engine.close()
   }
-  const db = openDatabase(dbPath)
+  const db = openDatabase(dbPath).sqlite!
   const rows = db.prepare("SELECT id AS key, external_id AS id FROM comments WHERE status = 'pending' ORDER BY id").all() as { key: number; id: string }[]
   db.close()
   for (const [i, { key, id }] of rows.entries()) {

@@ -74,10 +74,10 @@ export async function reportFixture(): Promise<ReportFixture> {
 
   // What an automatic rule does, as the rules do it.
   decide(
-    alice.db,
+    alice.sql,
     loadPolicy(join(RESOURCES_DIR, 'policy', 'terms-of-use.json')),
     { moderator: 'auto-rules', machine: 'server' },
-    { target: { keys: [resolveExternalId(alice.db, 'c9')] }, action: 'remove', clause: 'spam', automated: true },
+    { target: { keys: [resolveExternalId(alice.sql, 'c9')] }, action: 'remove', clause: 'spam', automated: true },
     new Date('2026-08-18T11:00:00Z')
   )
   return { dir, dbPath, alice, engineFor }

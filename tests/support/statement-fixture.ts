@@ -44,10 +44,10 @@ export async function statementFixture() {
   await decideByIds(engine, ['old'], 'remove', { clause: 'abusive' })
   await decideByIds(engine, ['devanagari'], 'remove', { clause: 'abusive' })
   decide(
-    engine.db,
+    engine.sql,
     engine.policy,
     { moderator: 'Sieve rules', machine: 'server' },
-    { target: { keys: [resolveExternalId(engine.db, 'rule')] }, action: 'remove', clause: 'spam', automated: true },
+    { target: { keys: [resolveExternalId(engine.sql, 'rule')] }, action: 'remove', clause: 'spam', automated: true },
     new Date(`${DECIDED_DAY}T09:30:00Z`)
   )
 

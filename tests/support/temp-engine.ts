@@ -8,6 +8,7 @@ import type { Client, EngineEvent } from '../../src/shared/api'
 import type { Policy } from '../../src/shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../../src/main/engine/engine'
 import { createFileSecretStore, type SecretStore } from '../../src/main/engine/secrets/secret-store'
+import type Database from 'better-sqlite3'
 import { openDatabase, type Db } from '../../src/main/engine/database/database'
 import { clientOf } from '../../src/main/transport/in-process'
 import { tempDir } from './temp-dir'
@@ -28,8 +29,10 @@ export interface TestEngine {
   client: Client
   /** client.call, shorter. */
   call: Client['call']
-  /** The test's own connection to the engine's database. */
-  db: Db
+  /** The test's own connection to the engine's database, as better-sqlite3 gives it (to read and arrange). */
+  db: Database.Database
+  /** The same connection as the engine's store modules take it. */
+  sql: Db
   dbPath: string
   dir: string
   /** Every event the engine sent, in order. */
@@ -53,7 +56,8 @@ export async function openTestEngine(options: Partial<EngineOptions & StartOptio
   const dbPath = options.dbPath ?? join(dir, 'sieve.db')
   const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'alice', now: steppingClock(), ...options })
   const client = clientOf(engine)
-  const db = openDatabase(dbPath)
+  const sql = openDatabase(dbPath)
+  const db = sql.sqlite!
   const events: EngineEvent[] = []
   engine.subscribe((event) => events.push(event))
   let closed = false
@@ -65,7 +69,7 @@ export async function openTestEngine(options: Partial<EngineOptions & StartOptio
   }
   const policy = await client.call('policy', {})
   const secrets = options.secrets ?? createFileSecretStore(join(dirname(dbPath), 'secrets.json'))
-  return { engine, client, call: client.call.bind(client), db, dbPath, dir, events, policy, secrets, close }
+  return { engine, client, call: client.call.bind(client), db, sql, dbPath, dir, events, policy, secrets, close }
 }
 
 /** Decides on comments named by their platform ids, as `sieve act` does. */
@@ -89,4 +93,9 @@ export function comment(id: string, text: string, extra: object = {}) {
     createdAt: '2026-08-16T10:00:00Z',
     ...extra
   }
+}
+
+/** Opens (migrating) a Sieve database as better-sqlite3 gives it, for a test to read and arrange. */
+export function openTestDatabase(path: string): Database.Database {
+  return openDatabase(path).sqlite!
 }

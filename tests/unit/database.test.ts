@@ -8,7 +8,7 @@ import { tempDir } from '../support/temp-dir'
 
 describe('the database', () => {
   it('is created at the latest schema, in WAL mode with foreign keys on', () => {
-    const db = openDatabase(join(tempDir(), 'a.db'))
+    const db = openDatabase(join(tempDir(), 'a.db')).sqlite!
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -43,7 +43,7 @@ describe('upgrading', () => {
     before.close()
     expect(old.decisions.length).toBeGreaterThan(0)
 
-    const db = openDatabase(path)
+    const db = openDatabase(path).sqlite!
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
     // Every decision keeps its fields; the first release had no auto-moderation rules.
     expect(snapshot(db)).toEqual({ ...old, decisions: old.decisions.map((decision) => ({ ...(decision as object), rule: null })) })

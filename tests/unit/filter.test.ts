@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseWhere } from '../../src/shared/filter'
-import { ftsQuery } from '../../src/main/engine/moderation/store/filter-sql'
+import { ftsQuery } from '../../src/main/engine/database/sql/dialect'
 
 describe('the --where filter syntax', () => {
   it('reads queues, score bounds, attributes, reports and text conditions', () => {

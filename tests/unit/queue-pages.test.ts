@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { QUEUES, SORTS, type CommentRow } from '../../src/shared/model'
 import { ensureSource, upsertComments, type IncomingComment } from '../../src/main/engine/sources/store/comments'
+import type { RawBuilder } from 'kysely'
 import { openDatabase, type Db } from '../../src/main/engine/database/database'
+import { compile } from '../../src/main/engine/database/sql/compile'
 import { queuePage, type PageQuery } from '../../src/main/engine/moderation/store/queues'
 import { tempDir } from '../support/temp-dir'
 
@@ -25,9 +27,9 @@ function seeded(count: number): Db {
     raw: null
   }))
   upsertComments(db, source, comments, NOW)
-  db.prepare('UPDATE comments SET priority = (id % 10) / 10.0, flagged = (id % 10) >= 7').run()
-  db.prepare("UPDATE comments SET conflict = 'Changed upstream' WHERE id % 6 = 0").run()
-  db.prepare(
+  db.sqlite!.prepare('UPDATE comments SET priority = (id % 10) / 10.0, flagged = (id % 10) >= 7').run()
+  db.sqlite!.prepare("UPDATE comments SET conflict = 'Changed upstream' WHERE id % 6 = 0").run()
+  db.sqlite!.prepare(
     "INSERT INTO escalations (comment_id, note, moderator, machine, created_at) SELECT id, 'legal', 'm', 'h', 'now' FROM comments WHERE id % 4 = 0"
   ).run()
   return db
@@ -51,6 +53,7 @@ describe('queue pages', () => {
       for (const sort of SORTS) {
         const rows = everyPage(db, { filter: { queue }, sort })
         const expected = db
+          .sqlite!
           .prepare(
             `SELECT count(*) AS n FROM comments WHERE ${
               { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", conflicts: 'conflict IS NOT NULL', all: '1' }[queue]
@@ -102,22 +105,20 @@ describe('queue pages', () => {
   })
 })
 
-/** The query plan of a queue page, by capturing the SQL queuePage prepares. */
+/** The query plan of a queue page, by asking SQLite to explain the SQL queuePage runs. */
 function explain(db: Db, query: PageQuery): string {
   let plan = ''
-  const prepare = db.prepare.bind(db)
-  const spy = ((sql: string) => {
-    const statement = prepare(sql)
-    if (/FROM comments c/.test(sql)) {
-      return {
-        all: (params: Record<string, unknown>) => {
-          plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail).join('\n')
-          return statement.all(params)
-        }
+  const explaining: Db = {
+    ...db,
+    all<R>(statement: RawBuilder<unknown>): R[] {
+      const { text, values } = compile('sqlite', statement)
+      if (/FROM comments c/.test(text)) {
+        const steps = db.sqlite!.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values) as { detail: string }[]
+        plan = steps.map((row) => row.detail).join('\n')
       }
+      return db.all<R>(statement)
     }
-    return statement
-  }) as Db['prepare']
-  queuePage({ prepare: spy } as Db, query)
+  }
+  queuePage(explaining, query)
   return plan
 }

@@ -16,7 +16,8 @@ export async function backupTo(db: Db, path: string): Promise<void> {
   makePrivateDir(dirname(path))
   // Made 0600 before SQLite writes into it (SQLite would make it with the umask's mode).
   ensurePrivateFile(path)
-  await db.backup(path)
+  if (!db.sqlite) throw new UserError('A team database lives on PostgreSQL: back it up with pg_dump, where it runs.')
+  await db.sqlite.backup(path)
 }
 
 /** Whether `path` is a Sieve database this build can open, intact; throws a UserError saying why not. */

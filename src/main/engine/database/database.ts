@@ -1,9 +1,14 @@
+// Opening a store: a SQLite file (one moderator; the default) or a PostgreSQL database (a team). Either
+// way the engine gets the same Sql to speak to, with the schema brought up to date (or refused when a
+// newer Sieve wrote it).
 import Database from 'better-sqlite3'
 import { UserError } from '../errors'
 import { ensurePrivateFile, makePrivate } from '../private-files'
 import { migrations } from './migrations'
+import { sqliteSql } from './sql/sqlite-sql'
+import type { Sql } from './sql/sql'
 
-export type Db = Database.Database
+export type Db = Sql
 
 export interface OpenOptions {
   /** A better-sqlite3 addon built for another runtime (Electron), when the installed one is Node's. */
@@ -35,14 +40,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       refuseNewer(db)
       db.pragma('query_only = ON')
     } else migrate(db)
-    return db
+    return sqliteSql(db)
   } catch (error) {
     db.close()
     throw error
   }
 }
 
-export function migrate(db: Db): void {
+function migrate(db: Database.Database): void {
   const version = refuseNewer(db)
   for (let next = version; next < migrations.length; next++) {
     db.transaction(() => {
@@ -53,7 +58,7 @@ export function migrate(db: Db): void {
 }
 
 /** The schema version, after refusing a database written by a newer Sieve. */
-function refuseNewer(db: Db): number {
+function refuseNewer(db: Database.Database): number {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > migrations.length) {
     throw new UserError(

@@ -4,18 +4,16 @@
 import { ACTION_STATUS, type Action, type Attribute, type Policy } from '../../../shared/model'
 import type { ScoringSettings } from '../../../shared/settings'
 import type { Db } from '../database/database'
+import { sql } from '../database/sql/sql'
 import { appendDecisionBatch, type Actor } from './store/decisions'
 import { whereClause, type Conditions } from './store/filter-sql'
 import { findClause } from './policy'
 
 export const RULES_MODERATOR = 'Sieve rules'
 
-function undecidedAbove(attribute: Attribute | null, above: number): Conditions {
-  const score = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : 'c.priority'
-  return {
-    where: ["c.status = 'pending'", 'NOT EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = c.id)', `${score} >= @above`],
-    params: { above }
-  }
+function undecidedAbove(db: Db, attribute: Attribute | null, above: number): Conditions {
+  const score = attribute ? db.dialect.jsonNumber('c.scores', attribute) : sql`c.priority`
+  return [sql`c.status = 'pending'`, sql`NOT EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = c.id)`, sql`${score} >= ${above}`]
 }
 
 export function describeRule(kind: 'remove' | 'hold', attribute: Attribute | null, above: number): string {
@@ -26,7 +24,7 @@ export function applyRules(db: Db, policy: Policy, settings: ScoringSettings, ma
   const actor: Actor = { moderator: RULES_MODERATOR, machine }
   const run = (action: Action, selection: Conditions, rule: string, clause: string | null) =>
     db.transaction(() => {
-      const matching = db.prepare(`SELECT count(*) AS n FROM comments c ${whereClause(selection)}`).get(selection.params) as { n: number }
+      const matching = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments c ${whereClause(selection)}`)!
       if (matching.n === 0) return 0
       const found = clause ? findClause(policy, clause) : null
       return appendDecisionBatch(db, selection, {
@@ -39,12 +37,12 @@ export function applyRules(db: Db, policy: Policy, settings: ScoringSettings, ma
         rule,
         at
       }).changed
-    })()
+    })
   const { remove, hold } = settings.rules
   const removed =
     remove.enabled && findClause(policy, remove.clause)
-      ? run('remove', undecidedAbove(remove.attribute, remove.above), describeRule('remove', remove.attribute, remove.above), remove.clause)
+      ? run('remove', undecidedAbove(db, remove.attribute, remove.above), describeRule('remove', remove.attribute, remove.above), remove.clause)
       : 0
-  const held = hold.enabled ? run('disable', undecidedAbove(hold.attribute, hold.above), describeRule('hold', hold.attribute, hold.above), null) : 0
+  const held = hold.enabled ? run('disable', undecidedAbove(db, hold.attribute, hold.above), describeRule('hold', hold.attribute, hold.above), null) : 0
   return { removed, held }
 }

@@ -2,6 +2,7 @@
 import { ACTION_FROM, ACTION_STATUS, type Action, type DecisionResult, type Policy, type UndoResult } from '../../../shared/model'
 import type { Filter } from '../../../shared/filter'
 import type { Db } from '../database/database'
+import { sql } from '../database/sql/sql'
 import { escalate, reopenEscalations, resolveEscalations } from './store/escalations'
 import { filterConditions, keyConditions } from './store/filter-sql'
 import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from './store/decisions'
@@ -38,13 +39,10 @@ export function decide(
     throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
   }
   const note = request.note?.trim() ? request.note : null
-  const selection = targetConditions(request.target)
+  const selection = targetConditions(db, request.target)
   // Re-enable undoes a removal or a disable; on a pending comment it would publish it unseen.
   const from = ACTION_FROM[request.action]
-  if (from) {
-    selection.where.push(`c.status IN (${from.map((_, i) => `@from${i}`).join(', ')})`)
-    from.forEach((status, i) => (selection.params[`from${i}`] = status))
-  }
+  if (from) selection.push(sql`c.status IN (${sql.join([...from])})`)
   return db.transaction(() => {
     const result = appendDecisionBatch(db, selection, {
       action: request.action,
@@ -57,17 +55,17 @@ export function decide(
     })
     resolveEscalations(db, result.batchId, at)
     return result
-  })()
+  })
 }
 
 /** Asks for a second opinion on the targeted comments; the note says why (it is required). */
 export function escalateComments(db: Db, actor: Actor, target: DecisionRequest['target'], note: string, at: Date): number {
   if (!note.trim()) throw new UserError('An escalation needs a note saying what the second opinion is for.')
-  return db.transaction(() => escalate(db, targetConditions(target), note, actor, at))()
+  return db.transaction(() => escalate(db, targetConditions(db, target), note, actor, at))
 }
 
-function targetConditions(target: DecisionRequest['target']) {
-  return 'keys' in target ? keyConditions(target.keys) : filterConditions(target.filter)
+function targetConditions(db: Db, target: DecisionRequest['target']) {
+  return 'keys' in target ? keyConditions(target.keys) : filterConditions(db.dialect, target.filter)
 }
 
 /** Undoes the actor's latest batch that is not yet undone. */
@@ -78,7 +76,7 @@ export function undoLast(db: Db, actor: Actor, at: Date): UndoResult {
     const { undoBatchId, ids } = appendUndoBatch(db, batch.id, actor, at)
     reopenEscalations(db, batch.id, undoBatchId)
     return { batchId: batch.id, ids, action: batch.action }
-  })()
+  })
 }
 
 /** Makes again the decisions the actor's latest undo took back (when nothing new was decided since). */
@@ -89,5 +87,5 @@ export function redoLast(db: Db, actor: Actor, at: Date): UndoResult {
     const { redoBatchId, ids } = appendRedoBatch(db, undo.id, actor, at)
     resolveEscalations(db, redoBatchId, at)
     return { batchId: undo.id, ids, action: undo.action }
-  })()
+  })
 }

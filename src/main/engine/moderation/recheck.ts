@@ -4,6 +4,7 @@ import type { Policy } from '../../../shared/model'
 import type { ScoringSettings } from '../../../shared/settings'
 import { createWordMatcher } from '../scoring/word-lists'
 import type { Db } from '../database/database'
+import { sql } from '../database/sql/sql'
 import { reflagAll, rematchWords } from './store/flags'
 import { applyRules } from './auto-rules'
 
@@ -18,7 +19,7 @@ export function recheckComments(db: Db, policy: Policy, before: ScoringSettings,
   const listsChanged = JSON.stringify(before.wordLists) !== JSON.stringify(after.wordLists)
   let matched: number | null = null
   if (listsChanged) {
-    const total = (db.prepare('SELECT count(*) AS n FROM comments').get() as { n: number }).n
+    const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments`)!.n
     matched = rematchWords(db, createWordMatcher(after.wordLists), (done) => options.progress(done, total))
   }
   const changed = reflagAll(db, after)

@@ -4,41 +4,15 @@ import { stringify } from 'csv-stringify/sync'
 import type { AuditEntry, AuditTarget } from '../../../shared/reports'
 import { UserError } from '../errors'
 import type { Db } from '../database/database'
+import { auditRows, auditTargetExists } from './store/audit-rows'
 
-type AuditRow = Omit<AuditEntry, 'automated'> & { automated: number }
-
-const SELECT = `
-  SELECT d.id AS decisionId, d.decided_at AS decidedAt, c.external_id AS commentId, ar.title AS articleTitle,
-         au.name AS authorName, d.action, d.status_before AS statusBefore, d.status_after AS statusAfter,
-         d.clause_code AS clause, d.clause_title AS clauseTitle, d.note, d.moderator, d.machine, d.automated, d.rule
-  FROM decisions d
-  JOIN comments c ON c.id = d.comment_id
-  LEFT JOIN articles ar ON ar.id = c.article_id
-  LEFT JOIN authors au ON au.id = c.author_id`
-
-/** Ids are the platform's (as the CLI and exports show them), matched in every source. */
+/** Every decision on the comment or the author's comments; a clear error when neither exists. */
 export function auditTrail(db: Db, target: AuditTarget): AuditEntry[] {
-  const rows =
-    target.comment !== undefined
-      ? db
-          .prepare<[string], AuditRow>(
-            `${SELECT} WHERE d.comment_id IN (SELECT id FROM comments WHERE external_id = ?) ORDER BY d.id`
-          )
-          .all(target.comment)
-      : db
-          .prepare<[string], AuditRow>(
-            `${SELECT} WHERE c.author_id IN (SELECT id FROM authors WHERE external_id = ?) ORDER BY d.id`
-          )
-          .all(target.author!)
-  if (!rows.length && !exists(db, target)) {
+  const entries = auditRows(db, target)
+  if (!entries.length && !auditTargetExists(db, target)) {
     throw new UserError(target.comment !== undefined ? `No comment has the id "${target.comment}".` : `No author has the id "${target.author}".`)
   }
-  return rows.map((row) => ({ ...row, automated: row.automated === 1 }))
-}
-
-function exists(db: Db, target: AuditTarget): boolean {
-  const [table, id] = target.comment !== undefined ? ['comments', target.comment] : ['authors', target.author!]
-  return db.prepare(`SELECT 1 FROM ${table} WHERE external_id = ? LIMIT 1`).get(id) !== undefined
+  return entries
 }
 
 const CSV_COLUMNS: (keyof AuditEntry)[] = [

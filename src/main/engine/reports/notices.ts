@@ -6,7 +6,8 @@ import type { ReportFilter } from '../../../shared/reports'
 import type { Thresholds } from '../../../shared/settings'
 import type { Db } from '../database/database'
 import { EEA_COUNTRIES } from './dsa-vocabulary'
-import { automatedDetection, discretionClause, puidPrefix, statementSources, type StatementSource } from './statements'
+import { automatedDetection, discretionClause, puidPrefix } from './statements'
+import { statementSources, type StatementSource } from './store/statement-rows'
 
 const EXCERPT = 300
 const RULE = '-'.repeat(72)

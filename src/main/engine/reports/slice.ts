@@ -7,7 +7,7 @@ import { slice } from '../slice'
 import { auditCsv, auditTrail } from './audit'
 import { writeDecisionLog } from './decision-log'
 import { createReport, reportPreview, type ReportContext } from './report'
-import { reportOptions } from './report-options'
+import { reportOptions } from './store/report-options'
 import { writeReportFile } from './write-report'
 
 export const reportsSlice = slice('reports', reportsCalls, {

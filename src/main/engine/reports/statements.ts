@@ -6,15 +6,15 @@ import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { z } from 'zod'
-import type { Policy, Scores } from '../../../shared/model'
+import type { Policy } from '../../../shared/model'
 import type { Thresholds } from '../../../shared/settings'
-import type { ReportFilter, StatementExports } from '../../../shared/reports'
+import type { ReportFilter } from '../../../shared/reports'
 import type { Db } from '../database/database'
 import { readSetting, writeSetting } from '../settings/store/settings'
 import { reachesThreshold } from '../moderation/store/flags'
 import { contentLanguage } from './content-language'
 import { EEA_COUNTRIES, STATEMENTS_PER_BATCH, type DsaCategory, type DsaKeyword } from './dsa-vocabulary'
-import { REPORT_FROM, reportConditions, UNDONE_SQL } from './report-filter'
+import { recordExported, statementExports, statementSources, type StatementSource } from './store/statement-rows'
 import { batchProblems, statementProblems } from './statement-rules'
 
 /** A statement as Sieve writes it: the fields of the database's layout that Sieve fills. */
@@ -57,77 +57,6 @@ export function validateStatements(statements: unknown[]): StatementFailure[] {
     failures.push({ puid: typeof puid === 'string' ? puid : `statement ${index + 1}`, problems })
   })
   return failures
-}
-
-/** The basis of one statement: a removal or disable still standing, with what the statement needs. */
-export interface StatementSource {
-  decisionId: number
-  action: 'remove' | 'disable'
-  clauseCode: string | null
-  clauseTitle: string | null
-  clauseDescription: string | null
-  decidedAt: string
-  automated: boolean
-  /** When it was posted, by its platform's clock; null when the platform did not say. */
-  commentCreatedAt: string | null
-  /** When Sieve first saw it (the first import or pull that brought it). */
-  commentFirstSeenAt: string
-  reports: number
-  /** A report came in as a notice under Article 16 DSA (the comment's `article16Notice` field). */
-  article16Notice: boolean
-  /** The scores when it was decided. */
-  scores: Scores
-  /** For the language and the statement to the reader only (never in the database's record): */
-  commentId: string
-  commentText: string
-  authorName: string | null
-  articleTitle: string | null
-  articleUrl: string | null
-}
-
-type SourceRow = Omit<StatementSource, 'automated' | 'scores' | 'article16Notice'> & { automated: number; scores: string; article16Notice: unknown }
-
-/** What marks a report as an Article 16 notice: true, or a CSV cell that says so. */
-const isMarked = (value: unknown) => value === 1 || value === true || (typeof value === 'string' && /^(1|true|yes)$/i.test(value.trim()))
-
-export interface SourceChoice {
-  /** Leave out the decisions whose statements went out in an earlier export. */
-  onlyNew?: boolean
-}
-
-const NOT_EXPORTED_SQL = 'NOT EXISTS (SELECT 1 FROM statement_exports x WHERE x.decision_id = d.id)'
-const STANDING_SQL = `d.action IN ('remove', 'disable') AND NOT ${UNDONE_SQL}`
-
-/** Removals and disables decided in the period and not undone since, oldest first, one at a time. */
-export function* statementSources(db: Db, filter: ReportFilter, { onlyNew = false }: SourceChoice = {}): Generator<StatementSource> {
-  const { where, params } = reportConditions(filter)
-  const rows = db
-    .prepare<Record<string, string>, SourceRow>(
-      `SELECT d.id AS decisionId, d.action, d.clause_code AS clauseCode, d.clause_title AS clauseTitle,
-              d.clause_description AS clauseDescription, d.decided_at AS decidedAt, d.automated,
-              c.created_at AS commentCreatedAt, c.imported_at AS commentFirstSeenAt, c.reports, d.scores,
-              CASE WHEN json_valid(c.raw) THEN c.raw ->> '$.article16Notice' END AS article16Notice,
-              c.external_id AS commentId, c.text AS commentText, au.name AS authorName, ar.title AS articleTitle, ar.url AS articleUrl
-       ${REPORT_FROM} ${where} AND ${STANDING_SQL} ${onlyNew ? `AND ${NOT_EXPORTED_SQL}` : ''}
-       ORDER BY d.id`
-    )
-    .iterate(params)
-  for (const row of rows) {
-    yield { ...row, automated: row.automated === 1, scores: JSON.parse(row.scores) as Scores, article16Notice: isMarked(row.article16Notice) }
-  }
-}
-
-/** How many statements the period has, and how many of them went out before. */
-export function statementExports(db: Db, filter: ReportFilter): StatementExports {
-  const { where, params } = reportConditions(filter)
-  const row = db
-    .prepare<Record<string, string>, StatementExports>(
-      `SELECT count(*) AS standing, count(x.decision_id) AS exported, max(x.exported_at) AS lastExportedAt
-       ${REPORT_FROM} LEFT JOIN statement_exports x ON x.decision_id = d.id
-       ${where} AND ${STANDING_SQL}`
-    )
-    .get(params)!
-  return row
 }
 
 /**
@@ -298,14 +227,6 @@ export async function writeStatements(
   await new Promise<void>((done, fail) => out.write(written.length ? '\n]\n' : ']\n', (error) => (error ? fail(error) : done())))
   recordExported(db, written, now)
   return { count: written.length, batches: Math.ceil(written.length / STATEMENTS_PER_BATCH), failures, failed, exportedBefore: all ? 0 : before }
-}
-
-function recordExported(db: Db, decisionIds: number[], now: Date): void {
-  const insert = db.prepare('INSERT INTO statement_exports (decision_id, exported_at) VALUES (?, ?) ON CONFLICT (decision_id) DO UPDATE SET exported_at = excluded.exported_at')
-  const at = now.toISOString()
-  db.transaction(() => {
-    for (const id of decisionIds) insert.run(id, at)
-  })()
 }
 
 /** What an export wrote and left out, in sentences (the CLI prints it; the Reports screen shows it). */

@@ -1,30 +1,15 @@
-// The numbers of a summary report, gathered in one pass over the period's decisions (rows streamed from
-// SQLite, only counters and one number per decision kept), so a long period costs time, not memory.
+// The numbers of a summary report, gathered in one pass over the period's decisions (rows streamed from the
+// database, only counters and one number per decision kept), so a long period costs time, not memory.
 import type { Policy } from '../../../shared/model'
 import { AGREEMENT_THRESHOLDS, type ActionCounts, type ReportFilter, type ReportSummary } from '../../../shared/reports'
 import type { Db } from '../database/database'
-import { REPORT_FROM, reportConditions, TOP_SCORE_SQL, UNDONE_SQL } from './report-filter'
+import { summaryChunks, type SummaryRow } from './store/summary-rows'
 
 /** A pause longer than this between two actions ends a moderator's working stretch. */
 const SESSION_GAP_MS = 15 * 60_000
 /** The time credited to the first action of each stretch (it took some reading too). */
 const FIRST_ACTION_MS = 60_000
 const TOP_ARTICLES = 20
-
-type Row = [
-  action: keyof ActionCounts,
-  clauseCode: string | null,
-  clauseTitle: string | null,
-  moderator: string,
-  batchId: number,
-  decidedAt: string,
-  automated: number,
-  createdAt: string | null,
-  articleId: string | null,
-  articleTitle: string | null,
-  topScore: number | null,
-  undone: number
-]
 
 const noActions = (): ActionCounts => ({ approve: 0, remove: 0, disable: 0, enable: 0 })
 
@@ -39,16 +24,6 @@ interface ModeratorTally {
 }
 
 export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, generatedAt: Date): ReportSummary {
-  const { where, params } = reportConditions(filter)
-  const rows = db
-    .prepare(
-      `SELECT d.action, d.clause_code, d.clause_title, d.moderator, d.batch_id, d.decided_at, d.automated,
-              c.created_at, ar.external_id, ar.title, ${TOP_SCORE_SQL}, ${UNDONE_SQL}
-       ${REPORT_FROM} ${where} AND d.action <> 'undo' ORDER BY d.id`
-    )
-    .raw()
-    .iterate(params) as IterableIterator<Row>
-
   const byAction = noActions()
   const standing = noActions()
   const byClause = new Map<string, { code: string; title: string; removals: number }>()
@@ -61,7 +36,9 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
   let automated = 0
   let undone = 0
 
-  for (const [action, clauseCode, clauseTitle, moderator, batchId, decidedAt, isAutomated, createdAt, articleId, articleTitle, topScore, isUndone] of rows) {
+  for (const chunk of summaryChunks(db, filter)) for (const row of chunk) count(row)
+
+  function count([action, clauseCode, clauseTitle, moderator, batchId, decidedAt, isAutomated, createdAt, articleId, articleTitle, topScore, isUndone]: SummaryRow) {
     decisions++
     byAction[action]++
     if (isAutomated) automated++

@@ -5,20 +5,13 @@ import { UserError } from '../errors'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../database/database'
 import type { PlatformConnector } from './platform'
+import { connectedSourceNames, connectedSources, disconnectSource, saveCursor, saveSource, sourceNamed, type SourceRow } from './store/sources'
 import { createWordPressConnector, wordpressConfigSchema } from './wordpress/connector'
 
 export const PLATFORM_KINDS = ['wordpress'] as const
 export type PlatformKind = (typeof PLATFORM_KINDS)[number]
 
 export const passwordSecret = (name: string) => `source:${name}:password`
-
-interface SourceRow {
-  id: number
-  kind: string
-  name: string
-  config: string
-  cursor: string | null
-}
 
 export interface NewPlatformSource {
   kind: PlatformKind
@@ -37,7 +30,7 @@ export function addPlatformSource(db: Db, secrets: SecretStore, source: NewPlatf
   if (url.username || url.password) throw new UserError('Give the user and password separately, not inside the URL.')
   if (source.password !== undefined && !source.password.trim()) throw new UserError('The application password is empty.')
   if (!source.name.trim()) throw new UserError('A source needs a name.')
-  const existing = db.prepare<[string], { kind: string; config: string }>('SELECT kind, config FROM sources WHERE name = ?').get(source.name)
+  const existing = sourceNamed(db, source.name)
   if (existing && (existing.kind !== source.kind)) throw new UserError(`"${source.name}" is already the name of a ${existing.kind} source.`)
   // A password belongs to the site it was given for: without a new one, the source keeps its origin.
   const keptOrigin = source.password === undefined ? storedPasswordOrigin(existing?.config, secrets, source.name) : undefined
@@ -49,10 +42,7 @@ export function addPlatformSource(db: Db, secrets: SecretStore, source: NewPlatf
     )
   }
   const config = JSON.stringify({ ...parsed.data, passwordOrigin: url.origin })
-  db.prepare(
-    `INSERT INTO sources (kind, name, created_at, config) VALUES (?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET config = excluded.config`
-  ).run(source.kind, source.name, now.toISOString(), config)
+  saveSource(db, source.kind, source.name, config, now)
   if (source.password !== undefined) secrets.set(passwordSecret(source.name), source.password)
 }
 
@@ -73,17 +63,7 @@ function passwordOriginOf(config: { url?: string; passwordOrigin?: string }): st
 }
 
 export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] {
-  const rows = db
-    .prepare<[], SourceRow & { comments: number; pending: number; failed: number; conflicts: number }>(
-      `SELECT s.id, s.kind, s.name, s.config, s.cursor,
-              (SELECT count(*) FROM comments c WHERE c.source_id = s.id) AS comments,
-              (SELECT count(*) FROM outbox o JOIN comments c ON c.id = o.comment_id WHERE c.source_id = s.id AND o.state = 'pending') AS pending,
-              (SELECT count(*) FROM outbox o JOIN comments c ON c.id = o.comment_id WHERE c.source_id = s.id AND o.state = 'failed') AS failed,
-              (SELECT count(*) FROM comments c WHERE c.source_id = s.id AND c.conflict IS NOT NULL) AS conflicts
-       FROM sources s WHERE s.kind IN (${PLATFORM_KINDS.map((k) => `'${k}'`).join(', ')}) AND s.config != '{}' ORDER BY s.name`
-    )
-    .all()
-  return rows.map((row) => {
+  return connectedSources(db, PLATFORM_KINDS).map((row) => {
     const config = JSON.parse(row.config) as { url: string; user: string }
     const cursor = row.cursor ? (JSON.parse(row.cursor) as { lastPulledAt?: string; lastRejected?: SourceInfo['lastPullRejected'] }) : {}
     return {
@@ -107,19 +87,7 @@ export function listPlatformSources(db: Db, secrets: SecretStore): SourceInfo[] 
  * log answers for them); decisions not yet pushed are marked failed, since nothing can push them now.
  */
 export function removePlatformSource(db: Db, secrets: SecretStore, name: string, now: Date): { comments: number; unpushed: number } {
-  const row = findSource(db, name)
-  const result = db.transaction(() => {
-    const unpushed = db
-      .prepare(
-        `UPDATE outbox SET state = 'failed', last_error = 'The source was removed from Sieve; this decision was not pushed.', updated_at = ?
-         WHERE state = 'pending' AND comment_id IN (SELECT id FROM comments WHERE source_id = ?)`
-      )
-      .run(now.toISOString(), row.id).changes
-    const comments = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM comments WHERE source_id = ?').get(row.id)!.n
-    if (comments === 0) db.prepare('DELETE FROM sources WHERE id = ?').run(row.id)
-    else db.prepare(`UPDATE sources SET config = '{}', cursor = NULL WHERE id = ?`).run(row.id)
-    return { comments, unpushed }
-  })()
+  const result = disconnectSource(db, findSource(db, name).id, now)
   secrets.delete(passwordSecret(name))
   return result
 }
@@ -134,7 +102,7 @@ export interface ConnectorContext {
 }
 
 export function findSource(db: Db, name: string): SourceRow {
-  const row = db.prepare<[string], SourceRow>('SELECT id, kind, name, config, cursor FROM sources WHERE name = ?').get(name)
+  const row = sourceNamed(db, name)
   if (!row || !(PLATFORM_KINDS as readonly string[]).includes(row.kind) || row.config === '{}') {
     throw new UserError(`There is no platform source named "${name}" (see \`source list\`).`)
   }
@@ -142,10 +110,7 @@ export function findSource(db: Db, name: string): SourceRow {
 }
 
 export function platformSourceNames(db: Db): string[] {
-  return db
-    .prepare<[], { name: string }>(`SELECT name FROM sources WHERE kind IN (${PLATFORM_KINDS.map((k) => `'${k}'`).join(', ')}) AND config != '{}' ORDER BY name`)
-    .all()
-    .map((row) => row.name)
+  return connectedSourceNames(db, PLATFORM_KINDS)
 }
 
 export function connectorFor(context: ConnectorContext, name: string): PlatformConnector {
@@ -174,7 +139,7 @@ export function connectorFor(context: ConnectorContext, name: string): PlatformC
         now: context.now,
         timeoutMs: context.requestTimeoutMs,
         cursor: row.cursor,
-        saveCursor: (cursor) => context.db.prepare('UPDATE sources SET cursor = ? WHERE id = ?').run(cursor, row.id)
+        saveCursor: (cursor) => saveCursor(context.db, row.id, cursor)
       })
   }
 }

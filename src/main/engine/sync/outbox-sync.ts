@@ -5,12 +5,21 @@
 // starts, so a crash mid-write is followed by a read after restart, not by a blind second write.
 // A site that cannot be reached at all (down, refusing, gone mid-run) costs one failed request a round:
 // the rest of its entries wait, with the reason, until the next round.
-import type { Policy, Status, SyncReport } from '../../../shared/model'
+import type { Policy, SyncReport } from '../../../shared/model'
 import { findClause } from '../moderation/policy'
 import { PlatformError } from '../sources/platform-error'
 import type { LiveComment, PlatformConnector } from '../sources/platform'
 import type { Db } from '../database/database'
 import { DELETED, markConflict } from '../sources/store/platform-comments'
+import {
+  attemptsOf,
+  deferEntries,
+  dueEntries as dueInOutbox,
+  markAttempted,
+  recordPlatformStatus,
+  settleEntry,
+  type DueEntry
+} from './store/outbox'
 import { backoffDelay, type BackoffOptions } from './backoff'
 import type { SyncLock } from './sync-lock'
 
@@ -34,18 +43,6 @@ export interface SyncOptions {
   /** Rounds in a row each source could not be reached in (kept by the caller across rounds): the backoff grows with it. */
   outages?: Map<string, number>
   random?: () => number
-}
-
-interface DueEntry {
-  id: number
-  commentId: number
-  externalId: string
-  source: string
-  statusAfter: Status
-  clause: string | null
-  platformStatus: string | null
-  /** An earlier entry of this comment (since its last synced one) was being written when it was superseded: the site may have it. */
-  uncertain: number
 }
 
 const BATCH = 100
@@ -91,28 +88,20 @@ async function pushAllDue(options: SyncOptions, report: SyncReport): Promise<voi
 function dueEntries(options: SyncOptions, after: number): DueEntry[] {
   const now = options.now()
   const graceEnd = new Date(now.getTime() - (options.ignoreGrace ? -1 : options.graceMs)).toISOString()
-  return options.db
-    .prepare<[string, string, number, number], DueEntry>(
-      `SELECT o.id, o.comment_id AS commentId, c.external_id AS externalId, s.name AS source, d.status_after AS statusAfter,
-              d.clause_code AS clause, c.platform_status AS platformStatus,
-              EXISTS (SELECT 1 FROM outbox p WHERE p.comment_id = o.comment_id AND p.id < o.id AND p.state = 'superseded' AND p.attempts > 0
-                        AND p.id > coalesce((SELECT max(q.id) FROM outbox q WHERE q.comment_id = o.comment_id AND q.state = 'synced'), 0)) AS uncertain
-       FROM outbox o JOIN decisions d ON d.id = o.decision_id
-       JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
-       WHERE o.state = 'pending' AND o.not_before <= ? AND o.created_at <= ? AND o.id > ?
-       ORDER BY o.id LIMIT ?`
-    )
-    .all(options.ignoreBackoff ? '9999' : now.toISOString(), graceEnd, after, BATCH)
+  return dueInOutbox(options.db, options.ignoreBackoff ? null : now.toISOString(), graceEnd, after, BATCH)
 }
 
 /** Puts entries back to wait `delayMs`, saying why, in one transaction and without a request. */
 function defer(options: SyncOptions, source: string, entries: DueEntry[], message: string, delayMs: number, report: SyncReport): void {
-  const { db } = options
   const error = `Retrying: ${message}`
-  const update = db.prepare(`UPDATE outbox SET last_error = ?, not_before = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
   const at = options.now()
-  const notBefore = new Date(at.getTime() + delayMs).toISOString()
-  db.transaction(() => entries.forEach((entry) => update.run(error, notBefore, at.toISOString(), entry.id)))()
+  deferEntries(
+    options.db,
+    entries.map((entry) => entry.id),
+    error,
+    new Date(at.getTime() + delayMs),
+    at
+  )
   report.retrying += entries.length
   for (const entry of entries) report.problems.push({ source, id: entry.externalId, state: 'pending', error })
 }
@@ -139,21 +128,13 @@ async function pushRound(
     return
   }
 
-  /** The status the site shows now, in its words and in Sieve's, as the next pull will see it. */
-  const recordStatus = db.prepare('UPDATE comments SET platform_status = ?, upstream_status = coalesce(?, upstream_status) WHERE id = ?')
   function settle(entry: DueEntry, state: 'synced' | 'failed' | 'pending', error: string | null, platformStatus?: string, attempts = 0) {
     db.transaction(() => {
-      if (platformStatus !== undefined) recordStatus.run(platformStatus, connector.sieveStatus(platformStatus), entry.commentId)
+      // The status the site shows now, in its words and in Sieve's, as the next pull will see it.
+      if (platformStatus !== undefined) recordPlatformStatus(db, entry.commentId, platformStatus, connector.sieveStatus(platformStatus))
       const notBefore = state === 'pending' ? new Date(options.now().getTime() + backoffDelay(attempts, options.backoff, options.random)) : options.now()
-      // Only while still pending: a decision made meanwhile has superseded it, and its own entry follows.
-      db.prepare(`UPDATE outbox SET state = ?, last_error = ?, not_before = ?, updated_at = ? WHERE id = ? AND state = 'pending'`).run(
-        state,
-        error,
-        notBefore.toISOString(),
-        options.now().toISOString(),
-        entry.id
-      )
-    })()
+      settleEntry(db, entry.id, state, error, notBefore, options.now())
+    })
     if (state === 'synced') report.synced++
     else {
       if (state === 'failed') report.failed++
@@ -163,9 +144,9 @@ async function pushRound(
   }
   const conflict = (entry: DueEntry, message: string, platformStatus: string) => {
     db.transaction(() => {
-      recordStatus.run(platformStatus, platformStatus === DELETED ? null : connector.sieveStatus(platformStatus), entry.commentId)
+      recordPlatformStatus(db, entry.commentId, platformStatus, platformStatus === DELETED ? null : connector.sieveStatus(platformStatus))
       markConflict(db, entry.commentId, message, options.now())
-    })()
+    })
     report.conflicts++
     report.problems.push({ source, id: entry.externalId, state: 'conflict', error: message })
   }
@@ -177,11 +158,10 @@ async function pushRound(
     unreachable.set(source, down)
     defer(options, source, waiting, down.message, down.delayMs, report)
   }
-  const attemptsOf = db.prepare<[number], { attempts: number }>('SELECT attempts FROM outbox WHERE id = ?')
   const failOrRetry = (entry: DueEntry, error: unknown) => {
     const message = error instanceof Error ? error.message : String(error)
     if (error instanceof PlatformError && error.retriable) {
-      const attempts = attemptsOf.get(entry.id)?.attempts ?? 1
+      const attempts = attemptsOf(db, entry.id) ?? 1
       settle(entry, 'pending', `Retrying: ${message}`, undefined, Math.max(1, attempts))
     } else settle(entry, 'failed', message)
   }
@@ -224,8 +204,10 @@ async function pushRound(
     } else toWrite.push({ entry, comment, status })
   }
   // Marked before writing: after a crash, these are read again rather than written blindly.
-  const mark = db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id = ?')
-  db.transaction(() => toWrite.forEach(({ entry }) => mark.run(entry.id)))()
+  markAttempted(
+    db,
+    toWrite.map(({ entry }) => entry.id)
+  )
 
   let next = 0
   let gone: PlatformError | undefined
@@ -246,13 +228,4 @@ async function pushRound(
   if (gone) siteDown(toWrite.slice(next).map(({ entry }) => entry), gone)
 }
 
-/** Puts failed entries back in line (the "retry" button). Returns how many. */
-export function retryFailed(db: Db, now: Date, sourceName?: string): number {
-  return db
-    .prepare(
-      `UPDATE outbox SET state = 'pending', not_before = @now, updated_at = @now, last_error = NULL
-       WHERE state = 'failed' AND (@source IS NULL OR comment_id IN
-         (SELECT c.id FROM comments c JOIN sources s ON s.id = c.source_id WHERE s.name = @source))`
-    )
-    .run({ now: now.toISOString(), source: sourceName ?? null }).changes
-}
+export { retryFailed } from './store/outbox'

@@ -1,7 +1,7 @@
 // One process pushes at a time: the app's background loop and a `sieve sync` on the same database would
 // otherwise both read a comment's status and both write it. The holder is recorded in the settings table
-// (SQLite serialises the claim across processes); a holder whose process has died, or that has not been
-// heard from for a while, is taken over.
+// (the claim is one transaction at a time across processes and desktops); a holder whose process has died,
+// or that has not been heard from for a while, is taken over.
 import { hostname } from 'node:os'
 import { z } from 'zod'
 import type { Db } from '../database/database'
@@ -29,19 +29,17 @@ export function createSyncLock(db: Db, now: () => Date, token = `${process.pid}-
     now().getTime() - Date.parse(holder.heartbeat) > STALE_MS || (holder.host === host && !alive(holder.pid))
   return {
     acquire: () =>
-      db
-        .transaction(() => {
-          const holder = read()
-          if (holder && !ours(holder) && !lapsed(holder)) return false
-          writeSetting(db, KEY, { pid: process.pid, host, token, heartbeat: now().toISOString() })
-          return true
-        })
-        .immediate(),
+      db.serialTransaction(KEY, () => {
+        const holder = read()
+        if (holder && !ours(holder) && !lapsed(holder)) return false
+        writeSetting(db, KEY, { pid: process.pid, host, token, heartbeat: now().toISOString() })
+        return true
+      }),
     release() {
       if (!db.open) return
-      db.transaction(() => {
+      db.serialTransaction(KEY, () => {
         if (ours(read())) writeSetting(db, KEY, null)
-      }).immediate()
+      })
     },
     holder() {
       const holder = read()

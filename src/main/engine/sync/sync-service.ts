@@ -5,6 +5,7 @@ import type { PlatformConnector } from '../sources/platform'
 import type { Db } from '../database/database'
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { syncDue } from './outbox-sync'
+import { anyDue, firstPendingReason, pendingSummary, stillRetrying } from './store/outbox'
 import { createSyncLock } from './sync-lock'
 
 export interface SyncSettings {
@@ -79,25 +80,16 @@ export function createSyncService(
       )
     return running
   }
-  const nextRetry = db.prepare<[], { at: string | null; waiting: number }>(`SELECT min(not_before) AS at, count(*) AS waiting FROM outbox WHERE state = 'pending'`)
-  const firstReason = db.prepare<[], { error: string }>(
-    `SELECT last_error AS error FROM outbox WHERE state = 'pending' AND last_error IS NOT NULL ORDER BY not_before, id LIMIT 1`
-  )
-  const stillRetrying = db.prepare<[], SyncReport['problems'][number]>(
-    `SELECT s.name AS source, c.external_id AS id, 'pending' AS state, o.last_error AS error
-     FROM outbox o JOIN comments c ON c.id = o.comment_id JOIN sources s ON s.id = c.source_id
-     WHERE o.state = 'pending' AND o.last_error IS NOT NULL ORDER BY o.id`
-  )
   const runUntilSettled = async (budgetMs: number, onWait?: (wait: SyncWait) => void) => {
     const deadline = Date.now() + budgetMs
     const total = await run({ now: true })
     while (!total.note) {
-      const { at, waiting } = nextRetry.get()!
+      const { at, waiting } = pendingSummary(db)
       const left = deadline - Date.now()
       if (!at || left <= 0) break
       // Backoffs may grow long; a person waiting at a terminal wants the site used as soon as it is back.
       const waitMs = Math.min(Math.max(100, Date.parse(at) - now().getTime()), MAX_SETTLE_WAIT_MS, left)
-      onWait?.({ waitMs, leftMs: left - waitMs, waiting, reason: firstReason.get()?.error.replace(/^Retrying: /, '') ?? null })
+      onWait?.({ waitMs, leftMs: left - waitMs, waiting, reason: firstPendingReason(db)?.replace(/^Retrying: /, '') ?? null })
       await new Promise((wake) => setTimeout(wake, waitMs))
       const round = await run({ now: true })
       if (round.note) total.note = round.note
@@ -107,12 +99,11 @@ export function createSyncService(
       total.problems.push(...round.problems.filter((problem) => problem.state !== 'pending'))
     }
     // What is still retrying is read back from the outbox, not added up over rounds.
-    const retrying = stillRetrying.all()
+    const retrying = stillRetrying(db)
     total.problems = [...total.problems.filter((p) => p.state !== 'pending'), ...retrying]
     total.retrying = retrying.length
     return total
   }
-  const hasDue = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM outbox WHERE state = 'pending' AND not_before <= ? LIMIT 1`)
   return {
     run,
     runUntilSettled,
@@ -121,7 +112,7 @@ export function createSyncService(
       const tick = async () => {
         if (stopped || !db.open) return
         try {
-          if (hasDue.get(now().toISOString())) await run()
+          if (anyDue(db, now())) await run()
         } catch (error) {
           console.error('[sieve] sync round failed:', error)
         }

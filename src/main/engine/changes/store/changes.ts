@@ -2,6 +2,7 @@
 // and a summary of the outbox. The change feed reads them to tell every window.
 import type { Action } from '../../../../shared/model'
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 
 export interface ChangeMarks {
   decisionId: number
@@ -9,9 +10,9 @@ export interface ChangeMarks {
 }
 
 export function currentMarks(db: Db): ChangeMarks {
-  return db
-    .prepare<[], ChangeMarks>('SELECT (SELECT coalesce(max(id), 0) FROM decisions) AS decisionId, (SELECT coalesce(max(id), 0) FROM comments) AS commentId')
-    .get()!
+  return db.get<ChangeMarks>(
+    sql`SELECT (SELECT coalesce(max(id), 0) FROM decisions) AS "decisionId", (SELECT coalesce(max(id), 0) FROM comments) AS "commentId"`
+  )!
 }
 
 export interface DecidedBatch {
@@ -28,28 +29,21 @@ export interface DecidedBatch {
 
 /** The batches with decisions after `afterDecisionId`, oldest first. */
 export function batchesSince(db: Db, afterDecisionId: number): DecidedBatch[] {
-  return db
-    .prepare<[number], DecidedBatch>(
-      `SELECT d.batch_id AS batchId, b.kind, b.action, max(d.clause_code) AS clause, b.moderator, b.machine, max(d.automated) AS automated,
-              count(*) AS count, max(d.id) AS lastDecisionId
-       FROM decisions d JOIN batches b ON b.id = d.batch_id
-       WHERE d.id > ? GROUP BY d.batch_id ORDER BY d.batch_id`
-    )
-    .all(afterDecisionId)
+  return db.all<DecidedBatch>(
+    sql`SELECT d.batch_id AS "batchId", b.kind, b.action, max(d.clause_code) AS clause, b.moderator, b.machine, max(d.automated) AS automated,
+               count(*) AS count, max(d.id) AS "lastDecisionId"
+        FROM decisions d JOIN batches b ON b.id = d.batch_id
+        WHERE d.id > ${afterDecisionId} GROUP BY d.batch_id, b.kind, b.action, b.moderator, b.machine ORDER BY d.batch_id`
+  )
 }
 
 /** The first `limit` comments a batch decided on (a bulk decision's keys are not all worth sending). */
 export function batchKeys(db: Db, batchId: number, limit: number): number[] {
-  return db
-    .prepare<[number, number], { key: number }>('SELECT comment_id AS key FROM decisions WHERE batch_id = ? ORDER BY id LIMIT ?')
-    .all(batchId, limit)
-    .map((row) => row.key)
+  return db.all<{ key: number }>(sql`SELECT comment_id AS key FROM decisions WHERE batch_id = ${batchId} ORDER BY id LIMIT ${limit}`).map((row) => row.key)
 }
 
 export function arrivalsSince(db: Db, afterCommentId: number): { count: number; latestKey: number } {
-  return db
-    .prepare<[number], { count: number; latestKey: number | null }>('SELECT count(*) AS count, max(id) AS latestKey FROM comments WHERE id > ?')
-    .get(afterCommentId) as { count: number; latestKey: number }
+  return db.get<{ count: number; latestKey: number }>(sql`SELECT count(*) AS count, max(id) AS "latestKey" FROM comments WHERE id > ${afterCommentId}`)!
 }
 
 export interface SyncSummary {
@@ -59,16 +53,19 @@ export interface SyncSummary {
 }
 
 export function syncSummary(db: Db): SyncSummary {
-  return db
-    .prepare<[], SyncSummary>(
-      `SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
-              (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed,
-              (SELECT count(*) FROM comments WHERE conflict IS NOT NULL) AS conflicts`
-    )
-    .get()!
+  return db.get<SyncSummary>(
+    sql`SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
+               (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed,
+               (SELECT count(*) FROM comments WHERE conflict IS NOT NULL) AS conflicts`
+  )!
 }
 
-/** SQLite's count of commits by other connections: it moves whenever anyone else wrote. */
+let looks = 0
+
+/**
+ * A number that changes when another connection commits (SQLite's data_version): a look that finds it
+ * unchanged skips its queries. PostgreSQL has no such number; there every look is a new one.
+ */
 export function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number
+  return db.sqlite ? (db.sqlite.pragma('data_version', { simple: true }) as number) : --looks
 }

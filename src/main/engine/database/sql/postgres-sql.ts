@@ -3,6 +3,7 @@
 import type { RawBuilder } from 'kysely'
 import type pg from 'pg'
 import { compile } from './compile'
+import { DIALECTS } from './dialect'
 import type { Sql } from './sql'
 import { openSyncBridge } from './sync-bridge'
 
@@ -15,17 +16,17 @@ export function postgresSql(config: pg.ClientConfig): Sql {
   let open = true
   let depth = 0
   let cursors = 0
-  const query = <R>(text: string, values: unknown[] = []) => bridge.call<{ rows: R[]; rowCount: number }>('query', text, values)
-  const compiled = <R>(raw: RawBuilder<R>) => {
+  const query = <R>(text: string, values: unknown[] = [], arrays = false) => bridge.call<{ rows: R[]; rowCount: number }>('query', text, values, arrays)
+  const compiled = <R>(raw: RawBuilder<unknown>) => {
     const { text, values } = compile('postgres', raw)
     return query<R>(text, values)
   }
   const self: Sql = {
-    dialect: 'postgres',
-    all: (raw) => compiled(raw).rows,
-    get: (raw) => compiled(raw).rows[0],
+    dialect: DIALECTS.postgres,
+    all: <R>(raw: RawBuilder<unknown>) => compiled<R>(raw).rows,
+    get: <R>(raw: RawBuilder<unknown>) => compiled<R>(raw).rows[0],
     run: (raw) => compiled(raw).rowCount,
-    *chunks<R>(raw: RawBuilder<R>, size: number) {
+    *chunks<R>(raw: RawBuilder<unknown>, size: number, options: { arrays?: boolean } = {}) {
       // A cursor lives inside a transaction: the rows come a chunk at a time.
       const { text, values } = compile('postgres', raw)
       const name = `sieve_cursor_${++cursors}`
@@ -34,7 +35,7 @@ export function postgresSql(config: pg.ClientConfig): Sql {
       try {
         query(`DECLARE ${name} NO SCROLL CURSOR FOR ${text}`, values)
         for (;;) {
-          const { rows } = query<R>(`FETCH ${size} FROM ${name}`)
+          const { rows } = query<R>(`FETCH ${size} FROM ${name}`, [], options.arrays)
           if (rows.length === 0) break
           yield rows
         }
@@ -60,6 +61,23 @@ export function postgresSql(config: pg.ClientConfig): Sql {
         query(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`)
         throw error
       }
+    },
+    relaxedTransaction<T>(work: () => T): T {
+      return self.transaction(() => {
+        // For this transaction only: its commit does not wait for the write-ahead log to reach the disk.
+        if (depth === 1) query('SET LOCAL synchronous_commit = off')
+        return work()
+      })
+    },
+    serialTransaction<T>(name: string, work: () => T): T {
+      return self.transaction(() => {
+        // Held until this transaction ends: every other claim under the same name waits for it.
+        query('SELECT pg_advisory_xact_lock(hashtext($1))', [name])
+        return work()
+      })
+    },
+    get inTransaction() {
+      return depth > 0
     },
     get open() {
       return open

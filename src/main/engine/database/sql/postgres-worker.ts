@@ -17,7 +17,7 @@ serveBridge(parentPort!, async (op, ...args) => {
       return null
     }
     case 'query': {
-      const result = await client!.query(args[0] as string, args[1] as unknown[])
+      const result = args[2] ? await client!.query({ text: args[0] as string, values: args[1] as unknown[], rowMode: 'array' }) : await client!.query(args[0] as string, args[1] as unknown[])
       return { rows: result.rows, rowCount: result.rowCount ?? 0 }
     }
     case 'end':

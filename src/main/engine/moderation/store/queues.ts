@@ -3,9 +3,12 @@
 import { z } from 'zod'
 import type { Filter } from '../../../../shared/filter'
 import type { Attribute, CommentRow, QueueCounts, QueuePage, SortKey, Status } from '../../../../shared/model'
+import type { RawBuilder } from 'kysely'
 import type { Db } from '../../database/database'
+import type { Dialect } from '../../database/sql/dialect'
+import { sql } from '../../database/sql/sql'
+import { syncColumns, syncState } from '../../sync/store/outbox'
 import { filterConditions, whereClause } from './filter-sql'
-import { SYNC_COLUMNS, syncState } from '../../sync/store/outbox'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -37,7 +40,7 @@ export interface PageQuery {
   limit: number
 }
 
-/** A comment row as SQLite returns it: its scores, spans, words and sync state still JSON text. */
+/** A comment row as the database returns it: its scores, spans, words and sync state still JSON text. */
 export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | 'sync' | 'escalated' | 'textTruncated'> & {
   escalated: number
   textTruncated: number
@@ -49,13 +52,15 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
 }
 
 /** A CommentRow's columns but its text, over `comments c` and ROW_JOINS. */
-export const ROW_COLUMNS = `c.id AS key, c.external_id AS id, au.name AS authorName, au.external_id AS authorId,
-  ar.title AS articleTitle, ar.external_id AS articleId, s.name AS sourceName,
-  c.created_at AS createdAt, c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${SYNC_COLUMNS},
-  c.platform_status AS platformStatus,
-  (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS authorRemoved,
-  EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) AS escalated`
-export const ROW_JOINS = `JOIN sources s ON s.id = c.source_id
+export function rowColumns(dialect: Dialect): RawBuilder<unknown> {
+  return sql`c.id AS key, c.external_id AS id, au.name AS "authorName", au.external_id AS "authorId",
+    ar.title AS "articleTitle", ar.external_id AS "articleId", s.name AS "sourceName",
+    c.created_at AS "createdAt", c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
+    c.platform_status AS "platformStatus",
+    (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS "authorRemoved",
+    CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) THEN 1 ELSE 0 END AS escalated`
+}
+export const ROW_JOINS = sql`JOIN sources s ON s.id = c.source_id
   LEFT JOIN authors au ON au.id = c.author_id
   LEFT JOIN articles ar ON ar.id = c.article_id`
 
@@ -63,33 +68,28 @@ type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
-  const { where, params } = filterConditions(query.filter, {
-    indexPriority: column === 'priority',
-    indexStatus: column !== 'id'
-  })
-  params.limit = query.limit + 1
-  params.excerpt = EXCERPT_CHARS
+  const where = filterConditions(db.dialect, query.filter, { indexPriority: column === 'priority', indexStatus: column !== 'id' })
+  const sortColumn = sql.ref(`c.${column}`)
   if (query.after) {
     const [value, id] = parseCursor(query.after)
-    where.push(`(c.${column}, c.id) ${descending ? '<' : '>'} (@afterValue, @afterId)`)
-    params.afterValue = value
-    params.afterId = id
+    where.push(sql`(${sortColumn}, c.id) ${descending ? sql`<` : sql`>`} (${value}, ${id})`)
   }
-  const direction = descending ? 'DESC' : 'ASC'
-  const sql = `
-    SELECT ${ROW_COLUMNS}, substr(c.text, 1, @excerpt) AS text, length(c.text) > @excerpt AS textTruncated, c.${column} AS sortValue
-    FROM comments c ${ROW_JOINS}
-    ${whereClause({ where, params })}
-    ORDER BY c.${column} ${direction}, c.id ${direction}
-    LIMIT @limit`
-  const records = db.prepare<Record<string, unknown>, RowRecord>(sql).all(params)
+  const direction = descending ? sql`DESC` : sql`ASC`
+  const records = db.all<RowRecord>(
+    sql`SELECT ${rowColumns(db.dialect)}, substr(c.text, 1, ${EXCERPT_CHARS}) AS text,
+               CASE WHEN length(c.text) > ${EXCERPT_CHARS} THEN 1 ELSE 0 END AS "textTruncated", ${sortColumn} AS "sortValue"
+        FROM comments c ${ROW_JOINS}
+        ${whereClause(where)}
+        ORDER BY ${sortColumn} ${direction}, c.id ${direction}
+        LIMIT ${query.limit + 1}`
+  )
   const more = records.length > query.limit
   const rows = records.slice(0, query.limit)
   const last = rows.at(-1)
   return {
     rows: rows.map(toRow),
     next: more && last ? JSON.stringify([last.sortValue, last.key]) : null,
-    latestKey: (db.prepare('SELECT coalesce(max(id), 0) AS n FROM comments').get() as { n: number }).n
+    latestKey: db.get<{ n: number }>(sql`SELECT coalesce(max(id), 0) AS n FROM comments`)!.n
   }
 }
 
@@ -117,31 +117,25 @@ export function toRow(record: CommentRowRecord & { sortValue?: unknown }): Comme
 }
 
 export function queueCounts(db: Db): QueueCounts {
-  const byStatus = new Map(
-    db
-      .prepare<[], { status: Status; n: number }>('SELECT status, count(*) AS n FROM comments GROUP BY status')
-      .all()
-      .map((row) => [row.status, row.n])
-  )
+  const byStatus = new Map(db.all<{ status: Status; n: number }>(sql`SELECT status, count(*) AS n FROM comments GROUP BY status`).map((row) => [row.status, row.n]))
   const count = (status: Status) => byStatus.get(status) ?? 0
-  const single = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n
+  const single = (query: RawBuilder<unknown>) => db.get<{ n: number }>(query)!.n
   return {
     review: count('pending'),
-    likely: single("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND flagged = 1"),
-    reported: single("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND reports > 0"),
-    escalated: single('SELECT count(DISTINCT comment_id) AS n FROM escalations WHERE resolved_at IS NULL'),
+    likely: single(sql`SELECT count(*) AS n FROM comments WHERE status = 'pending' AND flagged = 1`),
+    reported: single(sql`SELECT count(*) AS n FROM comments WHERE status = 'pending' AND reports > 0`),
+    escalated: single(sql`SELECT count(DISTINCT comment_id) AS n FROM escalations WHERE resolved_at IS NULL`),
     approved: count('approved'),
     removed: count('removed'),
     disabled: count('disabled'),
-    conflicts: single('SELECT count(*) AS n FROM comments WHERE conflict IS NOT NULL'),
+    conflicts: single(sql`SELECT count(*) AS n FROM comments WHERE conflict IS NOT NULL`),
     all: [...byStatus.values()].reduce((a, b) => a + b, 0)
   }
 }
 
 /** How many comments a filter matches (what a bulk action over it would touch). */
 export function countMatching(db: Db, filter: Filter): number {
-  const conditions = filterConditions(filter)
-  return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM comments c ${whereClause(conditions)}`).get(conditions.params)!.n
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM comments c ${whereClause(filterConditions(db.dialect, filter))}`)!.n
 }
 
 /**
@@ -149,15 +143,13 @@ export function countMatching(db: Db, filter: Filter): number {
  * score, or one attribute's), for the score-band triage histogram.
  */
 export function scoreHistogram(db: Db, filter: Filter, attribute: Attribute | null, buckets: number): number[] {
-  const conditions = filterConditions(filter)
-  const score = attribute ? `coalesce(c.scores ->> '$.${attribute}', 0)` : 'c.priority'
+  const score = attribute ? db.dialect.jsonNumber('c.scores', attribute) : sql`c.priority`
+  const band = sql`CAST(floor(${score} * ${buckets}) AS INTEGER)`
   const counts = new Array<number>(buckets).fill(0)
-  const rows = db
-    .prepare<Record<string, unknown>, { bucket: number; n: number }>(
-      `SELECT min(CAST(${score} * @buckets AS INTEGER), @buckets - 1) AS bucket, count(*) AS n
-       FROM comments c ${whereClause(conditions)} GROUP BY bucket`
-    )
-    .all({ ...conditions.params, buckets })
+  const rows = db.all<{ bucket: number; n: number }>(
+    sql`SELECT CASE WHEN ${band} >= ${buckets} THEN ${buckets - 1} ELSE ${band} END AS bucket, count(*) AS n
+        FROM comments c ${whereClause(filterConditions(db.dialect, filter))} GROUP BY 1`
+  )
   for (const { bucket, n } of rows) counts[Math.max(0, bucket)] += n
   return counts
 }

@@ -1,6 +1,7 @@
 // The newsroom's own calls as labelled text for retraining: removed = 1, approved = 0. Only a person's
 // latest decision counts (an automated rule teaching the model would only teach it its own threshold).
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 
 export interface DecidedText {
   text: string
@@ -8,12 +9,10 @@ export interface DecidedText {
 }
 
 export function decidedExamples(db: Db): DecidedText[] {
-  return db
-    .prepare<[], DecidedText>(
-      `SELECT c.text, CASE c.status WHEN 'removed' THEN 1 ELSE 0 END AS label
-         FROM comments c
-        WHERE c.status IN ('approved', 'removed')
-          AND (SELECT d.automated FROM decisions d WHERE d.comment_id = c.id ORDER BY d.id DESC LIMIT 1) = 0`
-    )
-    .all()
+  return db.all<DecidedText>(
+    sql`SELECT c.text, CASE c.status WHEN 'removed' THEN 1 ELSE 0 END AS label
+          FROM comments c
+         WHERE c.status IN ('approved', 'removed')
+           AND (SELECT d.automated FROM decisions d WHERE d.comment_id = c.id ORDER BY d.id DESC LIMIT 1) = 0`
+  )
 }

@@ -1,8 +1,8 @@
 // Scores per comment, scorer and attribute; the primary scorer's also feed the queue projection.
 import type { Scores, Span, WordMatch } from '../../../../shared/model'
-import type { Statement } from 'better-sqlite3'
 import { uncertaintyOf } from '../learning/teach-order'
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 
 /** Scores under this are not kept as rows (an absent attribute scored below it); the projection keeps all. */
 export const SMALLEST_KEPT_SCORE = 0.01
@@ -24,8 +24,11 @@ export interface Projection {
   uncertaintyBoundary?: number
 }
 
-const UNSCORED =
-  'FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ? AND s.model_version = ?)'
+const unscored = (scorer: string, modelVersion: string) =>
+  sql`FROM comments c WHERE NOT EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ${scorer} AND s.model_version = ${modelVersion})`
+
+/** Rows a statement carries at most when it writes many (within both databases' limits on values). */
+const ROWS_PER_STATEMENT = 500
 
 /**
  * Comments this scorer's model has not scored yet, in id order after `afterId` (changed text drops old
@@ -34,10 +37,10 @@ const UNSCORED =
  */
 export function unscoredComments(db: Db, scorer: string, modelVersion: string, afterId: number, limit: number): UnscoredComment[] {
   return db
-    .prepare<[string, string, string, number, number], { id: number; text: string; rescored: number }>(
-      `SELECT c.id, c.text, EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ?) AS rescored ${UNSCORED} AND c.id > ? ORDER BY c.id LIMIT ?`
+    .all<{ id: number; text: string; rescored: number }>(
+      sql`SELECT c.id, c.text, CASE WHEN EXISTS (SELECT 1 FROM scorings s WHERE s.comment_id = c.id AND s.scorer = ${scorer}) THEN 1 ELSE 0 END AS rescored
+          ${unscored(scorer, modelVersion)} AND c.id > ${afterId} ORDER BY c.id LIMIT ${limit}`
     )
-    .all(scorer, scorer, modelVersion, afterId, limit)
     .map((row) => ({ id: row.id, text: row.text, rescored: row.rescored === 1 }))
 }
 
@@ -49,7 +52,7 @@ export interface UnscoredComment {
 }
 
 export function countUnscored(db: Db, scorer: string, modelVersion: string): number {
-  return db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n ${UNSCORED}`).get(scorer, modelVersion)!.n
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n ${unscored(scorer, modelVersion)}`)!.n
 }
 
 export function saveScores(
@@ -59,48 +62,52 @@ export function saveScores(
   projection: Projection | null,
   now: Date
 ): void {
-  const mark = db.prepare('INSERT OR REPLACE INTO scorings (comment_id, scorer, model_version, scored_at) VALUES (?, ?, ?, ?)')
-  const clear = db.prepare('DELETE FROM scores WHERE comment_id = ? AND scorer = ?')
-  // One statement per comment for all its attribute rows: most of the cost of a row is the statement's.
-  const inserts: Statement[] = []
-  const insert = (rows: number): Statement =>
-    (inserts[rows] ??= db.prepare(
-      `INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}`
-    ))
-  const values: unknown[] = []
-  const project = db.prepare('UPDATE comments SET scores = ?, spans = ?, priority = ?, words = ?, flagged = ?, uncertainty = ? WHERE id = ?')
   const scoredAt = now.toISOString()
-  // Scores can always be computed again, so their commits skip the fsync (WAL stays crash-safe: a batch
-  // lost to a power cut is only unscored again). The next FULL commit, a decision's, syncs them all.
-  const saveAll = db.transaction(() => {
-    for (const result of results) {
-      mark.run(result.commentId, scorer, result.modelVersion, scoredAt)
-      if (result.rescored !== false) clear.run(result.commentId, scorer)
-      values.length = 0
-      for (const [attribute, score] of Object.entries(result.scores)) {
-        if (score < SMALLEST_KEPT_SCORE) continue
-        const spans = result.spans.length ? result.spans.filter((span) => span.attribute === attribute) : result.spans
-        values.push(result.commentId, scorer, attribute, score, spans.length ? JSON.stringify(spans) : null)
+  // Scores can always be computed again, so their commits need not wait for the disk (a batch lost to a
+  // power cut is only unscored again); the next decision's commit waits for them all.
+  db.relaxedTransaction(() => {
+    // Many rows a statement: most of the cost of a row is its statement's.
+    for (let start = 0; start < results.length; start += ROWS_PER_STATEMENT) {
+      const chunk = results.slice(start, start + ROWS_PER_STATEMENT)
+      db.run(
+        sql`INSERT INTO scorings (comment_id, scorer, model_version, scored_at)
+            VALUES ${sql.join(chunk.map((result) => sql`(${result.commentId}, ${scorer}, ${result.modelVersion}, ${scoredAt})`))}
+            ON CONFLICT (comment_id, scorer) DO UPDATE SET model_version = excluded.model_version, scored_at = excluded.scored_at`
+      )
+      const rescored = chunk.filter((result) => result.rescored !== false).map((result) => result.commentId)
+      if (rescored.length) db.run(sql`DELETE FROM scores WHERE scorer = ${scorer} AND comment_id IN (${sql.join(rescored)})`)
+      const rows = chunk.flatMap((result) =>
+        Object.entries(result.scores)
+          .filter(([, score]) => score >= SMALLEST_KEPT_SCORE)
+          .map(([attribute, score]) => {
+            const spans = result.spans.filter((span) => span.attribute === attribute)
+            return sql`(${result.commentId}, ${scorer}, ${attribute}, ${score}, ${spans.length ? JSON.stringify(spans) : null})`
+          })
+      )
+      for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+        db.run(sql`INSERT INTO scores (comment_id, scorer, attribute, score, spans) VALUES ${sql.join(rows.slice(at, at + ROWS_PER_STATEMENT))}`)
       }
-      if (values.length > 0) insert(values.length / 5).run(...values)
-      if (projection) {
-        const priority = Math.max(0, ...Object.values(result.scores))
-        const words = projection.matchWords(result.text)
-        const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
-        const wordsJson = words.length ? JSON.stringify(words) : null
-        const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
-        project.run(JSON.stringify(keptScores(result.scores)), JSON.stringify(result.spans), priority, wordsJson, flagged, uncertainty, result.commentId)
-      }
+      if (projection) project(db, chunk, projection)
     }
   })
-  // (Inside someone else's transaction the level cannot change, and their commit decides anyway.)
-  const level = db.inTransaction ? null : (db.pragma('synchronous', { simple: true }) as number)
-  if (level !== null) db.pragma('synchronous = NORMAL')
-  try {
-    saveAll()
-  } finally {
-    if (level !== null) db.pragma(`synchronous = ${level}`)
-  }
+}
+
+/** Moves the primary scorer's scores into the columns that order and flag the queues, a statement per chunk. */
+function project(db: Db, results: (ScoredComment & { text: string })[], projection: Projection): void {
+  const values = results.map((result) => {
+    const words = projection.matchWords(result.text)
+    const priority = Math.max(0, ...Object.values(result.scores))
+    const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
+    const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
+    // Typed: PostgreSQL reads an untyped value in VALUES as text.
+    return sql`(CAST(${result.commentId} AS bigint), ${JSON.stringify(keptScores(result.scores))}, ${JSON.stringify(result.spans)},
+                CAST(${priority} AS double precision), ${words.length ? JSON.stringify(words) : null}, CAST(${flagged} AS integer),
+                CAST(${uncertainty} AS double precision))`
+  })
+  db.run(
+    sql`UPDATE comments SET scores = v.column2, spans = v.column3, priority = v.column4, words = v.column5, flagged = v.column6, uncertainty = v.column7
+        FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = v.column1`
+  )
 }
 
 /**
@@ -113,6 +120,6 @@ function keptScores(scores: Scores): Scores {
 
 /** Forgets a comment's scores (its text changed), so every scorer scores it again. */
 export function dropScores(db: Db, commentId: number): void {
-  db.prepare('DELETE FROM scores WHERE comment_id = ?').run(commentId)
-  db.prepare('DELETE FROM scorings WHERE comment_id = ?').run(commentId)
+  db.run(sql`DELETE FROM scores WHERE comment_id = ${commentId}`)
+  db.run(sql`DELETE FROM scorings WHERE comment_id = ${commentId}`)
 }

@@ -2,6 +2,7 @@
 // every bad record reported with its line, an id seen twice in one file refused the second time,
 // progress by bytes read, and a cancel that keeps what already landed.
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 import { commentWriter, type IncomingComment } from '../store/comments'
 import { emptyReport, type ImportReport } from '../import-report'
 import type { FileInput } from './file-input'
@@ -40,7 +41,7 @@ export async function landRecords(
   const seen = seenIds(db)
   const writer = commentWriter(db, sourceId)
   let batch: { line: number; comment: IncomingComment }[] = []
-  const flush = db.transaction(() => {
+  const flush = () => db.transaction(() => {
     const taken = batch
     batch = []
     const fresh: IncomingComment[] = []
@@ -97,14 +98,14 @@ export async function landRecords(
  * comments costs disk pages, not heap.
  */
 function seenIds(db: Db) {
-  const table = `temp.sieve_import_seen_${process.pid}_${++tempTables}`
-  db.exec(`CREATE TABLE ${table} (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID`)
-  const insert = db.prepare<[string, number]>(`INSERT INTO ${table} VALUES (?, ?) ON CONFLICT DO NOTHING`)
-  const lookup = db.prepare<[string], { line: number }>(`SELECT line FROM ${table} WHERE external_id = ?`)
+  const table = sql.id(`sieve_import_seen_${process.pid}_${++tempTables}`)
+  db.run(sql`CREATE TEMP TABLE ${table} (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL)`)
   return {
     /** Records the id; null when it is new, else the line it first appeared on. */
     firstLine: (id: string, line: number): number | null =>
-      insert.run(id, line).changes === 1 ? null : (lookup.get(id)?.line ?? null),
-    drop: () => db.exec(`DROP TABLE IF EXISTS ${table}`)
+      db.run(sql`INSERT INTO ${table} (external_id, line) VALUES (${id}, ${line}) ON CONFLICT DO NOTHING`) === 1
+        ? null
+        : (db.get<{ line: number }>(sql`SELECT line FROM ${table} WHERE external_id = ${id}`)?.line ?? null),
+    drop: () => db.run(sql`DROP TABLE IF EXISTS ${table}`)
   }
 }

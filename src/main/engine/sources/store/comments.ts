@@ -2,6 +2,7 @@
 import type { Status } from '../../../../shared/model'
 import { UserError } from '../../errors'
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 import { dropScores } from '../../scoring/store/scores'
 
 /** A comment as a source delivers it, before Sieve has an id for it. */
@@ -27,16 +28,12 @@ export interface UpsertCounts {
 
 /** True before the first comment lands (a fresh install opens on the demo queue). */
 export function isEmpty(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM comments LIMIT 1').get() === undefined
+  return db.get(sql`SELECT 1 AS one FROM comments LIMIT 1`) === undefined
 }
 
 export function ensureSource(db: Db, kind: string, name: string, now: Date): number {
-  db.prepare('INSERT INTO sources (kind, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
-    kind,
-    name,
-    now.toISOString()
-  )
-  return db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?').get(name)!.id
+  db.run(sql`INSERT INTO sources (kind, name, created_at) VALUES (${kind}, ${name}, ${now.toISOString()}) ON CONFLICT (name) DO NOTHING`)
+  return db.get<{ id: number }>(sql`SELECT id FROM sources WHERE name = ${name}`)!.id
 }
 
 export interface CommentWriter {
@@ -49,14 +46,18 @@ export interface CommentWriter {
 
 /** A writer for one source's comments; it remembers the articles and authors it has already written. */
 export function commentWriter(db: Db, sourceId: number): CommentWriter {
-  const statements = prepare(db)
   const articleIds = new Map<string, number>()
   const authorIds = new Map<string, number>()
   const articleId = (article: NonNullable<IncomingComment['article']>) => {
     const key = JSON.stringify([article.externalId, article.title, article.url])
     let id = articleIds.get(key)
     if (id === undefined) {
-      id = statements.article.get(sourceId, article.externalId, article.title, article.url)!.id
+      id = db.get<{ id: number }>(
+        sql`INSERT INTO articles (source_id, external_id, title, url) VALUES (${sourceId}, ${article.externalId}, ${article.title}, ${article.url})
+            ON CONFLICT (source_id, external_id) DO UPDATE SET
+              title = coalesce(excluded.title, articles.title), url = coalesce(excluded.url, articles.url)
+            RETURNING id`
+      )!.id
       articleIds.set(key, id)
     }
     return id
@@ -65,7 +66,11 @@ export function commentWriter(db: Db, sourceId: number): CommentWriter {
     const key = JSON.stringify([author.externalId, author.name])
     let id = authorIds.get(key)
     if (id === undefined) {
-      id = statements.author.get(sourceId, author.externalId, author.name)!.id
+      id = db.get<{ id: number }>(
+        sql`INSERT INTO authors (source_id, external_id, name) VALUES (${sourceId}, ${author.externalId}, ${author.name})
+            ON CONFLICT (source_id, external_id) DO UPDATE SET name = coalesce(excluded.name, authors.name)
+            RETURNING id`
+      )!.id
       authorIds.set(key, id)
     }
     return id
@@ -75,38 +80,62 @@ export function commentWriter(db: Db, sourceId: number): CommentWriter {
     const added: number[] = []
     const importedAt = now.toISOString()
     const existing = new Map(
-      statements.existing.all(sourceId, JSON.stringify(comments.map((comment) => comment.externalId))).map((row) => [row.externalId, row])
+      comments.length === 0
+        ? []
+        : db
+            .all<{ externalId: string; id: number; text: string }>(
+              sql`SELECT external_id AS "externalId", id, text FROM comments
+                  WHERE source_id = ${sourceId} AND external_id IN (${sql.join(comments.map((comment) => comment.externalId))})`
+            )
+            .map((row) => [row.externalId, row])
     )
     for (const comment of comments) {
-      const row = {
-        sourceId,
-        externalId: comment.externalId,
-        articleId: comment.article ? articleId(comment.article) : null,
-        authorId: comment.author ? authorId(comment.author) : null,
-        parent: comment.parentExternalId,
-        text: comment.text,
-        createdAt: comment.createdAt,
-        modifiedAt: comment.modifiedAt,
-        upstreamStatus: comment.upstreamStatus,
-        reports: comment.reports,
-        raw: comment.raw && Object.keys(comment.raw).length > 0 ? JSON.stringify(comment.raw) : null,
-        importedAt
-      }
+      const articleKey = comment.article ? articleId(comment.article) : null
+      const authorKey = comment.author ? authorId(comment.author) : null
+      const raw = comment.raw && Object.keys(comment.raw).length > 0 ? JSON.stringify(comment.raw) : null
       const known = existing.get(comment.externalId)
       if (!known) {
-        added.push(Number(statements.insert.run(row).lastInsertRowid))
-      } else if (statements.update.run({ ...row, id: known.id }).changes === 0) {
-        counts.unchanged++
-      } else {
+        added.push(
+          db.get<{ id: number }>(
+            sql`INSERT INTO comments (source_id, external_id, article_id, author_id, parent_external_id, text, created_at,
+                                      modified_at, upstream_status, reports, raw, imported_at, status)
+                VALUES (${sourceId}, ${comment.externalId}, ${articleKey}, ${authorKey}, ${comment.parentExternalId}, ${comment.text},
+                        ${comment.createdAt}, ${comment.modifiedAt}, ${comment.upstreamStatus}, ${comment.reports}, ${raw}, ${importedAt},
+                        ${comment.upstreamStatus})
+                RETURNING id`
+          )!.id
+        )
+        continue
+      }
+      const same = (column: string, value: unknown) => sql`${sql.ref(column)} IS NOT DISTINCT FROM ${value}`
+      // A comment nobody has decided on follows its platform's status; a decided one keeps Sieve's.
+      const changed = db.run(
+        sql`UPDATE comments SET
+              article_id = ${articleKey}, author_id = ${authorKey}, parent_external_id = ${comment.parentExternalId}, text = ${comment.text},
+              created_at = ${comment.createdAt}, modified_at = ${comment.modifiedAt}, upstream_status = ${comment.upstreamStatus},
+              reports = ${comment.reports}, raw = ${raw},
+              status = CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = comments.id)
+                            THEN status ELSE ${comment.upstreamStatus} END,
+              scores = CASE WHEN ${same('text', comment.text)} THEN scores ELSE '{}' END,
+              spans = CASE WHEN ${same('text', comment.text)} THEN spans ELSE '[]' END,
+              priority = CASE WHEN ${same('text', comment.text)} THEN priority ELSE 0 END
+            WHERE id = ${known.id} AND NOT (
+              ${same('article_id', articleKey)} AND ${same('author_id', authorKey)} AND ${same('parent_external_id', comment.parentExternalId)}
+              AND ${same('text', comment.text)} AND ${same('created_at', comment.createdAt)} AND ${same('modified_at', comment.modifiedAt)}
+              AND ${same('upstream_status', comment.upstreamStatus)} AND ${same('reports', comment.reports)} AND ${same('raw', raw)})`
+      )
+      if (changed === 0) counts.unchanged++
+      else {
         counts.updated++
         if (known.text !== comment.text) dropScores(db, known.id)
       }
     }
-    if (added.length) statements.index.run(JSON.stringify(added))
+    const index = added.length ? db.dialect.indexText(added) : null
+    if (index) db.run(index)
     counts.added = added.length
     return counts
   }
-  return { write: (comments, now) => db.transaction(() => write(comments, now))() }
+  return { write: (comments, now) => db.transaction(() => write(comments, now)) }
 }
 
 /** Writes one batch (a convenience for callers that write once). */
@@ -114,55 +143,12 @@ export function upsertComments(db: Db, sourceId: number, comments: IncomingComme
   return commentWriter(db, sourceId).write(comments, now)
 }
 
-function prepare(db: Db) {
-  return {
-    article: db.prepare<[number, string, string | null, string | null], { id: number }>(`
-      INSERT INTO articles (source_id, external_id, title, url) VALUES (?, ?, ?, ?)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET
-        title = coalesce(excluded.title, title), url = coalesce(excluded.url, url)
-      RETURNING id`),
-    author: db.prepare<[number, string, string | null], { id: number }>(`
-      INSERT INTO authors (source_id, external_id, name) VALUES (?, ?, ?)
-      ON CONFLICT (source_id, external_id) DO UPDATE SET name = coalesce(excluded.name, name)
-      RETURNING id`),
-    existing: db.prepare<[number, string], { externalId: string; id: number; text: string }>(
-      `SELECT external_id AS externalId, id, text FROM comments
-       WHERE source_id = ? AND external_id IN (SELECT value FROM json_each(?))`
-    ),
-    insert: db.prepare(`
-      INSERT INTO comments (source_id, external_id, article_id, author_id, parent_external_id, text, created_at,
-                            modified_at, upstream_status, reports, raw, imported_at, status)
-      VALUES (@sourceId, @externalId, @articleId, @authorId, @parent, @text, @createdAt,
-              @modifiedAt, @upstreamStatus, @reports, @raw, @importedAt, @upstreamStatus)`),
-    // A comment nobody has decided on follows its platform's status; a decided one keeps Sieve's.
-    update: db.prepare(`
-      UPDATE comments SET
-        article_id = @articleId, author_id = @authorId, parent_external_id = @parent, text = @text,
-        created_at = @createdAt, modified_at = @modifiedAt, upstream_status = @upstreamStatus,
-        reports = @reports, raw = @raw,
-        status = CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = comments.id)
-                      THEN status ELSE @upstreamStatus END,
-        scores = CASE WHEN text IS @text THEN scores ELSE '{}' END,
-        spans = CASE WHEN text IS @text THEN spans ELSE '[]' END,
-        priority = CASE WHEN text IS @text THEN priority ELSE 0 END
-      WHERE id = @id AND NOT (
-        article_id IS @articleId AND author_id IS @authorId AND parent_external_id IS @parent AND text IS @text
-        AND created_at IS @createdAt AND modified_at IS @modifiedAt AND upstream_status IS @upstreamStatus
-        AND reports IS @reports AND raw IS @raw)`),
-    index: db.prepare(
-      'INSERT INTO comments_fts (rowid, text) SELECT id, text FROM comments WHERE id IN (SELECT value FROM json_each(?))'
-    )
-  }
-}
-
 /** Sieve's id for a comment named by its source id (the command line's way of naming comments). */
 export function resolveExternalId(db: Db, externalId: string): number {
-  const rows = db
-    // CROSS JOIN: one (source, external id) index probe per source, never a scan of the comments.
-    .prepare<[string], { id: number }>(
-      'SELECT c.id FROM sources s CROSS JOIN comments c ON c.source_id = s.id AND c.external_id = ? LIMIT 2'
-    )
-    .all(externalId)
+  // Sources first: one (source, external id) index probe per source, never a scan of the comments.
+  const rows = db.all<{ id: number }>(
+    sql`SELECT c.id FROM sources s ${db.dialect.joinInOrder} comments c ON c.source_id = s.id AND c.external_id = ${externalId} LIMIT 2`
+  )
   if (rows.length === 0) throw new UserError(`No comment has the id "${externalId}".`)
   if (rows.length > 1) throw new UserError(`More than one source has a comment with the id "${externalId}".`)
   return rows[0].id

@@ -5,6 +5,7 @@
 // counting, fetching only what differs.
 import { z } from 'zod'
 import type { Db } from '../../database/database'
+import { sql } from '../../database/sql/sql'
 import { landPlatformComments, markDeletedUpstream, trackedByPlatformStatus, type PlatformComment, type TargetStatus } from '../store/platform-comments'
 import type { PullReport } from '../platform'
 import type { WordPressClient } from './client'
@@ -141,8 +142,7 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
 function knownApprovedSince(db: Db, sourceId: number, after: string | null): string[] {
   const since = after === null ? '' : new Date(Date.parse(`${after}Z`) - 86_400_000).toISOString()
   return db
-    .prepare<[number, string], { id: string }>(`SELECT external_id AS id FROM comments WHERE source_id = ? AND platform_status = 'approved' AND created_at >= ?`)
-    .all(sourceId, since)
+    .all<{ id: string }>(sql`SELECT external_id AS id FROM comments WHERE source_id = ${sourceId} AND platform_status = 'approved' AND created_at >= ${since}`)
     .map((row) => row.id)
 }
 
