@@ -24,10 +24,13 @@ export const cursorSchema = z.object({
   run: z.object({ phase: z.enum(PHASES), after: z.string().nullable(), page: z.number().int().min(1), newest: z.string().nullable() }).optional(),
   lastPulledAt: z.string().optional(),
   /** The comments the last whole pull refused, for the Sources screen (they stay held on the site). */
-  lastRejected: z.array(z.object({ id: z.string(), reason: z.string() })).optional()
+  lastRejected: z.array(z.object({ id: z.string(), reason: z.string() })).optional(),
+  /** Held comments refused by an earlier pull: counted as known, so that counting does not fetch them again. */
+  refused: z.array(z.string()).optional()
 })
 
 const MAX_KEPT_REJECTIONS = 100
+const MAX_KEPT_REFUSED = 10_000
 export type PullCursor = z.infer<typeof cursorSchema>
 
 
@@ -63,6 +66,8 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   let cursor = context.cursor
   const windowStart = new Date(now().getTime() - context.approvedWindowDays * 86_400_000)
   let done = 0
+  const refused = new Set<string>()
+  const landedIds = new Set<string>()
 
   const land = async (comments: RestComment[]) => {
     await loadPosts(client, posts, comments, report, context.signal)
@@ -71,7 +76,9 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
       // One comment Sieve cannot take in is refused alone: the rest of the page lands and the cursor moves on.
       try {
         items.push({ comment: toIncoming(comment, posts.get(comment.post)), platformStatus: comment.status })
+        landedIds.add(String(comment.id))
       } catch (error) {
+        refused.add(String(comment.id))
         report.rejected.push({ id: String(comment.id), reason: error instanceof Error ? error.message : String(error) })
       }
     }
@@ -125,16 +132,28 @@ async function pullInto(context: PullContext, report: PullReport): Promise<PullR
   }
 
   // Changes made in wp-admin to comments already here, and held comments no cursor reaches: by counting.
+  // Comments refused (by this pull or an earlier one) count as held ones Sieve knows; should one change on
+  // the site, it is fetched (and refused again, or landed).
+  const tracked = listable(trackedByPlatformStatus(db, sourceId, windowStart))
+  const refusedBefore = (cursor.refused ?? []).filter((id) => !refused.has(id))
+  tracked.set('hold', [...new Set([...(tracked.get('hold') ?? []), ...refused, ...refusedBefore])])
   const deleted = await reconcile({
     client,
-    tracked: listable(trackedByPlatformStatus(db, sourceId, windowStart)),
+    tracked,
     land,
     requested: () => report.requests++,
     signal: context.signal
   })
   markDeletedUpstream(db, sourceId, deleted, now(), 'WordPress')
   report.deleted = deleted.length
-  context.saveCursor({ ...cursor, run: undefined, lastPulledAt: now().toISOString(), lastRejected: report.rejected.slice(0, MAX_KEPT_REJECTIONS) })
+  const stillRefused = [...refused, ...refusedBefore.filter((id) => !deleted.includes(id) && !landedIds.has(id))]
+  context.saveCursor({
+    ...cursor,
+    run: undefined,
+    lastPulledAt: now().toISOString(),
+    lastRejected: report.rejected.slice(0, MAX_KEPT_REJECTIONS),
+    refused: [...new Set(stillRefused)].slice(0, MAX_KEPT_REFUSED)
+  })
   return report
 }
 
