@@ -11,6 +11,8 @@ import type { QueuePage } from './support/queue-page'
 
 let site: WordPressSite
 let postId: number
+// The site outlives a run: each run searches for its own words, not for an earlier run's comments.
+const run = Date.now().toString(36)
 
 test.beforeAll(async () => {
   site = await startWordPress()
@@ -23,7 +25,7 @@ test.afterAll(async () => {
 
 test('a moderator connects a WordPress site, pulls it, and a decision reaches the site', async ({ page, queue }) => {
   test.setTimeout(120_000)
-  const ids = await insertComments(site, postId, 2, 'hold', 'Sourcescreen')
+  const ids = await insertComments(site, postId, 2, 'hold', `Sourcescreen${run}`)
 
   await queue.menu('Sources…')
   const dialog = page.getByRole('dialog', { name: 'Sources' })
@@ -53,7 +55,7 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
   await expect(dialog.getByRole('row', { name: /Newsroom/ })).toContainText(`comment ${deep}: its HTML nests elements`)
   await dialog.getByRole('button', { name: 'Done' }).click()
 
-  await search(page, queue, 'Sourcescreen')
+  await search(page, queue, `Sourcescreen${run}`)
   await expect(queue.rows).toHaveCount(2)
   const first = await queue.cursorId()
   expect(ids.map(String)).toContain(first)
@@ -78,15 +80,15 @@ test('a moderator connects a WordPress site, pulls it, and a decision reaches th
 
 test('a comment changed in wp-admin after a decision shows in Conflicts beside the site\'s status, and deciding again settles it', async ({ page, queue }) => {
   test.setTimeout(180_000)
-  const [id] = await insertComments(site, postId, 1, 'hold', 'Conflictscreen')
-  await connectAndPull(page)
-  await search(page, queue, 'Conflictscreen')
+  const [id] = await insertComments(site, postId, 1, 'hold', `Conflictscreen${run}`)
+  await connectAndPull(page, queue)
+  await search(page, queue, `Conflictscreen${run}`)
   await expect(queue.rows).toHaveCount(1)
   await queue.press('a')
   await expect.poll(async () => (await approvedColumn(site, [id])).get(id), { timeout: 30_000 }).toBe('1')
 
   await site.setCommentStatus(id, 'spam') // a colleague in wp-admin
-  await pull(page)
+  await pull(page, queue)
   await queue.open('Conflicts')
   const row = queue.row(String(id))
   await expect(row).toBeVisible()
@@ -105,8 +107,8 @@ test('a comment changed in wp-admin after a decision shows in Conflicts beside t
 })
 
 /** Adds the test site as a source from the Sources screen and pulls it. */
-async function connectAndPull(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sources…' }).click()
+async function connectAndPull(page: Page, queue: QueuePage): Promise<void> {
+  await queue.menu('Sources…')
   const dialog = page.getByRole('dialog', { name: 'Sources' })
   await dialog.getByLabel('Name').fill('Newsroom')
   await dialog.getByLabel('Site address').fill(site.url)
@@ -115,11 +117,11 @@ async function connectAndPull(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Add and test' }).click()
   await expect(dialog.getByRole('status')).toContainText('Connected to')
   await dialog.getByRole('button', { name: 'Done' }).click()
-  await pull(page)
+  await pull(page, queue)
 }
 
-async function pull(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sources…' }).click()
+async function pull(page: Page, queue: QueuePage): Promise<void> {
+  await queue.menu('Sources…')
   const dialog = page.getByRole('dialog', { name: 'Sources' })
   await dialog.getByRole('button', { name: 'Pull' }).click()
   await expect(dialog.getByRole('status')).toContainText(/Newsroom: \d+ new/, { timeout: 60_000 })
