@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         await page.keyboard.press('r')
         await page.getByRole('dialog').waitFor()
         await page.keyboard.press('ArrowDown')
-        await page.screenshot({ path: `${DOCS}/reason-picker.png` })
+        await page.screenshot({ path: `${DOCS}/clause-picker.png` })
         await page.keyboard.press('Escape')
         await page.keyboard.press('?')
         await page.getByRole('dialog', { name: 'Keyboard' }).waitFor()

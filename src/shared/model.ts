@@ -78,7 +78,7 @@ export interface Clause {
   code: string
   title: string
   description: string
-  /** The digit that picks it in the reason picker. */
+  /** The digit that picks it in the clause picker. */
   key: string
   /** What the platform does with a comment removed under it. */
   upstream: 'trash' | 'spam' | 'hold'
@@ -130,7 +130,7 @@ export interface CommentRow {
   createdAt: string | null
   reports: number
   status: Status
-  reason: string | null
+  clause: string | null
   priority: number
   scores: Scores
   spans: Span[]
@@ -214,7 +214,7 @@ export interface RelatedComment {
   authorName: string | null
   createdAt: string | null
   status: Status
-  reason: string | null
+  clause: string | null
 }
 
 export interface DecisionHistoryEntry {

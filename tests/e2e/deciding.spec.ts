@@ -22,7 +22,7 @@ test('e on a pending comment says why and changes nothing; on a disabled one it 
   await expect.poll(() => queue.count('Approved')).toBe(approved + 1)
 })
 
-test('the reason picker removes only under a clause the moderator chose, and shows the comment it asks about', async ({ page, queue }) => {
+test('the clause picker removes only under a clause the moderator chose, and shows the comment it asks about', async ({ page, queue }) => {
   const id = await queue.cursorId()
   const text = await queue.cursorRow.locator('.comment-text').innerText()
   const removed = await queue.count('Removed')

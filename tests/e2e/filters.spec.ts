@@ -1,5 +1,5 @@
 // Filters as chips, saved views, comments arriving behind "N new", the Undo toast after a bulk decision,
-// and the reason picker's type-to-filter with `n` for a note.
+// and the clause picker's type-to-filter with `n` for a note.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../support/run-cli'
@@ -64,7 +64,7 @@ test('comments that arrive wait behind "N new"; the cursor stays on its comment'
   await expect(queue.rows).toHaveCount(3)
 })
 
-test('a bulk decision offers Undo in a toast; the reason picker narrows as you type and n adds a note', async ({ page, queue }) => {
+test('a bulk decision offers Undo in a toast; the clause picker narrows as you type and n adds a note', async ({ page, queue }) => {
   await queue.press('x')
   await queue.press('j')
   await queue.press('x')

@@ -21,7 +21,7 @@ test('two windows and the command line see each other’s decisions as they happ
   await expect(second.row(first)).toHaveAttribute('data-status', 'disabled')
 
   // A decision from the command line, in another process, shows in both.
-  const act = await runCliAsync(['--db', sieve.dbPath, 'act', 'remove', other, '--reason', 'spam', '--moderator', 'night-shift'])
+  const act = await runCliAsync(['--db', sieve.dbPath, 'act', 'remove', other, '--clause', 'spam', '--moderator', 'night-shift'])
   expect(act.code).toBe(0)
   await expect(queue.row(other)).toHaveAttribute('data-status', 'removed')
   await expect(second.row(other)).toHaveAttribute('data-status', 'removed')

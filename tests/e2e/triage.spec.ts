@@ -36,7 +36,7 @@ test('a moderator triages the demo queue by keyboard, and every decision survive
   await queue.press('k')
   await expect.poll(() => queue.cursorId()).toBe(second)
 
-  // r opens the reason picker; a digit picks the clause.
+  // r opens the clause picker; a digit picks the clause.
   const removed = second
   await queue.press('r')
   await expect(queue.dialog).toBeVisible()

@@ -90,10 +90,10 @@ describe('auto-moderation rules', () => {
       settings.rules.hold = { enabled: true, attribute: null, above: 0.9 }
     })
     expect(message).toMatch(/Rules removed 1 and held 1/)
-    const decisions = engine.db.prepare('SELECT c.external_id AS id, d.action, d.clause_code, d.automated, d.rule, d.moderator FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.automated = 1 ORDER BY d.id').all()
+    const decisions = engine.db.prepare('SELECT c.external_id AS id, d.action, d.clause, d.automated, d.rule, d.moderator FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.automated = 1 ORDER BY d.id').all()
     expect(decisions).toEqual([
-      { id: 'threat', action: 'remove', clause_code: 'threat', automated: 1, rule: 'remove when threat ≥ 0.9', moderator: 'Sieve rules' },
-      { id: 'spam', action: 'disable', clause_code: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: 'Sieve rules' }
+      { id: 'threat', action: 'remove', clause: 'threat', automated: 1, rule: 'remove when threat ≥ 0.9', moderator: 'Sieve rules' },
+      { id: 'spam', action: 'disable', clause: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: 'Sieve rules' }
     ])
     expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'insult'").get()).toEqual({ status: 'approved' })
     const exported = (await engine.client.call('exportLog', { format: 'json' })).content

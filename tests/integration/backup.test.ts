@@ -34,7 +34,7 @@ describe('backup and restore', () => {
     await engine.close()
     expect(runCli(['backup', '--out', backup, '--db', dbPath]).stderr).toMatch(/already exists; a backup never overwrites/)
 
-    runCli(['act', 'remove', 'c2', '--reason', 'spam', '--db', dbPath])
+    runCli(['act', 'remove', 'c2', '--clause', 'spam', '--db', dbPath])
     expect(count(dbPath, 'decisions')).toBe(2)
     const restored = runCli(['restore', '--from', backup, '--db', dbPath])
     expect(restored.stdout).toMatch(/Restored 3 comments and 1 decisions .* kept as .*before-restore-/)

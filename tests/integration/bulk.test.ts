@@ -50,7 +50,7 @@ describe('bulk actions over a filter', () => {
     await expect(engine.call('decide', { filter, action: 'remove' })).rejects.toThrow(/must name a Terms-of-Use clause/)
     const result = await engine.call('decide', { filter, action: 'remove', clause: 'abusive', note: 'bulk' })
     expect(result.changed).toBe(3)
-    const removed = engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'removed' AND reason = 'abusive'").get()
+    const removed = engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'removed' AND clause = 'abusive'").get()
     expect(removed).toEqual({ n: 3 })
   })
 })

@@ -26,20 +26,23 @@ describe('the command line', () => {
     expect(listed.map((item: { id: string }) => item.id)).toHaveLength(3)
     expect(listed.at(-1).id).toBe('c1') // worst first: the civil comment comes last
     expect(listed[0].scores.THREAT ?? listed[0].scores.INSULT).toBeGreaterThan(0.5)
-    expect(listed[0]).toMatchObject({ status: 'pending', reason: null })
+    expect(listed[0]).toMatchObject({ status: 'pending', clause: null })
 
     const refused = runCli(['act', 'remove', 'c2', '--db', db])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/must name a Terms-of-Use clause/)
-    expect(runCli(['act', 'remove', 'c2', '--reason', 'nonsense', '--db', db]).code).toBe(2)
+    // --reason is the clause's older name, kept for scripts written against the first release.
+    const unknown = runCli(['act', 'remove', 'c2', '--reason', 'nonsense', '--db', db])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/nonsense/)
 
-    const acted = runCli(['act', 'remove', 'c2', 'c3', '--reason', 'abusive', '--note', 'two at once', '--moderator', 'maya', '--db', db])
+    const acted = runCli(['act', 'remove', 'c2', 'c3', '--clause', 'abusive', '--note', 'two at once', '--moderator', 'maya', '--db', db])
     expect(acted.code).toBe(0)
     expect(acted.stdout).toMatch(/remove: 2 of 2 comments changed/)
     expect(runCli(['act', 'approve', 'c1', '--db', db]).code).toBe(0)
 
     const removed = JSON.parse(runCli(['list', '--queue', 'removed', '--json', '--db', db]).stdout)
-    expect(removed.map((item: { id: string; reason: string }) => [item.id, item.reason]).sort()).toEqual([
+    expect(removed.map((item: { id: string; clause: string }) => [item.id, item.clause]).sort()).toEqual([
       ['c2', 'abusive'],
       ['c3', 'abusive']
     ])

@@ -10,7 +10,7 @@ async function engineWith(ids: string[], dir = tempDir()) {
 }
 
 const status = (engine: TestEngine, id: string) =>
-  engine.db.prepare('SELECT status, reason FROM comments WHERE external_id = ?').get(id)
+  engine.db.prepare('SELECT status, clause FROM comments WHERE external_id = ?').get(id)
 
 const keyOf = (engine: TestEngine, id: string) =>
   (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(id) as { id: number }).id
@@ -21,16 +21,16 @@ describe('decisions', () => {
     await engine.call('decide', { keys: [keyOf(engine, 'c1')], action: 'approve' })
     await engine.call('decide', { keys: [keyOf(engine, 'c2')], action: 'remove', clause: 'abusive', note: 'called a reader an idiot' })
     await engine.call('decide', { keys: [keyOf(engine, 'c3')], action: 'disable' })
-    expect(status(engine, 'c1')).toEqual({ status: 'approved', reason: null })
-    expect(status(engine, 'c2')).toEqual({ status: 'removed', reason: 'abusive' })
-    expect(status(engine, 'c3')).toEqual({ status: 'disabled', reason: null })
+    expect(status(engine, 'c1')).toEqual({ status: 'approved', clause: null })
+    expect(status(engine, 'c2')).toEqual({ status: 'removed', clause: 'abusive' })
+    expect(status(engine, 'c3')).toEqual({ status: 'disabled', clause: null })
     await engine.call('decide', { keys: [keyOf(engine, 'c3')], action: 'enable' })
-    expect(status(engine, 'c3')).toEqual({ status: 'approved', reason: null })
+    expect(status(engine, 'c3')).toEqual({ status: 'approved', clause: null })
 
     const removal = engine.db.prepare("SELECT * FROM decisions WHERE action = 'remove'").get() as Record<string, unknown>
     expect(removal).toMatchObject({
       moderator: 'alice',
-      clause_code: 'abusive',
+      clause: 'abusive',
       clause_title: 'Abusive',
       note: 'called a reader an idiot',
       status_before: 'pending',
@@ -46,7 +46,7 @@ describe('decisions', () => {
     await expect(engine.call('decide', { keys: [key], action: 'remove' })).rejects.toThrow(/must name a Terms-of-Use clause/)
     await expect(engine.call('decide', { keys: [key], action: 'remove', clause: 'rude' })).rejects.toThrow(/not a clause/)
     await expect(engine.call('decide', { keys: [key], action: 'approve', clause: 'spam' })).rejects.toThrow(/Only a removal/)
-    expect(status(engine, 'c1')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'c1')).toEqual({ status: 'pending', clause: null })
     expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
   })
 
@@ -59,16 +59,16 @@ describe('decisions', () => {
     const before = logged()
 
     expect((await engine.call('decide', { keys: [keyOf(engine, 'pending')], action: 'enable' })).changed).toBe(0)
-    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', clause: null })
     expect(logged()).toBe(before)
 
     const all = ['pending', 'approved', 'disabled', 'removed'].map((id) => keyOf(engine, id))
     expect((await engine.call('decide', { keys: all, action: 'enable' })).changed).toBe(2)
-    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
-    expect(status(engine, 'disabled')).toEqual({ status: 'approved', reason: null })
-    expect(status(engine, 'removed')).toEqual({ status: 'approved', reason: null })
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', clause: null })
+    expect(status(engine, 'disabled')).toEqual({ status: 'approved', clause: null })
+    expect(status(engine, 'removed')).toEqual({ status: 'approved', clause: null })
     expect((await engine.call('decide', { filter: { queue: 'all' }, action: 'enable' })).changed).toBe(0)
-    expect(status(engine, 'pending')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'pending')).toEqual({ status: 'pending', clause: null })
     // A decision that changed nothing is no step of the undo stack: z takes back the last real one.
     expect(await engine.call('undo', {})).toMatchObject({ action: 'enable', ids: ['disabled', 'removed'] })
   })
@@ -102,11 +102,11 @@ describe('decisions', () => {
     await engine.call('decide', { keys: [keyOf(engine, 'c2')], action: 'approve' })
 
     expect(await engine.call('undo', {})).toMatchObject({ ids: ['c2'], action: 'approve' })
-    expect(status(engine, 'c2')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'c2')).toEqual({ status: 'pending', clause: null })
     expect(await engine.call('undo', {})).toMatchObject({ ids: ['c1'], action: 'remove' })
-    expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
+    expect(status(engine, 'c1')).toEqual({ status: 'removed', clause: 'spam' })
     await engine.call('undo', {})
-    expect(status(engine, 'c1')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'c1')).toEqual({ status: 'pending', clause: null })
     expect(await engine.call('undo', {})).toEqual({ batchId: null, ids: [], action: null })
   })
 
@@ -128,8 +128,8 @@ describe('decisions', () => {
     const bob = await tempEngine({ moderator: 'bob' }, dir)
     await bob.call('decide', { keys: [d1], action: 'remove', clause: 'abusive' })
     expect((await alice.call('undo', {})).ids).toEqual(['d2'])
-    expect(status(alice, 'd1')).toEqual({ status: 'removed', reason: 'abusive' })
-    expect(status(alice, 'd2')).toEqual({ status: 'pending', reason: null })
+    expect(status(alice, 'd1')).toEqual({ status: 'removed', clause: 'abusive' })
+    expect(status(alice, 'd2')).toEqual({ status: 'pending', clause: null })
   })
 
   it('keeps the log append-only and the status projection equal to what the log says', async () => {
@@ -145,7 +145,7 @@ describe('decisions', () => {
       .prepare(
         `SELECT c.external_id FROM comments c
          JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE comment_id = c.id)
-         WHERE c.status IS NOT d.status_after OR c.reason IS NOT d.clause_code`
+         WHERE c.status IS NOT d.status_after OR c.clause IS NOT d.clause`
       )
       .all()
     expect(mismatches).toEqual([])
@@ -158,7 +158,7 @@ describe('decisions', () => {
     await engine.close()
     const reopened = await tempEngine({ dbPath: join(dir, 'sieve.db'), resourcesDir: RESOURCES_DIR, moderator: 'alice' }, dir)
     try {
-      expect(status(reopened, 'c1')).toEqual({ status: 'removed', reason: 'privacy' })
+      expect(status(reopened, 'c1')).toEqual({ status: 'removed', clause: 'privacy' })
       const counts = await reopened.call('counts', {})
       expect(counts).toMatchObject({ review: 1, removed: 1, all: 2 })
       expect((await reopened.call('undo', {})).ids).toEqual(['c1'])
@@ -179,7 +179,7 @@ describe('redo', () => {
     expect(await engine.call('counts', {})).toMatchObject({ review: 3 })
 
     expect(await engine.call('redo', {})).toMatchObject({ ids: ['c1'], action: 'remove' })
-    expect(status(engine, 'c1')).toEqual({ status: 'removed', reason: 'spam' })
+    expect(status(engine, 'c1')).toEqual({ status: 'removed', clause: 'spam' })
     expect((await engine.call('redo', {})).ids.sort()).toEqual(['c2', 'c3'])
     expect(await engine.call('redo', {})).toMatchObject({ batchId: null })
     // A redo is itself undoable.
@@ -187,6 +187,6 @@ describe('redo', () => {
     // A fresh decision ends the redo stack.
     await engine.call('decide', { keys: [k2], action: 'disable' })
     expect(await engine.call('redo', {})).toMatchObject({ batchId: null, ids: [] })
-    expect(status(engine, 'c3')).toEqual({ status: 'pending', reason: null })
+    expect(status(engine, 'c3')).toEqual({ status: 'pending', clause: null })
   })
 })

@@ -40,7 +40,7 @@ describe('under umask 022', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
     }
     run('import', writeNdjson(dir, 'in.ndjson', [comment('c1', 'first'), comment('c2', 'second')]))
-    run('act', 'remove', 'c1', '--reason', 'abusive')
+    run('act', 'remove', 'c1', '--clause', 'abusive')
     expect((await runCliAsync(['scorer', 'set', 'openai', '--key-stdin', '--endpoint', 'http://127.0.0.1:9', '--db', db], { input: 'sk-mode-test' })).code).toBe(0)
     run('backup', '--out', join(dir, 'kept', 'backup.db'))
     run('export', '--format', 'csv', '--out', join(dir, 'log.csv'))

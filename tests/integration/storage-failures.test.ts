@@ -10,7 +10,7 @@ import { mountTmpfs, remount } from '../support/tmpfs'
 function seed(dbPath: string): void {
   const dir = tempDir()
   expect(runCli(['import', writeNdjson(dir, 'small.ndjson', [comment('c1', 'one'), comment('c2', 'two'), comment('c3', 'three')]), '--db', dbPath]).code).toBe(0)
-  expect(runCli(['act', 'remove', 'c1', '--reason', 'spam', '--db', dbPath]).code).toBe(0)
+  expect(runCli(['act', 'remove', 'c1', '--clause', 'spam', '--db', dbPath]).code).toBe(0)
 }
 
 function inspect(dbPath: string) {

@@ -59,7 +59,7 @@ describe('the threaded engine', () => {
       payload: { action: 'approve', moderator: 'alice', count: 1 }
     })
 
-    const cli = await runCliAsync(['--db', dbPath, 'act', 'remove', 'c2', '--reason', 'spam', '--moderator', 'bob'])
+    const cli = await runCliAsync(['--db', dbPath, 'act', 'remove', 'c2', '--clause', 'spam', '--moderator', 'bob'])
     expect(cli.code).toBe(0)
     const fromCli = await heard(events, (e) => e.name === 'commentsDecided' && e.payload.moderator === 'bob')
     expect(fromCli).toMatchObject({ payload: { action: 'remove', count: 1 } })

@@ -34,19 +34,24 @@ describe('upgrading', () => {
     copyFileSync(join(__dirname, '../fixtures/db/sieve-v1.db'), path)
     const before = new Database(path, { readonly: true })
     expect(before.pragma('user_version', { simple: true })).toBe(1)
-    const snapshot = (db: Database.Database) => ({
-      comments: db.prepare('SELECT external_id, text, status, reason, priority, scores FROM comments ORDER BY id').all(),
+    // The first release named the clause `reason` on a comment, `clause_code` and `reason_before` on a decision.
+    const snapshot = (db: Database.Database, clause: string) => ({
+      comments: db.prepare(`SELECT external_id, text, status, ${clause} AS clause, priority, scores FROM comments ORDER BY id`).all(),
       decisions: db.prepare('SELECT * FROM decisions ORDER BY id').all(),
       fts: db.prepare("SELECT rowid FROM comments_fts WHERE comments_fts MATCH 'Putin' ORDER BY rowid").all()
     })
-    const old = snapshot(before)
+    const old = snapshot(before, 'reason')
     before.close()
     expect(old.decisions.length).toBeGreaterThan(0)
 
     const db = openDatabase(path).sqlite!
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
     // Every decision keeps its fields; the first release had no auto-moderation rules.
-    expect(snapshot(db)).toEqual({ ...old, decisions: old.decisions.map((decision) => ({ ...(decision as object), rule: null })) })
+    const renamed = (decision: Record<string, unknown>) => {
+      const { clause_code: clause, reason_before: clauseBefore, ...rest } = decision
+      return { ...rest, clause, clause_before: clauseBefore, rule: null }
+    }
+    expect(snapshot(db, 'clause')).toEqual({ ...old, decisions: old.decisions.map((decision) => renamed(decision as Record<string, unknown>)) })
     // What the first release called a likely violation still is one.
     expect(db.prepare('SELECT count(*) AS n FROM comments WHERE flagged != (priority >= 0.7)').get()).toEqual({ n: 0 })
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 })

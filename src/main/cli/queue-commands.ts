@@ -55,10 +55,10 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
         } while (after && rows.length < options.limit)
         if (options.json) {
           const items = []
-          for (const { key, id, text, textTruncated, status, reason, scores, priority, authorName, articleTitle, createdAt, reports, platformStatus, sync } of rows) {
+          for (const { key, id, text, textTruncated, status, clause, scores, priority, authorName, articleTitle, createdAt, reports, platformStatus, sync } of rows) {
             // A page row carries an excerpt; a script gets the whole comment.
             const whole = textTruncated ? (await client.call('commentDetail', { key })).comment.text : text
-            items.push({ id, text: whole, status, reason, scores, priority, author: authorName, article: articleTitle, createdAt, reports, platformStatus, sync })
+            items.push({ id, text: whole, status, clause, scores, priority, author: authorName, article: articleTitle, createdAt, reports, platformStatus, sync })
           }
           console.log(JSON.stringify(items, null, 2))
         } else {
@@ -66,7 +66,7 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
           const sideBySide = filter.queue === 'conflicts' || filter.sync === 'conflict'
           for (const row of rows) {
             const excerpt = row.text.replace(/\s+/g, ' ').slice(0, 90)
-            const state = sideBySide ? `${`${row.status}${row.reason ? ` · ${row.reason}` : ''}`.padEnd(22)}  site: ${(row.platformStatus ?? '').padEnd(8)}` : row.status.padEnd(8)
+            const state = sideBySide ? `${`${row.status}${row.clause ? ` · ${row.clause}` : ''}`.padEnd(22)}  site: ${(row.platformStatus ?? '').padEnd(8)}` : row.status.padEnd(8)
             console.log(`${row.priority.toFixed(2)}  ${state}  ${row.id.padEnd(12)}  ${excerpt}`)
           }
         }
@@ -83,12 +83,13 @@ export function registerQueueCommands(program: Command, cli: CliContext): void {
     .argument('[ids...]')
     .option('--where <filter>', `instead of ids, ${WHERE_HELP}`)
     .option('--dry-run', 'with --where: only say how many comments it matches')
-    .option('--reason <code>', 'the Terms-of-Use clause (required for remove)')
+    .option('--clause <code>', 'the Terms-of-Use clause (required for remove)')
+    .addOption(new Option('--reason <code>', 'the older name of --clause').hideHelp())
     .option('--note <text>', 'a note kept with the decision')
     .option('--moderator <name>', 'who is deciding (default: the logged-in user)')
-    .action(async (action: Action, ids: string[], options: { where?: string; dryRun?: boolean; reason?: string; note?: string; moderator?: string }) => {
+    .action(async (action: Action, ids: string[], options: { where?: string; dryRun?: boolean; clause?: string; reason?: string; note?: string; moderator?: string }) => {
       if ((ids.length > 0) === (options.where !== undefined)) throw new UserError('Name the comments either by id or with --where, not both.')
-      const decision = { clause: options.reason, note: options.note }
+      const decision = { clause: options.clause ?? options.reason, note: options.note }
       await cli.withClient(async (client) => {
         if (options.where !== undefined) {
           const filter = filterFrom(options)

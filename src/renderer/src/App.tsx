@@ -13,7 +13,7 @@ import { constantColumns, QueueTable, type QueueTableHandle } from './queue/Queu
 import { QueueTabs } from './queue/QueueTabs'
 import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
-import { ReasonPicker } from './queue/ReasonPicker'
+import { ClausePicker } from './queue/ClausePicker'
 import { SearchBox } from './queue/SearchBox'
 import { Pace } from './queue/Pace'
 import { standing } from './queue/pace-tally'
@@ -199,7 +199,7 @@ export function App() {
       else void queue.clearSelection()
     }
   }
-  // Keys work from the first row on; the reason picker waits for the policy it lists.
+  // Keys work from the first row on; the clause picker waits for the policy it lists.
   useKeyboard(keymap, run, overlay === null)
 
   const needsTarget = new Set<Command>(['approve', 'remove', 'disable', 'escalate', 'enable'])
@@ -396,7 +396,7 @@ export function App() {
         />
       )}
       {overlay?.kind === 'picker' && policy && (
-        <ReasonPicker
+        <ClausePicker
           clauses={policy.clauses}
           count={targetCount}
           comments={state.matching ? [] : state.selected.size ? state.rows.filter((row) => state.selected.has(row.key)) : state.rows.slice(state.cursor, state.cursor + 1)}

@@ -40,7 +40,7 @@ it('adds, tests, pulls, syncs, closes an article and removes a WordPress source 
   // (Other test files change comments of their own on the site meanwhile: some may change during the pull.)
   expect(pulled.stdout).toMatch(/^Daily Post: \d+ new, \d+ updated, \d+ unchanged \(\d+ requests\)\.$/m)
 
-  expect(sieve('act', 'remove', String(comment), '--reason', 'spam').stdout).toContain('remove: 1 of 1 comments changed')
+  expect(sieve('act', 'remove', String(comment), '--clause', 'spam').stdout).toContain('remove: 1 of 1 comments changed')
   const synced = sieve('sync')
   expect(synced.code, synced.stdout + synced.stderr).toBe(0)
   expect(synced.stdout).toContain('Synced 1; failed 0; conflicts 0; retrying later 0.')

@@ -271,7 +271,7 @@ describe('settling conflicts', () => {
     await engine.call('pullNow', {})
     // On this story (other test files delete comments of their own meanwhile: conflicts of theirs).
     const page = await engine.call('queuePage', { filter: { queue: 'conflicts', article: String(postId) }, sort: 'newest', after: null, limit: 50 })
-    expect(page.rows.map((row) => [row.id, row.status, row.reason, row.platformStatus, row.sync?.state])).toEqual([
+    expect(page.rows.map((row) => [row.id, row.status, row.clause, row.platformStatus, row.sync?.state])).toEqual([
       [String(ids[1]), 'removed', 'abusive', 'approved', 'conflict'],
       [String(ids[0]), 'approved', null, 'spam', 'conflict']
     ])

@@ -47,7 +47,7 @@ it('keeps the WordPress password and the API key out of every file and every lin
   await sieve(['scorers'])
   const ids = (await sieve(['list', '--queue', 'all', '--where', 'search=Secret', '--json'])).stdout
   const [first] = JSON.parse(ids) as { id: string }[]
-  await sieve(['act', 'remove', first.id, '--reason', 'spam', '--note', 'planted'])
+  await sieve(['act', 'remove', first.id, '--clause', 'spam', '--note', 'planted'])
   await sieve(['sync'])
   await sieve(['export', '--format', 'csv', '--out', join(dir, 'log.csv')])
   await sieve(['export', '--format', 'json', '--out', join(dir, 'log.json')])

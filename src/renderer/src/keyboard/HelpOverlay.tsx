@@ -33,7 +33,7 @@ export function HelpOverlay({ keymap, onClose, onRun }: { keymap: Binding[]; onC
           ))}
         </tbody>
       </table>
-      <p className="hint">Click a command to run it. In the reason picker, a digit picks its clause.</p>
+      <p className="hint">Click a command to run it. In the clause picker, a digit picks its clause.</p>
       <div className="buttons">
         <button onClick={onClose}>Close (Esc)</button>
       </div>

@@ -69,7 +69,7 @@ const columns = column.columns([
     cell: (info) => (
       <span className={`status ${info.getValue()}`}>
         {info.getValue()}
-        {info.row.original.reason ? ` · ${info.row.original.reason}` : ''}
+        {info.row.original.clause ? ` · ${info.row.original.clause}` : ''}
       </span>
     )
   }),
@@ -125,7 +125,7 @@ const HIDDEN_WHEN_CONSTANT = ['authorName', 'articleTitle', 'reports', 'sourceNa
 export function constantColumns(rows: CommentRow[]): Set<string> {
   if (rows.length < 2) return new Set()
   const value = (row: CommentRow, id: (typeof HIDDEN_WHEN_CONSTANT)[number]) =>
-    id === 'status' ? `${row.status}:${row.reason}` : id === 'sync' ? JSON.stringify(row.sync) : row[id]
+    id === 'status' ? `${row.status}:${row.clause}` : id === 'sync' ? JSON.stringify(row.sync) : row[id]
   return new Set(HIDDEN_WHEN_CONSTANT.filter((id) => rows.every((row) => value(row, id) === value(rows[0], id))))
 }
 

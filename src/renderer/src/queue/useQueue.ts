@@ -262,7 +262,7 @@ export function useQueue(initial: QueueId) {
           const keys = new Set(touched)
           set({
             rows: state.current.rows.map((row) =>
-              keys.has(row.key) && row.status !== status ? { ...row, status, reason: batch.clause, escalated: false } : row
+              keys.has(row.key) && row.status !== status ? { ...row, status, clause: batch.clause, escalated: false } : row
             )
           })
         }),
@@ -342,11 +342,11 @@ export function useQueue(initial: QueueId) {
             return
           }
           const status = ACTION_STATUS[action]
-          const reason = action === 'remove' ? (clause ?? null) : null
+          const clauseNow = action === 'remove' ? (clause ?? null) : null
           const stays = staysAfterDecision(queue, status)
           const kept = rows
             .filter((row) => stays || !decided.has(row.key))
-            .map((row) => (decided.has(row.key) ? { ...row, status, reason, escalated: false } : row))
+            .map((row) => (decided.has(row.key) ? { ...row, status, clause: clauseNow, escalated: false } : row))
           // The cursor stays on the comment being read when the decision was on others; after a decision
           // on it, it moves on to the next row: the one after it, or the one now in its place if it left.
           const keptKeys = new Set(kept.map((row) => row.key))

@@ -30,7 +30,7 @@ export interface DecidedBatch {
 /** The batches with decisions after `afterDecisionId`, oldest first. */
 export function batchesSince(db: Db, afterDecisionId: number): DecidedBatch[] {
   return db.all<DecidedBatch>(
-    sql`SELECT d.batch_id AS "batchId", b.kind, b.action, max(d.clause_code) AS clause, b.moderator, b.machine, max(d.automated) AS automated,
+    sql`SELECT d.batch_id AS "batchId", b.kind, b.action, max(d.clause) AS clause, b.moderator, b.machine, max(d.automated) AS automated,
                count(*) AS count, max(d.id) AS "lastDecisionId"
         FROM decisions d JOIN batches b ON b.id = d.batch_id
         WHERE d.id > ${afterDecisionId} GROUP BY d.batch_id, b.kind, b.action, b.moderator, b.machine ORDER BY d.batch_id`

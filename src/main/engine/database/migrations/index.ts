@@ -6,6 +6,7 @@ import wordpressSync from './005-wordpress-sync'
 import statementExports from './006-statement-exports'
 import escalationResolvedBy from './007-escalation-resolved-by'
 import uncertainty from './008-uncertainty'
+import oneNameForTheClause from './009-one-name-for-the-clause'
 
 /** Every migration in order; the database's user_version is how many have run. Append only. */
 export const migrations: readonly string[] = [
@@ -16,5 +17,6 @@ export const migrations: readonly string[] = [
   wordpressSync,
   statementExports,
   escalationResolvedBy,
-  uncertainty
+  uncertainty,
+  oneNameForTheClause
 ]

@@ -8,7 +8,7 @@ import { openEscalation } from './escalations'
 import { rowColumns, ROW_JOINS, toRow, type CommentRowRecord } from './queues'
 
 const RELATED = sql`SELECT c.id AS key, c.external_id AS id, substr(c.text, 1, 500) AS text, au.name AS "authorName",
-                           c.created_at AS "createdAt", c.status, c.reason
+                           c.created_at AS "createdAt", c.status, c.clause
                     FROM comments c LEFT JOIN authors au ON au.id = c.author_id`
 const RECENT_BY_AUTHOR = 10
 
@@ -39,7 +39,7 @@ export function commentDetail(db: Db, key: number): CommentDetail {
     scorers: scorers(db, key),
     history: db
       .all<Omit<DecisionHistoryEntry, 'automated'> & { automated: number }>(
-        sql`SELECT decided_at AS "decidedAt", moderator, action, status_after AS "statusAfter", clause_code AS clause,
+        sql`SELECT decided_at AS "decidedAt", moderator, action, status_after AS "statusAfter", clause,
                    clause_title AS "clauseTitle", note, automated
             FROM decisions WHERE comment_id = ${key} ORDER BY id`
       )

@@ -35,11 +35,11 @@ export function appendDecisionBatch(db: Db, selection: Conditions, batch: NewBat
         VALUES ('decide', ${batch.action}, ${batch.actor.moderator}, ${batch.actor.machine}, ${decidedAt}) RETURNING id`
   )!.id
   const clauseCode = batch.clause?.code ?? null
-  const changes = sql`(NOT (c.status = ${batch.statusAfter} AND c.reason IS NOT DISTINCT FROM ${clauseCode}) OR c.conflict IS NOT NULL)`
+  const changes = sql`(NOT (c.status = ${batch.statusAfter} AND c.clause IS NOT DISTINCT FROM ${clauseCode}) OR c.conflict IS NOT NULL)`
   const changed = db.run(
-    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, clause_before, clause,
                                clause_title, clause_description, note, moderator, machine, decided_at, automated, rule, scores)
-        SELECT ${batchId}, c.id, ${batch.action}, c.status, ${batch.statusAfter}, c.reason, ${clauseCode},
+        SELECT ${batchId}, c.id, ${batch.action}, c.status, ${batch.statusAfter}, c.clause, ${clauseCode},
                ${batch.clause?.title ?? null}, ${batch.clause?.description ?? null}, ${batch.note}, ${batch.actor.moderator},
                ${batch.actor.machine}, ${decidedAt}, ${batch.automated ? 1 : 0}, ${batch.rule ?? null}, c.scores
         FROM comments c
@@ -72,12 +72,12 @@ export function appendUndoBatch(db: Db, batchId: number, actor: Actor, at: Date)
   const decidedAt = at.toISOString()
   const undoBatchId = appendRevertingBatch(db, 'undo', batchId, actor, decidedAt)
   db.run(
-    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, clause_before, clause,
                                clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
-        SELECT ${undoBatchId}, d.comment_id, 'undo', c.status, d.status_before, c.reason, d.reason_before,
+        SELECT ${undoBatchId}, d.comment_id, 'undo', c.status, d.status_before, c.clause, d.clause_before,
                NULL, NULL, NULL, ${actor.moderator}, ${actor.machine}, ${decidedAt}, 0, c.scores
         FROM decisions d JOIN comments c ON c.id = d.comment_id
-        WHERE d.batch_id = ${batchId} AND c.status = d.status_after AND c.reason IS NOT DISTINCT FROM d.clause_code
+        WHERE d.batch_id = ${batchId} AND c.status = d.status_after AND c.clause IS NOT DISTINCT FROM d.clause
         ORDER BY d.comment_id`
   )
   projectBatch(db, undoBatchId)
@@ -108,15 +108,15 @@ export function appendRedoBatch(db: Db, undoBatchId: number, actor: Actor, at: D
   const decidedAt = at.toISOString()
   const redoBatchId = appendRevertingBatch(db, 'decide', undoBatchId, actor, decidedAt)
   db.run(
-    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, reason_before, clause_code,
+    sql`INSERT INTO decisions (batch_id, comment_id, action, status_before, status_after, clause_before, clause,
                                clause_title, clause_description, note, moderator, machine, decided_at, automated, scores)
-        SELECT ${redoBatchId}, u.comment_id, original.action, c.status, original.status_after, c.reason, original.clause_code,
+        SELECT ${redoBatchId}, u.comment_id, original.action, c.status, original.status_after, c.clause, original.clause,
                original.clause_title, original.clause_description, original.note, ${actor.moderator}, ${actor.machine}, ${decidedAt}, 0, c.scores
         FROM decisions u
         JOIN batches undo ON undo.id = u.batch_id
         JOIN decisions original ON original.batch_id = undo.reverts AND original.comment_id = u.comment_id
         JOIN comments c ON c.id = u.comment_id
-        WHERE u.batch_id = ${undoBatchId} AND c.status = u.status_after AND c.reason IS NOT DISTINCT FROM u.clause_code
+        WHERE u.batch_id = ${undoBatchId} AND c.status = u.status_after AND c.clause IS NOT DISTINCT FROM u.clause
         ORDER BY u.comment_id`
   )
   projectBatch(db, redoBatchId)
@@ -141,7 +141,7 @@ function externalIdsOf(db: Db, batchId: number): string[] {
 /** Moves each comment a batch decided on to the state its decision left it in. */
 function projectBatch(db: Db, batchId: number): void {
   db.run(
-    sql`UPDATE comments SET status = d.status_after, reason = d.clause_code
+    sql`UPDATE comments SET status = d.status_after, clause = d.clause
         FROM decisions d WHERE d.batch_id = ${batchId} AND d.comment_id = comments.id`
   )
 }

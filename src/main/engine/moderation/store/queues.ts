@@ -55,7 +55,7 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
 export function rowColumns(dialect: Dialect): RawBuilder<unknown> {
   return sql`c.id AS key, c.external_id AS id, au.name AS "authorName", au.external_id AS "authorId",
     ar.title AS "articleTitle", ar.external_id AS "articleId", s.name AS "sourceName",
-    c.created_at AS "createdAt", c.reports, c.status, c.reason, c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
+    c.created_at AS "createdAt", c.reports, c.status, c.clause, c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
     c.platform_status AS "platformStatus",
     (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS "authorRemoved",
     CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) THEN 1 ELSE 0 END AS escalated`

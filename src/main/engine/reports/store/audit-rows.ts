@@ -8,7 +8,7 @@ type AuditRow = Omit<AuditEntry, 'automated'> & { automated: number }
 const SELECT = sql`
   SELECT d.id AS "decisionId", d.decided_at AS "decidedAt", c.external_id AS "commentId", ar.title AS "articleTitle",
          au.name AS "authorName", d.action, d.status_before AS "statusBefore", d.status_after AS "statusAfter",
-         d.clause_code AS clause, d.clause_title AS "clauseTitle", d.note, d.moderator, d.machine, d.automated, d.rule
+         d.clause, d.clause_title AS "clauseTitle", d.note, d.moderator, d.machine, d.automated, d.rule
   FROM decisions d
   JOIN comments c ON c.id = d.comment_id
   LEFT JOIN articles ar ON ar.id = c.article_id

@@ -24,7 +24,7 @@ const COLUMNS: Column[] = [
   column('action', sql`d.action`),
   column('status_before', sql`d.status_before`),
   column('status_after', sql`d.status_after`),
-  column('clause', sql`d.clause_code`),
+  column('clause', sql`d.clause`),
   column('clause_title', sql`d.clause_title`),
   column('note', sql`d.note`),
   column('automated', sql`CASE d.automated WHEN 1 THEN 'yes' ELSE 'no' END`),

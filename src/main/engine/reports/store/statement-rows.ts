@@ -49,7 +49,7 @@ const STANDING = sql`d.action IN ('remove', 'disable') AND ${UNDONE} = 0`
 /** Removals and disables decided in the period and not undone since, oldest first, one at a time. */
 export function* statementSources(db: Db, filter: ReportFilter, { onlyNew = false }: SourceChoice = {}): Generator<StatementSource> {
   const rows = db.chunks<SourceRow>(
-    sql`SELECT d.id AS "decisionId", d.action, d.clause_code AS "clauseCode", d.clause_title AS "clauseTitle",
+    sql`SELECT d.id AS "decisionId", d.action, d.clause AS "clauseCode", d.clause_title AS "clauseTitle",
                d.clause_description AS "clauseDescription", d.decided_at AS "decidedAt", d.automated,
                c.created_at AS "commentCreatedAt", c.imported_at AS "commentFirstSeenAt", c.reports, d.scores,
                ${db.dialect.jsonText('c.raw', 'article16Notice')} AS "article16Notice",

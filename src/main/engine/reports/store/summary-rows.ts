@@ -24,7 +24,7 @@ const CHUNK = 5000
 
 export function summaryChunks(db: Db, filter: ReportFilter): Iterable<SummaryRow[]> {
   return db.chunks<SummaryRow>(
-    sql`SELECT d.action, d.clause_code, d.clause_title, d.moderator, d.batch_id, d.decided_at, d.automated,
+    sql`SELECT d.action, d.clause, d.clause_title, d.moderator, d.batch_id, d.decided_at, d.automated,
                c.created_at, ar.external_id, ar.title, ${topScore(db.dialect)}, ${UNDONE}
         ${REPORT_FROM} ${reportWhere(filter)} AND d.action <> 'undo' ORDER BY d.id`,
     CHUNK,

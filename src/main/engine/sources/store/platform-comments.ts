@@ -23,8 +23,8 @@ export type TargetStatus = (status: Status, clause: string | null) => string
 export function landPlatformComments(db: Db, sourceId: number, items: PlatformComment[], now: Date, platformName: string, target: TargetStatus): LandCounts {
   const writer = commentWriter(db, sourceId)
   const known = (externalId: string) =>
-    db.get<{ id: number; platformStatus: string | null; status: Status; reason: string | null; decided: number; writing: number }>(
-      sql`SELECT c.id, c.platform_status AS "platformStatus", c.status, c.reason,
+    db.get<{ id: number; platformStatus: string | null; status: Status; clause: string | null; decided: number; writing: number }>(
+      sql`SELECT c.id, c.platform_status AS "platformStatus", c.status, c.clause,
                  CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = c.id) THEN 1 ELSE 0 END AS decided,
                  CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.comment_id = c.id AND o.state = 'pending' AND o.attempts > 0) THEN 1 ELSE 0 END AS writing
           FROM comments c WHERE c.source_id = ${sourceId} AND c.external_id = ${externalId}`
@@ -34,7 +34,7 @@ export function landPlatformComments(db: Db, sourceId: number, items: PlatformCo
     for (const { comment, platformStatus } of items) {
       const before = known(comment.externalId)
       if (!before?.decided) continue
-      if (platformStatus === target(before.status, before.reason)) {
+      if (platformStatus === target(before.status, before.clause)) {
         // The site shows Sieve's decision (a colleague did the same, or the push landed): nothing to settle.
         markAgreed(db, before.id, now)
         continue

@@ -67,7 +67,7 @@ export interface DueEntry {
 export function dueEntries(db: Db, notBefore: string | null, createdBy: string, after: number, limit: number): DueEntry[] {
   return db.all<DueEntry>(
     sql`SELECT o.id, o.comment_id AS "commentId", c.external_id AS "externalId", s.name AS source, d.status_after AS "statusAfter",
-               d.clause_code AS clause, c.platform_status AS "platformStatus",
+               d.clause, c.platform_status AS "platformStatus",
                CASE WHEN EXISTS (
                  SELECT 1 FROM outbox p WHERE p.comment_id = o.comment_id AND p.id < o.id AND p.state = 'superseded' AND p.attempts > 0
                    AND p.id > coalesce((SELECT max(q.id) FROM outbox q WHERE q.comment_id = o.comment_id AND q.state = 'synced'), 0)

@@ -1,4 +1,4 @@
-// The reason picker: a removal always names a Terms-of-Use clause, and only one the moderator chose.
+// The clause picker: a removal always names a Terms-of-Use clause, and only one the moderator chose.
 // A digit picks its clause at once; typing the start of a clause's name narrows the list and highlights
 // the first match; arrows move; Enter removes under the highlighted clause, and nothing is highlighted
 // until the moderator says so. `n` writes a note, Enter there goes back to the clauses. The comment
@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Clause, CommentRow } from '../../../shared/model'
 import { Dialog } from '../Dialog'
 
-interface ReasonPickerProps {
+interface ClausePickerProps {
   clauses: Clause[]
   count: number
   /** The comments being removed, when they are loaded (the first few are quoted). */
@@ -25,7 +25,7 @@ function narrowed(clauses: Clause[], typed: string): Clause[] {
   return clauses.filter((clause) => [clause.code, ...clause.title.toLowerCase().split(/[^\p{L}]+/u)].some((word) => word.startsWith(wanted)))
 }
 
-export function ReasonPicker({ clauses, count, comments, onPick, onCancel }: ReasonPickerProps) {
+export function ClausePicker({ clauses, count, comments, onPick, onCancel }: ClausePickerProps) {
   const [highlight, setHighlight] = useState<number | null>(null)
   const [typed, setTyped] = useState('')
   const [note, setNote] = useState('')
