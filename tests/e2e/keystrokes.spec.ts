@@ -106,3 +106,16 @@ test('a decision the engine never answers (its process killed) puts the comment 
   expect((await queue.idsInView()).slice(0, 3)).toEqual(ids.slice(0, 3))
   expect(await queue.cursorId()).toBe(ids[1])
 })
+
+test('the cursor row stays whole in view, below the column headers, as j and k walk through the queue', async ({ page, queue }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const head = queue.grid.locator('[role=row].head')
+  const wholeInView = async () => {
+    const [grid, header, row] = await Promise.all([queue.grid.boundingBox(), head.boundingBox(), queue.cursorRow.boundingBox()])
+    return row!.y >= header!.y + header!.height - 1 && row!.y + row!.height <= grid!.y + grid!.height + 1
+  }
+  for (const key of [...Array<string>(30).fill('j'), ...Array<string>(30).fill('k')]) {
+    await queue.press(key)
+    await expect.poll(wholeInView).toBe(true)
+  }
+})
