@@ -226,7 +226,7 @@ export function App() {
     <div className="app">
       <header className="top">
         <h1>Sieve</h1>
-        <QueueTabs current={state.queue} counts={state.counts} onOpen={(id) => void queue.open(id)} />
+        <QueueTabs current={state.queue} counts={state.counts} onOpen={queue.open} />
         <span className="who" title={session ? `on ${session.machine}` : ''}>
           {session?.moderator}
         </span>
