@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Session } from '../../shared/api'
 import { QUEUE_LABELS, QUEUES, type Action, type Policy, type QueueId, type SortKey } from '../../shared/model'
 import { client } from './api'
@@ -99,10 +99,13 @@ export function App() {
   const keymap = useMemo(() => effectiveKeymap(keymapSetting), [keymapSetting])
   const [layout, setLayout] = useState<TableLayout>(DEFAULT_TABLE_LAYOUT)
   const saveLayout = useDebounced((next: TableLayout) => void client.call('saveTableLayout', next), 400)
-  const changeLayout = (next: TableLayout) => {
-    setLayout(next)
-    saveLayout(next)
-  }
+  const changeLayout = useCallback(
+    (next: TableLayout) => {
+      setLayout(next)
+      saveLayout(next)
+    },
+    [saveLayout]
+  )
   const [bandsOpen, setBandsOpen] = useState(false)
   const [band, setBand] = useState<Band>({ attribute: null, low: 0, high: 3 })
   const [savedViews, setSavedViews] = useState<SavedView[]>([])
@@ -223,7 +226,7 @@ export function App() {
     <div className="app">
       <header className="top">
         <h1>Sieve</h1>
-        <QueueTabs current={state.queue} counts={state.counts} onOpen={(id) => void queue.open(id)} />
+        <QueueTabs current={state.queue} counts={state.counts} onOpen={queue.open} />
         <span className="who" title={session ? `on ${session.machine}` : ''}>
           {session?.moderator}
         </span>
@@ -299,14 +302,14 @@ export function App() {
           layout={layout}
           onLayout={changeLayout}
           sort={state.search ? null : state.sort}
-          onSort={(sort) => void queue.sortBy(sort)}
+          onSort={queue.sortBy}
           cursor={state.cursor}
           selected={state.selected}
           label={`${QUEUE_LABELS[state.queue]}${state.search ? `, search “${state.search}”` : ''}`}
           sideBySide={state.queue === 'conflicts'}
           hasMore={state.next !== null}
-          onCursor={(index) => void queue.moveTo(index)}
-          onToggle={(key) => void queue.toggleSelect(key)}
+          onCursor={queue.moveTo}
+          onToggle={queue.toggleSelect}
           onNearEnd={queue.loadMore}
         />
         {detailOpen && <DetailPane commentKey={state.rows[state.cursor]?.key ?? null} onClose={() => setDetailOpen(false)} />}

@@ -10,6 +10,11 @@ export interface SieveServer {
   url: string
   dbPath: string
   stop(): Promise<void>
+  /** Freezes the server (SIGSTOP, every process of it): requests wait, unanswered, until `resume`. */
+  pause(): void
+  resume(): void
+  /** Kills the server at once (SIGKILL): what it had not answered, it never will. */
+  kill(): Promise<void>
 }
 
 export async function startSieve(options: { dbPath?: string } = {}): Promise<SieveServer> {
@@ -18,8 +23,12 @@ export async function startSieve(options: { dbPath?: string } = {}): Promise<Sie
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
     [join(ROOT, 'src/main/cli.ts'), 'serve', '--demo', '--db', dbPath],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
+    // A process group of its own, so that a signal reaches tsx and the Node process it starts alike.
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
   )
+  const running = () => child.exitCode === null && child.signalCode === null
+  const exited = new Promise((done) => child.once('exit', done))
+  const signal = (name: NodeJS.Signals) => running() && process.kill(-child.pid!, name)
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
     const onData = (chunk: Buffer) => {
@@ -35,12 +44,18 @@ export async function startSieve(options: { dbPath?: string } = {}): Promise<Sie
     url,
     dbPath,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done))
+      if (running()) {
+        signal('SIGCONT')
         child.kill('SIGTERM')
         await exited
       }
       if (!options.dbPath) rmSync(dir, { recursive: true, force: true })
+    },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    kill: async () => {
+      signal('SIGKILL')
+      await exited
     }
   }
 }

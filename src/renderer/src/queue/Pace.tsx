@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 
 const startedAt = Date.now()
 
 /** The light at the end of the tunnel: how many are left to review, and this session's pace. */
-export function Pace({ decided, left }: { decided: number; left: number | null }) {
+export const Pace = memo(function Pace({ decided, left }: { decided: number; left: number | null }) {
   const [now, setNow] = useState(Date.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000)
@@ -18,4 +18,4 @@ export function Pace({ decided, left }: { decided: number; left: number | null }
       {eta !== null ? ` · queue clear in ~${eta < 1 ? `${Math.ceil(eta * 60)} min` : `${eta.toFixed(1)} h`}` : ''}
     </span>
   )
-}
+})

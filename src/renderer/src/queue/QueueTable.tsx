@@ -2,15 +2,17 @@
 // rows in view (each as tall as its comment, up to four lines), and the engine supplies the rows a page
 // at a time. The grid takes the focus itself and names the current row with aria-activedescendant, so a
 // screen reader reads each comment the cursor lands on.
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react'
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react'
 import {
   columnOrderingFeature,
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
+  FlexRender,
   tableFeatures,
-  useTable
+  useTable,
+  type Row
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { CommentRow, SortKey } from '../../../shared/model'
@@ -143,6 +145,22 @@ function rowLabel(comment: CommentRow): string {
   return `${comment.authorName ?? 'Anonymous'}: ${comment.text.slice(0, 300)} — ${score}, ${flags}`
 }
 
+/**
+ * A row's cells. They show only the comment, so a row whose comment is the same object draws nothing
+ * anew when the rows around it move (a decision takes one out, the cursor moves on): a key step then
+ * costs the rows that changed, not every row in view.
+ */
+const RowCells = memo(
+  function RowCells({ row }: { row: Row<typeof features, CommentRow>; columns: string }) {
+    return row.getVisibleCells().map((cell) => (
+      <div role="gridcell" className={`cell col-${cell.column.id}`} key={cell.id}>
+        <FlexRender cell={cell} />
+      </div>
+    ))
+  },
+  (before, after) => before.row.original === after.row.original && before.columns === after.columns
+)
+
 export interface QueueTableHandle {
   /** How many rows fit in the grid's height (PageDown moves by this many). */
   rowsInView(): number
@@ -167,7 +185,8 @@ interface QueueTableProps {
   ref?: Ref<QueueTableHandle>
 }
 
-export function QueueTable(props: QueueTableProps) {
+/** Drawn again only when what it shows changes: the counts, the pace or a message moving leave it alone. */
+export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   const { rows, layout, onLayout, sort, onSort, cursor, selected, label, sideBySide = false, hasMore, onCursor, onToggle, onNearEnd, ref } = props
   const shown = shownLayout(layout, sideBySide)
   // In the Conflicts queue, Sieve's status and the site's show side by side even where every row agrees.
@@ -203,7 +222,9 @@ export function QueueTable(props: QueueTableProps) {
     scrollMargin: headerHeight,
     estimateSize: () => ROW_ESTIMATE,
     getItemKey: (index) => tableRows[index].id,
-    overscan: 8
+    overscan: 8,
+    // Measurements and scrolling re-render with React's next update, never as a second render inside a key's.
+    useFlushSync: false
   })
   useImperativeHandle(ref, () => ({
     rowsInView: () => {
@@ -215,9 +236,19 @@ export function QueueTable(props: QueueTableProps) {
     focus: () => grid.current?.focus()
   }))
 
+  // Keeps the cursor row in view. A row drawn already (the next one, the one before) is brought in by
+  // setting the scroll position from the virtualizer's own measurements: reading the page's geometry
+  // instead would make the browser lay the page out in the middle of the key's frame.
   useEffect(() => {
-    if (rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' })
-  }, [cursor, rows.length, virtualizer])
+    if (!rows.length) return
+    const item = virtualizer.getVirtualItems().find((candidate) => candidate.index === cursor)
+    const height = virtualizer.scrollRect?.height
+    if (!item || !height || !grid.current) return virtualizer.scrollToIndex(cursor, { align: 'auto' })
+    const scrolled = virtualizer.scrollOffset ?? 0
+    // Under the sticky header at the top, or whole at the bottom.
+    if (item.start - headerHeight < scrolled) grid.current.scrollTop = item.start - headerHeight
+    else if (item.end > scrolled + height) grid.current.scrollTop = Math.min(item.end - height, item.start - headerHeight)
+  }, [cursor, rows.length, virtualizer, headerHeight])
 
   const items = virtualizer.getVirtualItems()
   const lastVisible = items.at(-1)?.index ?? 0
@@ -226,6 +257,7 @@ export function QueueTable(props: QueueTableProps) {
   }, [hasMore, lastVisible, rows.length, onNearEnd])
 
   const headers = table.getHeaderGroups()[0].headers
+  const shownColumns = headers.map((header) => header.column.id).join(' ')
   const template = headers
     // The comment takes the room left (never under 240 px) unless the moderator sized it.
     .map((header) =>
@@ -318,11 +350,7 @@ export function QueueTable(props: QueueTableProps) {
                     onClick={(event) => event.stopPropagation()}
                   />
                 </div>
-                {row.getVisibleCells().map((cell) => (
-                  <div role="gridcell" className={`cell col-${cell.column.id}`} key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
+                <RowCells row={row} columns={shownColumns} />
               </div>
             )
           })}
@@ -330,4 +358,4 @@ export function QueueTable(props: QueueTableProps) {
       </div>
     </div>
   )
-}
+})

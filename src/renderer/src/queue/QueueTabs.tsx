@@ -1,6 +1,8 @@
+import { memo } from 'react'
 import { QUEUES, QUEUE_LABELS, type QueueCounts, type QueueId } from '../../../shared/model'
 
-export function QueueTabs({ current, counts, onOpen }: { current: QueueId; counts: QueueCounts | null; onOpen(queue: QueueId): void }) {
+/** The queues with their counts: drawn again only when a count or the queue shown changes, never for a key step. */
+export const QueueTabs = memo(function QueueTabs({ current, counts, onOpen }: { current: QueueId; counts: QueueCounts | null; onOpen(queue: QueueId): void }) {
   return (
     <nav className="tabs" role="tablist" aria-label="Queues">
       {QUEUES.map((queue) => (
@@ -17,4 +19,4 @@ export function QueueTabs({ current, counts, onOpen }: { current: QueueId; count
       ))}
     </nav>
   )
-}
+})

@@ -1,8 +1,12 @@
 // The state of the queue on screen: what it shows (queue, search, sort), its loaded rows, the cursor,
 // the selection and the counts. Commands run one after another, each on the state the previous one
-// left, so two quick key presses can never decide the same comment twice; a decision shows only once
-// the engine has stored it. What changes elsewhere (another window, the command line, a rule, new
-// comments) arrives as the engine's events: the counts, "N new", and the rows decided meanwhile.
+// left, so two quick key presses can never decide the same comment twice. A decision on the comment
+// under the cursor shows at once and is sent behind it: the engine's answer is not waited for, so the
+// next key works at once. Decisions go to the engine one after another, in the order they were made;
+// one that fails puts its comment back where it was, saying so. Whatever reads or changes the engine's
+// state otherwise (a page, an undo, a bulk decision) waits for the decisions sent before it. What
+// changes elsewhere (another window, the command line, a rule, new comments) arrives as the engine's
+// events: the counts, "N new", and the rows decided meanwhile.
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CommentsDecided } from '../../../shared/api'
 import type { Filter } from '../../../shared/filter'
@@ -109,14 +113,39 @@ export function useQueue(initial: QueueId) {
   }, [])
 
   const tail = useRef<Promise<void>>(Promise.resolve())
-  /** Runs commands strictly in order; a failure is shown, never swallowed. */
+  /** Commands started and not finished (those waiting for the engine, and those queued behind them). */
+  const unfinished = useRef(0)
+  /**
+   * Runs commands strictly in order; a failure is shown, never swallowed. With nothing before it, a
+   * command runs at once, inside the key's own event: what it changes is drawn in the next frame.
+   */
   const serial = useCallback(
-    (task: () => Promise<void> | void) => {
-      tail.current = tail.current.then(task).catch((error: unknown) => set({ message: (error as Error).message }))
+    (task: () => Promise<void> | void): Promise<void> => {
+      const fail = (error: unknown) => set({ message: (error as Error).message })
+      let running: Promise<void>
+      if (unfinished.current === 0) {
+        try {
+          const result = task()
+          if (!result) return Promise.resolve()
+          running = result.catch(fail)
+        } catch (error) {
+          fail(error)
+          return Promise.resolve()
+        }
+      } else running = tail.current.then(task).catch(fail)
+      unfinished.current++
+      tail.current = running.finally(() => unfinished.current--)
       return tail.current
     },
     [set]
   )
+
+  /** The decisions shown at once and sent behind: each goes when the one before it has its answer. */
+  const sending = useRef<Promise<void>>(Promise.resolve())
+  /** Failures in a row, for the message (a success starts the count again). */
+  const failures = useRef(0)
+  /** Resolves once every decision sent so far has its answer (whatever it was). */
+  const decisionsAnswered = useCallback(() => sending.current, [])
 
   // Counts are for the eye only: the engine tells them as they move (countsChanged), beside the command
   // chain, never holding up the next key. They are read once on opening and after a break in the events.
@@ -132,6 +161,8 @@ export function useQueue(initial: QueueId) {
   /** Shows `view` from its first row, keeping at least `keepAtLeast` rows loaded and the cursor on `focusIds`. */
   const show = useCallback(
     async (view: View, keepAtLeast = PAGE, focusIds: string[] = []) => {
+      // The engine's pages show the decisions sent so far only once they have landed.
+      await decisionsAnswered()
       set({ loading: true })
       const rows: CommentRow[] = []
       let next: string | null = null
@@ -157,7 +188,7 @@ export function useQueue(initial: QueueId) {
         matching: null
       })
     },
-    [set]
+    [set, decisionsAnswered]
   )
   const current = (): View => ({
     queue: state.current.queue,
@@ -166,19 +197,102 @@ export function useQueue(initial: QueueId) {
     sort: state.current.sort
   })
 
-  const loadMore = useCallback(async () => {
-    const { next } = state.current
-    if (!next) return
-    const view = current()
-    const page = await client.call('queuePage', { filter: viewFilter(view), sort: view.sort, after: next, limit: PAGE })
-    if (next !== state.current.next) return
-    set({ rows: [...state.current.rows, ...page.rows], next: page.next })
+  /** The page being loaded after the last loaded row, if one is. */
+  const pageLoading = useRef<Promise<void> | null>(null)
+  /** Loads the next page (once, however often it is asked for while it loads). */
+  const loadMore = useCallback(() => {
+    pageLoading.current ??= (async () => {
+      const { next } = state.current
+      if (!next) return
+      const view = current()
+      const page = await client.call('queuePage', { filter: viewFilter(view), sort: view.sort, after: next, limit: PAGE })
+      if (next !== state.current.next) return
+      // The rows after the cursor: those decided meanwhile are before `next`, so none comes back.
+      set({ rows: [...state.current.rows, ...page.rows], next: page.next })
+    })().finally(() => (pageLoading.current = null))
+    return pageLoading.current
   }, [set])
+  /** Loads the next page beside the keys, never holding up the next one. */
+  const prefetch = useCallback(() => {
+    loadMore().catch((error: Error) => set({ message: error.message }))
+  }, [loadMore, set])
+
+  /**
+   * A decision did not land: the comment goes back where it was (after the row that preceded it, if
+   * that is still loaded), as it was, unless it has been changed here since; the cursor stays on its row.
+   */
+  const putBack = useCallback(
+    (row: CommentRow, decided: CommentRow, beforeKey: number | undefined, index: number, reason: string) => {
+      failures.current++
+      const { rows, cursor } = state.current
+      const message =
+        failures.current === 1
+          ? `${reason}. It is back in the queue, undecided.`
+          : `${failures.current} decisions in a row did not land (${reason}); those comments are back in the queue, undecided.`
+      const at = rows.findIndex((each) => each.key === row.key)
+      if (at >= 0) {
+        // Still shown (a queue it stays in): back to how it was, unless decided again here meanwhile.
+        set({ rows: rows[at] === decided ? rows.map((each, i) => (i === at ? row : each)) : rows, message })
+        return
+      }
+      const after = beforeKey === undefined ? -1 : rows.findIndex((each) => each.key === beforeKey)
+      const place = after >= 0 || beforeKey === undefined ? after + 1 : Math.min(index, rows.length)
+      set({
+        rows: [...rows.slice(0, place), row, ...rows.slice(place)],
+        cursor: rows.length && place <= cursor ? cursor + 1 : cursor,
+        message
+      })
+    },
+    [set]
+  )
+
+  /**
+   * Decides on one comment at once: the row moves on (or shows its new status where it stays) and the
+   * decision is sent behind the decisions before it. If the engine refuses it or cannot be reached, the
+   * comment is put back where it was and the status line says so; the cursor stays on what is being read.
+   */
+  const decideAtOnce = useCallback(
+    (row: CommentRow, action: Action, clause?: string, note?: string) => {
+      const { rows, cursor, queue } = state.current
+      const index = rows.indexOf(row)
+      const status = ACTION_STATUS[action]
+      const decided: CommentRow = { ...row, status, clause: action === 'remove' ? (clause ?? null) : null, escalated: false }
+      const stays = staysAfterDecision(queue, status)
+      const kept = stays ? rows.map((each) => (each === row ? decided : each)) : rows.filter((each) => each !== row)
+      const shown = `${verb(action)} 1 comment.`
+      set({
+        rows: kept,
+        // The next row: the one after it, or the one now in its place if it left.
+        cursor: clamp(stays ? cursor + 1 : cursor, kept.length),
+        anchor: null,
+        selected: new Set(),
+        message: shown,
+        undoOffer: null
+      })
+      if (kept.length - state.current.cursor < PREFETCH) prefetch()
+      const before = rows[index - 1]?.key
+      sending.current = sending.current
+        .then(() => client.call('decide', { keys: [row.key], action, clause, note }))
+        .then(
+          (result) => {
+            failures.current = 0
+            // Someone else made the same decision first: say so, unless a later message has taken the line.
+            const already = result.changed === 0 && state.current.message === shown
+            set({ tally: afterDecision(state.current.tally, result.changed), ...(already ? { message: `Nothing changed: this comment already was ${status}.` } : {}) })
+          },
+          (error: Error) => putBack(row, decided, before, index, `Could not ${ACTION_LABEL[action]} ${describe(row)}: ${error.message}`)
+        )
+        .catch((error: Error) => set({ message: error.message }))
+    },
+    [set, prefetch, putBack]
+  )
 
   /** Undo or redo, then show the queue as it now is, with the cursor on the first comment put back. */
   const revert = useCallback(
     async (kind: 'undo' | 'redo') => {
       set({ undoOffer: null })
+      // The latest decision is the latest one sent: undo it once it has landed (or failed).
+      await decisionsAnswered()
       const result = await client.call(kind, {})
       if (result.batchId === null) {
         set({ message: `Nothing to ${kind}.` })
@@ -191,11 +305,11 @@ export function useQueue(initial: QueueId) {
         message: `${kind === 'undo' ? 'Undid' : 'Redid'} ${result.action} on ${count(result.ids.length)}.`
       })
     },
-    [show, set]
+    [show, set, decisionsAnswered]
   )
 
   const move = useCallback(
-    async (delta: number, extend: boolean) => {
+    (delta: number, extend: boolean) => {
       const { rows, cursor, anchor, selected } = state.current
       const to = clamp(cursor + delta, rows.length)
       if (extend) {
@@ -206,9 +320,61 @@ export function useQueue(initial: QueueId) {
       } else {
         set({ cursor: to, anchor: null })
       }
-      if (rows.length - to < PREFETCH) await loadMore()
+      if (rows.length - to < PREFETCH) prefetch()
     },
-    [set, loadMore]
+    [set, prefetch]
+  )
+
+  /** Decides on the selection or on every comment a filter matches (or on one the action cannot change). */
+  const decideAndWait = useCallback(
+    async (action: Action, clause?: string, note?: string) => {
+      // It waits for the decisions sent before it, then for its own answer.
+      await decisionsAnswered()
+      const { rows, cursor, selected, queue, matching } = state.current
+      if (matching !== null) {
+        const result = await client.call('decide', { filter: matching.filter, action, clause, note })
+        await show(current())
+        const message = `${verb(action)} ${count(result.changed)} (one undo reverts them all).`
+        set({ tally: afterDecision(state.current.tally, result.changed), message, undoOffer: message })
+        return
+      }
+      const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
+      if (!keys.length) return
+      const result = await client.call('decide', { keys, action, clause, note })
+      const byKey = new Map(rows.map((row) => [row.key, row]))
+      // The rows the action could change (re-enable leaves a pending or approved comment as it is).
+      const decided = new Set(keys.filter((key) => { const row = byKey.get(key); return !row || actionApplies(action, row.status) }))
+      if (result.changed === 0 && decided.size === 0) {
+        const what = keys.length === 1 ? `this comment is ${byKey.get(keys[0])?.status ?? 'not'}` : 'none of these is'
+        set({ message: `Re-enable applies only to disabled or removed comments, and ${what}: nothing changed.` })
+        return
+      }
+      const status = ACTION_STATUS[action]
+      const clauseNow = action === 'remove' ? (clause ?? null) : null
+      const stays = staysAfterDecision(queue, status)
+      const kept = rows
+        .filter((row) => stays || !decided.has(row.key))
+        .map((row) => (decided.has(row.key) ? { ...row, status, clause: clauseNow, escalated: false } : row))
+      // The cursor stays on the comment being read when the decision was on others; after a decision
+      // on it, it moves on to the next row: the one after it, or the one now in its place if it left.
+      const keptKeys = new Set(kept.map((row) => row.key))
+      const before = rows.slice(0, cursor).filter((row) => keptKeys.has(row.key)).length
+      const cursorKey = rows[cursor]?.key
+      const nextCursor = keptKeys.has(cursorKey) && decided.has(cursorKey) ? before + 1 : before
+      const unchanged = keys.length - result.changed
+      const message = `${verb(action)} ${count(result.changed)}${unchanged ? ` (${unchanged} ${action === 'enable' ? 'were not disabled or removed' : 'already were'})` : ''}.`
+      set({
+        rows: kept,
+        cursor: clamp(nextCursor, kept.length),
+        anchor: null,
+        selected: new Set(),
+        tally: afterDecision(state.current.tally, result.changed),
+        message,
+        undoOffer: keys.length > 1 ? message : null
+      })
+      if (kept.length - state.current.cursor < PREFETCH) prefetch()
+    },
+    [show, set, prefetch, decisionsAnswered]
   )
 
   const commands = useMemo(
@@ -268,7 +434,7 @@ export function useQueue(initial: QueueId) {
         }),
       cycleSort: () => serial(() => show({ ...current(), sort: SORTS[(SORTS.indexOf(state.current.sort) + 1) % SORTS.length] })),
       sortBy: (sort: SortKey) => serial(() => show({ ...current(), sort })),
-      loadMore: () => serial(loadMore),
+      loadMore: prefetch,
       move: (delta: number) => serial(() => move(delta, false)),
       extend: (delta: number) => serial(() => move(delta, true)),
       /** Puts the cursor on a row (a click): the selection, if any, is let go. */
@@ -316,59 +482,23 @@ export function useQueue(initial: QueueId) {
       /** Selects every comment the view's filter (narrowed by `score`, a band) matches, without loading them. */
       selectAllMatching: (score?: Filter['score']) =>
         serial(async () => {
+          await decisionsAnswered()
           const filter = { ...viewFilter(current()), ...(score ? { score } : {}) }
           set({ matching: { filter, count: await client.call('count', { filter }) }, selected: new Set() })
         }),
       /** Decides on the selection, or on the cursor row when nothing is selected. */
       decide: (action: Action, clause?: string, note?: string) =>
-        serial(async () => {
-          const { rows, cursor, selected, queue, matching } = state.current
-          if (matching !== null) {
-            const result = await client.call('decide', { filter: matching.filter, action, clause, note })
-            await show(current())
-            const message = `${verb(action)} ${count(result.changed)} (one undo reverts them all).`
-            set({ tally: afterDecision(state.current.tally, result.changed), message, undoOffer: message })
-            return
-          }
-          const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
-          if (!keys.length) return
-          const result = await client.call('decide', { keys, action, clause, note })
-          const byKey = new Map(rows.map((row) => [row.key, row]))
-          // The rows the action could change (re-enable leaves a pending or approved comment as it is).
-          const decided = new Set(keys.filter((key) => { const row = byKey.get(key); return !row || actionApplies(action, row.status) }))
-          if (result.changed === 0 && decided.size === 0) {
-            const what = keys.length === 1 ? `this comment is ${byKey.get(keys[0])?.status ?? 'not'}` : 'none of these is'
-            set({ message: `Re-enable applies only to disabled or removed comments, and ${what}: nothing changed.` })
-            return
-          }
-          const status = ACTION_STATUS[action]
-          const clauseNow = action === 'remove' ? (clause ?? null) : null
-          const stays = staysAfterDecision(queue, status)
-          const kept = rows
-            .filter((row) => stays || !decided.has(row.key))
-            .map((row) => (decided.has(row.key) ? { ...row, status, clause: clauseNow, escalated: false } : row))
-          // The cursor stays on the comment being read when the decision was on others; after a decision
-          // on it, it moves on to the next row: the one after it, or the one now in its place if it left.
-          const keptKeys = new Set(kept.map((row) => row.key))
-          const before = rows.slice(0, cursor).filter((row) => keptKeys.has(row.key)).length
-          const cursorKey = rows[cursor]?.key
-          const nextCursor = keptKeys.has(cursorKey) && decided.has(cursorKey) ? before + 1 : before
-          const unchanged = keys.length - result.changed
-          const message = `${verb(action)} ${count(result.changed)}${unchanged ? ` (${unchanged} ${action === 'enable' ? 'were not disabled or removed' : 'already were'})` : ''}.`
-          set({
-            rows: kept,
-            cursor: clamp(nextCursor, kept.length),
-            anchor: null,
-            selected: new Set(),
-            tally: afterDecision(state.current.tally, result.changed),
-            message,
-            undoOffer: keys.length > 1 ? message : null
-          })
-          if (kept.length - state.current.cursor < PREFETCH) await loadMore()
+        serial(() => {
+          const row = state.current.rows[state.current.cursor]
+          const { selected, matching } = state.current
+          if (matching === null && !selected.size && row && actionApplies(action, row.status)) return decideAtOnce(row, action, clause, note)
+          return decideAndWait(action, clause, note)
         }),
       /** Asks for a second opinion; the rows carry the mark, and the cursor moves on from a comment escalated under it. */
       escalate: (note: string) =>
         serial(async () => {
+          // After the decisions sent before it: a decision settles an escalation made earlier, not a later one.
+          await decisionsAnswered()
           const { rows, cursor, selected, matching } = state.current
           const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
           const target = matching !== null ? { filter: matching.filter } : { keys }
@@ -388,7 +518,7 @@ export function useQueue(initial: QueueId) {
       dismissMessage: () => set({ message: null }),
       dismissUndoOffer: () => set({ undoOffer: null })
     }),
-    [serial, show, loadMore, move, readCounts, revert, set]
+    [serial, show, loadMore, prefetch, move, readCounts, revert, set, decideAtOnce, decideAndWait, decisionsAnswered]
   )
 
   return { state: state.current, ...commands }
@@ -396,4 +526,12 @@ export function useQueue(initial: QueueId) {
 
 function verb(action: Action): string {
   return { approve: 'Approved', remove: 'Removed', disable: 'Disabled', enable: 'Re-enabled' }[action]
+}
+
+const ACTION_LABEL: Record<Action, string> = { approve: 'approve', remove: 'remove', disable: 'disable', enable: 're-enable' }
+
+/** A comment as a message names it: its author and the start of its text. */
+function describe(row: CommentRow): string {
+  const text = row.text.length > 40 ? `${row.text.slice(0, 40).trimEnd()}…` : row.text
+  return `${row.authorName ?? 'an anonymous reader'}'s comment “${text}”`
 }
