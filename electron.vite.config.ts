@@ -34,7 +34,7 @@ export default defineConfig({
           // The engine's own process on the desktop (an Electron utility process).
           'engine-host': resolve('src/main/engine-host.ts'),
           'engine-worker': resolve('src/main/engine/threads/engine-worker.ts'),
-          'postgres-worker': resolve('src/main/engine/database/sql/postgres-worker.ts'),
+          'postgres-worker': resolve('src/main/engine/database/postgres/postgres-worker.ts'),
           'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts')
         }
       }

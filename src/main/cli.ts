@@ -8,10 +8,11 @@ import { registerPlatformCommands } from './cli/platform-commands'
 import { registerQueueCommands } from './cli/queue-commands'
 import { registerReportCommands } from './cli/report-commands'
 import { registerScoringCommands } from './cli/scoring-commands'
+import { registerTeamCommands } from './cli/team-commands'
 
 const program = new Command('sieve')
   .description('Sieve: comment moderation for newsrooms')
-  .option('--db <file>', 'the database file (default: $SIEVE_DB or the app data directory)')
+  .option('--db <file|url>', "the database: a SQLite file, or a team's postgres://USER@HOST:PORT/DB (default: $SIEVE_DB, else the app data directory)")
   .showHelpAfterError()
 
 const cli = cliContext(program)
@@ -20,6 +21,7 @@ registerScoringCommands(program, cli)
 registerReportCommands(program, cli)
 registerPlatformCommands(program, cli)
 registerAppCommands(program, cli)
+registerTeamCommands(program, cli)
 
 program.parseAsync().catch((error: unknown) => {
   const meant = error instanceof UserError ? error : storageError(error)

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, MessageChannelMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
 import type { Engine } from './engine/door'
 import type { EngineHostOptions } from './engine-host'
+import { storeLocation } from './paths'
 import { desktopSecretPlan } from './secret-storage'
 import { engineOverPort } from './transport/engine-port'
 import { serveIpc } from './transport/ipc'
@@ -39,9 +40,11 @@ function createWindow(): BrowserWindow {
 
 /** Forks the engine's process and connects to it over a private port. */
 function start(): Promise<Engine> {
-  const dbPath = process.env.SIEVE_DB || join(app.getPath('userData'), 'sieve.db')
+  // SIEVE_DB: another SQLite file, or a team's postgres:// address.
+  const { dbPath, dbUrl } = storeLocation(process.env.SIEVE_DB || undefined, app.getPath('userData'))
   const options: EngineHostOptions = {
     dbPath,
+    dbUrl,
     // The OS keychain keeps the key that seals secrets (here: safeStorage works only in this process);
     // on Linux without a keyring, a 0600 file, and the settings say so.
     secretsPlan: desktopSecretPlan(safeStorage, process.platform, dirname(dbPath)),

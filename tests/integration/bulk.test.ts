@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { describe, expect, it } from 'vitest'
 import { parseWhere } from '../../src/shared/filter'
 import { comment, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
@@ -25,7 +26,7 @@ describe('bulk actions over a filter', () => {
     expect(await engine.call('count', { filter })).toBe(3)
     const result = await engine.call('decide', { filter, action: 'approve' })
     expect(result.changed).toBe(3)
-    expect(engine.db.prepare('SELECT count(DISTINCT batch_id) AS n FROM decisions').get()).toEqual({ n: 1 })
+    expect(engine.sql.get(sql`SELECT count(DISTINCT batch_id) AS n FROM decisions`)).toEqual({ n: 1 })
     expect(await engine.call('counts', {})).toMatchObject({ review: 3, approved: 3 })
 
     const undone = await engine.call('undo', {})
@@ -50,7 +51,7 @@ describe('bulk actions over a filter', () => {
     await expect(engine.call('decide', { filter, action: 'remove' })).rejects.toThrow(/must name a Terms-of-Use clause/)
     const result = await engine.call('decide', { filter, action: 'remove', clause: 'abusive', note: 'bulk' })
     expect(result.changed).toBe(3)
-    const removed = engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'removed' AND clause = 'abusive'").get()
+    const removed = engine.sql.get(sql`SELECT count(*) AS n FROM comments WHERE status = 'removed' AND clause = 'abusive'`)
     expect(removed).toEqual({ n: 3 })
   })
 })
@@ -59,7 +60,7 @@ describe('escalation and the reported queue', () => {
   it('puts escalated comments in their queue with the note, until someone decides', async () => {
     const engine = await demoLike()
     const client = engine.client
-    const keys = (engine.db.prepare("SELECT id FROM comments WHERE external_id IN ('c3', 'c4') ORDER BY id").all() as { id: number }[]).map((r) => r.id)
+    const keys = (engine.sql.all(sql`SELECT id FROM comments WHERE external_id IN ('c3', 'c4') ORDER BY id`) as { id: number }[]).map((r) => r.id)
     await expect(client.call('escalate', { keys, note: '  ' })).rejects.toThrow(/needs a note/)
     expect(await client.call('escalate', { keys, note: 'legal: names a private person' })).toEqual({ escalated: 2 })
     expect(await client.call('escalate', { keys, note: 'again' })).toEqual({ escalated: 0 })

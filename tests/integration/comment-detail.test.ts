@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { describe, expect, it } from 'vitest'
 import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
@@ -16,7 +17,7 @@ describe('the detail of one comment', () => {
     await decideByIds(engine, ['c2'], 'remove', { clause: 'abusive' })
     await decideByIds(engine, ['c1'], 'disable', { note: 'legal check' })
     const client = engine.client
-    const key = (engine.db.prepare("SELECT id FROM comments WHERE external_id = 'c1'").get() as { id: number }).id
+    const key = (engine.sql.get(sql`SELECT id FROM comments WHERE external_id = 'c1'`) as { id: number }).id
 
     const detail = await client.call('commentDetail', { key })
     expect(detail.comment).toMatchObject({ id: 'c1', status: 'disabled', sourceName: 'Imported file', authorRemoved: 1, text: 'You are an idiot, the rule is a joke' })

@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { describe, expect, it } from 'vitest'
 import { comment, RESOURCES_DIR, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 import { join } from 'node:path'
@@ -10,10 +11,10 @@ async function engineWith(ids: string[], dir = tempDir()) {
 }
 
 const status = (engine: TestEngine, id: string) =>
-  engine.db.prepare('SELECT status, clause FROM comments WHERE external_id = ?').get(id)
+  engine.sql.get(sql`SELECT status, clause FROM comments WHERE external_id = ${id}`)
 
 const keyOf = (engine: TestEngine, id: string) =>
-  (engine.db.prepare('SELECT id FROM comments WHERE external_id = ?').get(id) as { id: number }).id
+  (engine.sql.get(sql`SELECT id FROM comments WHERE external_id = ${id}`) as { id: number }).id
 
 describe('decisions', () => {
   it('approves, removes with a clause, disables and re-enables, logging who, when, what and the scores', async () => {
@@ -27,7 +28,7 @@ describe('decisions', () => {
     await engine.call('decide', { keys: [keyOf(engine, 'c3')], action: 'enable' })
     expect(status(engine, 'c3')).toEqual({ status: 'approved', clause: null })
 
-    const removal = engine.db.prepare("SELECT * FROM decisions WHERE action = 'remove'").get() as Record<string, unknown>
+    const removal = engine.sql.get(sql`SELECT * FROM decisions WHERE action = 'remove'`) as Record<string, unknown>
     expect(removal).toMatchObject({
       moderator: 'alice',
       clause: 'abusive',
@@ -47,7 +48,7 @@ describe('decisions', () => {
     await expect(engine.call('decide', { keys: [key], action: 'remove', clause: 'rude' })).rejects.toThrow(/not a clause/)
     await expect(engine.call('decide', { keys: [key], action: 'approve', clause: 'spam' })).rejects.toThrow(/Only a removal/)
     expect(status(engine, 'c1')).toEqual({ status: 'pending', clause: null })
-    expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
+    expect(engine.sql.get(sql`SELECT count(*) AS n FROM decisions`)).toEqual({ n: 0 })
   })
 
   it('re-enables only a disabled or removed comment: on a pending or approved one it changes nothing', async () => {
@@ -55,7 +56,7 @@ describe('decisions', () => {
     await engine.call('decide', { keys: [keyOf(engine, 'approved')], action: 'approve' })
     await engine.call('decide', { keys: [keyOf(engine, 'disabled')], action: 'disable' })
     await engine.call('decide', { keys: [keyOf(engine, 'removed')], action: 'remove', clause: 'spam' })
-    const logged = () => (engine.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n
+    const logged = () => (engine.sql.get(sql`SELECT count(*) AS n FROM decisions`) as { n: number }).n
     const before = logged()
 
     expect((await engine.call('decide', { keys: [keyOf(engine, 'pending')], action: 'enable' })).changed).toBe(0)
@@ -77,7 +78,7 @@ describe('decisions', () => {
     const engine = await engineWith(['c1', 'c2'])
     const [c1, c2] = [keyOf(engine, 'c1'), keyOf(engine, 'c2')]
     await engine.call('escalate', { keys: [c1, c2], note: 'legal: names a private person' })
-    const open = () => engine.db.prepare('SELECT c.external_id AS id FROM escalations e JOIN comments c ON c.id = e.comment_id WHERE resolved_at IS NULL ORDER BY 1').all()
+    const open = () => engine.sql.all(sql`SELECT c.external_id AS id FROM escalations e JOIN comments c ON c.id = e.comment_id WHERE resolved_at IS NULL ORDER BY 1`)
     await engine.call('decide', { keys: [c1], action: 'approve' })
     expect(open()).toEqual([{ id: 'c2' }])
     expect((await engine.call('counts', {})).escalated).toBe(1)
@@ -139,15 +140,13 @@ describe('decisions', () => {
     await engine.call('decide', { keys: [keys[1]], action: 'remove', clause: 'hate' })
     await engine.call('undo', {})
     await engine.call('decide', { keys: [keys[2]], action: 'disable' })
-    expect(() => engine.db.prepare("UPDATE decisions SET action = 'approve'").run()).toThrow(/append-only/)
-    expect(() => engine.db.prepare('DELETE FROM decisions').run()).toThrow(/append-only/)
-    const mismatches = engine.db
-      .prepare(
-        `SELECT c.external_id FROM comments c
-         JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE comment_id = c.id)
-         WHERE c.status IS NOT d.status_after OR c.clause IS NOT d.clause`
-      )
-      .all()
+    expect(() => engine.sql.run(sql`UPDATE decisions SET action = 'approve'`)).toThrow(/append-only/)
+    expect(() => engine.sql.run(sql`DELETE FROM decisions`)).toThrow(/append-only/)
+    const mismatches = engine.sql.all(
+      sql`SELECT c.external_id FROM comments c
+          JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE comment_id = c.id)
+          WHERE c.status IS DISTINCT FROM d.status_after OR c.clause IS DISTINCT FROM d.clause`
+    )
     expect(mismatches).toEqual([])
   })
 

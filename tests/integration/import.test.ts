@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { describe, expect, it } from 'vitest'
 import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
@@ -22,7 +23,7 @@ describe('importing the NDJSON interchange format', () => {
     expect(report.rejected[1].reason).toMatch(/id/)
     expect(report.rejected[2].reason).toMatch(/createdAt/)
     expect(report.rejected[3].reason).toMatch(/already appeared on line 1/)
-    const raw = engine.db.prepare("SELECT raw FROM comments WHERE external_id = 'c1'").get() as { raw: string }
+    const raw = engine.sql.get(sql`SELECT raw FROM comments WHERE external_id = 'c1'`) as { raw: string }
     expect(JSON.parse(raw.raw)).toEqual({ sentiment: 'meh', nested: { a: [1, 2] } })
   })
 
@@ -34,13 +35,13 @@ describe('importing the NDJSON interchange format', () => {
 
     const again = await engine.call('importFile', { path: writeNdjson(dir, 'two.ndjson', [comment('c1', 'edited text', { reports: 3 }), comment('c2', 'other'), comment('c3', 'new')]) })
     expect(again).toMatchObject({ added: 1, updated: 1, unchanged: 1 })
-    const rows = engine.db.prepare('SELECT external_id, text, status, reports FROM comments ORDER BY external_id').all()
+    const rows = engine.sql.all(sql`SELECT external_id, text, status, reports FROM comments ORDER BY external_id`)
     expect(rows).toEqual([
       { external_id: 'c1', text: 'edited text', status: 'removed', reports: 3 },
       { external_id: 'c2', text: 'other', status: 'pending', reports: 0 },
       { external_id: 'c3', text: 'new', status: 'pending', reports: 0 }
     ])
-    expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 1 })
+    expect(engine.sql.get(sql`SELECT count(*) AS n FROM decisions`)).toEqual({ n: 1 })
   })
 
   it('follows the platform status of comments nobody has decided on', async () => {
@@ -48,7 +49,7 @@ describe('importing the NDJSON interchange format', () => {
     const engine = await tempEngine({}, dir)
     await engine.call('importFile', { path: writeNdjson(dir, 'a.ndjson', [comment('c1', 'x'), comment('c2', 'y', { status: 'approved' })]) })
     await engine.call('importFile', { path: writeNdjson(dir, 'b.ndjson', [comment('c1', 'x', { status: 'approved' })]) })
-    const statuses = engine.db.prepare('SELECT external_id, status FROM comments ORDER BY external_id').all()
+    const statuses = engine.sql.all(sql`SELECT external_id, status FROM comments ORDER BY external_id`)
     expect(statuses).toEqual([
       { external_id: 'c1', status: 'approved' },
       { external_id: 'c2', status: 'approved' }
@@ -60,11 +61,11 @@ describe('importing the NDJSON interchange format', () => {
     const engine = await tempEngine({}, dir)
     await engine.call('importFile', { path: writeNdjson(dir, 'a.ndjson', [comment('c1', 'You are an idiot')]) })
     await engine.call('score', { scorer: 'local' })
-    const before = engine.db.prepare("SELECT priority FROM comments WHERE external_id = 'c1'").get() as { priority: number }
+    const before = engine.sql.get(sql`SELECT priority FROM comments WHERE external_id = 'c1'`) as { priority: number }
     expect(before.priority).toBeGreaterThan(0.5)
     await engine.call('importFile', { path: writeNdjson(dir, 'b.ndjson', [comment('c1', 'Thank you for the reporting')]) })
     expect((await engine.call('score', { scorer: 'local' })).done).toBe(1)
-    const after = engine.db.prepare("SELECT priority FROM comments WHERE external_id = 'c1'").get() as { priority: number }
+    const after = engine.sql.get(sql`SELECT priority FROM comments WHERE external_id = 'c1'`) as { priority: number }
     expect(after.priority).toBeLessThan(0.3)
   })
 })

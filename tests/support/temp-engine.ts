@@ -9,7 +9,8 @@ import type { Policy } from '../../src/shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../../src/main/engine/engine'
 import { createFileSecretStore, type SecretStore } from '../../src/main/engine/secrets/secret-store'
 import type Database from 'better-sqlite3'
-import { openDatabase, type Db } from '../../src/main/engine/database/database'
+import { openDatabase, openStore, type Db } from '../../src/main/engine/database/database'
+import { loginKey } from '../../src/main/engine/database/postgres/connect'
 import { clientOf } from '../../src/main/transport/in-process'
 import { tempDir } from './temp-dir'
 import { RESOURCES_DIR } from './temp-engine-paths'
@@ -51,24 +52,34 @@ export async function tempEngine(options: Partial<EngineOptions & StartOptions> 
   return engine
 }
 
-/** An engine the caller closes (one shared by the tests of a file, opened in beforeAll). */
+/**
+ * An engine the caller closes (one shared by the tests of a file, opened in beforeAll). With
+ * SIEVE_TEST_STORE=postgres (the suite's PostgreSQL project), on a fresh team database instead of a file.
+ */
 export async function openTestEngine(options: Partial<EngineOptions & StartOptions> = {}, dir = tempDir()): Promise<TestEngine> {
   const dbPath = options.dbPath ?? join(dir, 'sieve.db')
+  let ownerUrl: string | undefined
+  if (process.env.SIEVE_TEST_STORE === 'postgres' && !options.dbUrl) {
+    const team = await onTeamDatabase(dbPath, options.moderator ?? 'alice', options.secrets)
+    ownerUrl = team.ownerUrl
+    options = { ...options, dbUrl: team.dbUrl, secrets: team.secrets }
+  }
   const engine = await startEngine({ dbPath, resourcesDir: RESOURCES_DIR, moderator: 'alice', now: steppingClock(), ...options })
   const client = clientOf(engine)
-  const sql = openDatabase(dbPath)
-  const db = sql.sqlite!
+  const secrets = options.secrets ?? createFileSecretStore(join(dirname(dbPath), 'secrets.json'))
+  // A team engine's test reads and arranges its PostgreSQL as the database's owner.
+  const sql = options.dbUrl ? openStore({ dbPath, dbUrl: ownerUrl ?? options.dbUrl }, secrets) : openDatabase(dbPath)
+  const db = sql.sqlite ?? noSqlite()
   const events: EngineEvent[] = []
   engine.subscribe((event) => events.push(event))
   let closed = false
   const close = async () => {
     if (closed) return
     closed = true
-    if (db.open) db.close()
+    if (sql.open) sql.close()
     await engine.close()
   }
   const policy = await client.call('policy', {})
-  const secrets = options.secrets ?? createFileSecretStore(join(dirname(dbPath), 'secrets.json'))
   return { engine, client, call: client.call.bind(client), db, sql, dbPath, dir, events, policy, secrets, close }
 }
 
@@ -98,4 +109,35 @@ export function comment(id: string, text: string, extra: object = {}) {
 /** Opens (migrating) a Sieve database as better-sqlite3 gives it, for a test to read and arrange. */
 export function openTestDatabase(path: string): Database.Database {
   return openDatabase(path).sqlite!
+}
+
+/** The team database standing in for each SQLite path a test named (a test that reopens a path reopens it). */
+const teamDatabases = new Map<string, Promise<{ url: string; owner: string; password: string; urlFor(user: string): string; login(name: string): string }>>()
+
+/**
+ * A team database on the test PostgreSQL in place of the file at `dbPath`, the engine logged in as the
+ * test's moderator (a lead: tests import and configure) and the test's own connection as the owner.
+ */
+async function onTeamDatabase(dbPath: string, moderator: string, secrets = createFileSecretStore(join(dirname(dbPath), 'secrets.json'))) {
+  const { teamDatabase } = await import('./team')
+  if (!teamDatabases.has(dbPath)) {
+    teamDatabases.set(
+      dbPath,
+      teamDatabase().then((team) => ({ url: team.url, owner: team.owner.user, password: team.owner.password, urlFor: team.urlFor, login: (name: string) => team.testLogin(name) }))
+    )
+  }
+  const team = await teamDatabases.get(dbPath)!
+  secrets.set(loginKey(team.url), team.password)
+  const dbUrl = team.urlFor(moderator)
+  secrets.set(loginKey(dbUrl), team.login(moderator))
+  return { dbUrl, ownerUrl: team.url, secrets }
+}
+
+/** A team engine has no SQLite file: a test that reaches for one is told so. */
+function noSqlite(): Database.Database {
+  return new Proxy({} as Database.Database, {
+    get: () => {
+      throw new Error('This engine keeps its data in PostgreSQL: read it through `sql`.')
+    }
+  })
 }

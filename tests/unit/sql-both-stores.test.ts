@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { sql } from '../../src/main/engine/database/sql/sql'
 import { sqliteSql } from '../../src/main/engine/database/sql/sqlite-sql'
-import { postgresSql } from '../../src/main/engine/database/sql/postgres-sql'
+import { postgresSql } from '../../src/main/engine/database/postgres/postgres-sql'
 import { startPostgres } from '../support/postgres'
 
 describe('one SQL for both stores', () => {

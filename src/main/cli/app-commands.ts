@@ -23,7 +23,7 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
       // background, every window told of every change.
       mkdirSync(dirname(cli.dbPath()), { recursive: true })
       const engine = await startThreadedEngine({
-        dbPath: cli.dbPath(),
+        ...cli.location(),
         resourcesDir: RESOURCES_DIR,
         autoSync: true,
         openAsApp: { demo: options.demo ?? false },

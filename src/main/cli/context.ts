@@ -7,7 +7,7 @@ import type { JobSnapshot } from '../../shared/model'
 import { startEngine, type Engine, type EngineOptions, type StartOptions } from '../engine/engine'
 import { UserError } from '../engine/errors'
 import { makePrivateDir } from '../engine/private-files'
-import { defaultDbPath } from '../paths'
+import { storeLocation, type StoreLocation } from '../paths'
 import { chromiumPrinter } from '../pdf/chromium-printer'
 import { clientOf } from '../transport/in-process'
 
@@ -24,6 +24,8 @@ export interface Session {
 
 export interface CliContext {
   /** The database the command works on: --db, else $SIEVE_DB, else the app's data directory. */
+  location(): StoreLocation
+  /** The SQLite file (for a team: this desktop's own data folder). */
   dbPath(): string
   open(moderator?: string, options?: Partial<EngineOptions & StartOptions>): Promise<Session>
   /** Opens the engine, runs `work` with its client, and closes it however `work` ends. */
@@ -31,14 +33,15 @@ export interface CliContext {
 }
 
 export function cliContext(program: Command): CliContext {
-  const dbPath = () => resolve(program.opts<{ db?: string }>().db ?? defaultDbPath())
+  const location = () => storeLocation(program.opts<{ db?: string }>().db)
+  const dbPath = () => location().dbPath
   const open = async (moderator?: string, options: Partial<EngineOptions & StartOptions> = {}): Promise<Session> => {
-    const path = dbPath()
-    makePrivateDir(dirname(path))
-    const engine = await startEngine({ dbPath: path, resourcesDir: RESOURCES_DIR, moderator, printToPdf: chromiumPrinter, ...options })
+    makePrivateDir(dirname(dbPath()))
+    const engine = await startEngine({ ...location(), resourcesDir: RESOURCES_DIR, moderator, printToPdf: chromiumPrinter, ...options })
     return { client: clientOf(engine), engine, close: () => engine.close() }
   }
   return {
+    location,
     dbPath,
     open,
     async withClient(work, moderator) {

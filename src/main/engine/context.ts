@@ -13,14 +13,17 @@ import { createScorerService, type ScorerService } from './scoring/scorer-servic
 import { createFileSecretStore, secretStoreFrom, type SecretsPlan, type SecretStore } from './secrets/secret-store'
 import { connectorFor } from './sources/platform-sources'
 import type { PlatformConnector } from './sources/platform'
-import { openDatabase, type Db } from './database/database'
+import { loggedInRole, openStore, type Db } from './database/database'
 import type { Actor } from './moderation/store/decisions'
 import { readSetting } from './settings/store/settings'
 import { createSyncService, type SyncService, type SyncSettings } from './sync/sync-service'
 import { createUploads, type UploadLimits, type Uploads } from './uploads'
 
 export interface EngineOptions {
+  /** The SQLite database (a moderator alone); with `dbUrl`, where the local data lives (the model, secrets, backups). */
   dbPath: string
+  /** A team's PostgreSQL database (postgres://USER@HOST:PORT/DB): the engine keeps its data there instead. */
+  dbUrl?: string
   /** The folder holding policy/, demo/ and model/. */
   resourcesDir: string
   moderator?: string
@@ -63,9 +66,9 @@ export interface EngineContext {
 
 export function createContext(options: EngineOptions, emit: (event: EngineEvent) => void, access: 'read' | 'write' = 'write'): EngineContext {
   const now = options.now ?? (() => new Date())
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding, readonly: access === 'read' })
   const dataDir = dirname(options.dbPath)
   const secrets = options.secrets ?? (options.secretsPlan ? secretStoreFrom(options.secretsPlan) : createFileSecretStore(join(dataDir, 'secrets.json')))
+  const db = openStore(options, secrets, access)
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const connectorContext = { db, policy, secrets, now, requestTimeoutMs: options.requestTimeoutMs }
   const lazy = <T>(make: () => T) => {
@@ -82,7 +85,8 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
     options,
     db,
     policy,
-    actor: { moderator: options.moderator || userInfo().username, machine: hostname() },
+    // In a team the log names the logged-in role, whatever the caller says (a trigger enforces it too).
+    actor: { moderator: loggedInRole(db) ?? (options.moderator || userInfo().username), machine: hostname() },
     now,
     secrets,
     dataDir,

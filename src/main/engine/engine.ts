@@ -40,7 +40,7 @@ export async function startEngine(options: EngineOptions & StartOptions): Promis
     await context.close()
     throw error
   }
-  const feed = options.watchChanges ? createChangeFeed(options.dbPath, hub.emit, options.nativeBinding) : null
+  const feed = options.watchChanges ? createChangeFeed(options, context.secrets, hub.emit) : null
   return {
     dispatch: async (name, input, caller) => {
       const reply = await dispatch(handlers, name, input, caller)
@@ -59,6 +59,7 @@ export async function startEngine(options: EngineOptions & StartOptions): Promis
 /** Today's backup, the demo queue when the database is empty, and scores for whatever is unscored. */
 export async function openAsApp(context: EngineContext, handlers: ReturnType<typeof combineSlices>, demo: boolean): Promise<void> {
   await dailyBackup(context.db, context.options.dbPath, context.now())
-  if (demo && isEmpty(context.db)) await handlers.get('loadDemo')!({})
+  // A team's database never gets the demo queue: it is real work from the start.
+  if (demo && !context.options.dbUrl && isEmpty(context.db)) await handlers.get('loadDemo')!({})
   await scoreNewComments(context)
 }

@@ -2,10 +2,12 @@
 // engine, the command line in another process, an automatic rule. It watches the database's files
 // (no polling of tables); when SQLite says another connection committed, it reads the tails of the
 // append-only tables and the outbox's summary, and sends decisions, arrivals, counts and sync state.
-import { watch, type FSWatcher } from 'node:fs'
-import { basename, dirname } from 'node:path'
+// On a team's PostgreSQL it LISTENs for the notices every change sends instead of watching files.
 import type { EngineEvent } from '../../../shared/api'
-import { openDatabase } from '../database/database'
+import { openStore } from '../database/database'
+import { loginKey } from '../database/postgres/connect'
+import type { SecretStore } from '../secrets/secret-store'
+import { listenForNotices, watchFiles } from './watchers'
 import { arrivalsSince, batchKeys, batchesSince, currentMarks, dataVersion, syncSummary, type SyncSummary } from './store/changes'
 import { queueCounts } from '../moderation/store/queues'
 
@@ -24,9 +26,15 @@ const SETTLE_MS = 15
 /** Where a file system drops watch events (network shares), a look this often still catches up. */
 const SAFETY_LOOK_MS = 2000
 
-/** Watches the database at `dbPath` through a connection of its own: SQLite counts every other connection's commits. */
-export function createChangeFeed(dbPath: string, emit: (event: EngineEvent) => void, nativeBinding?: string): ChangeFeed {
-  const db = openDatabase(dbPath, { readonly: true, nativeBinding, cacheMiB: 8 })
+export interface FeedLocation {
+  dbPath: string
+  dbUrl?: string
+  nativeBinding?: string
+}
+
+/** Watches the database through a connection of its own: SQLite counts every other connection's commits. */
+export function createChangeFeed(location: FeedLocation, secrets: SecretStore, emit: (event: EngineEvent) => void): ChangeFeed {
+  const db = openStore(location, secrets, 'read', { cacheMiB: 8 })
   let marks = currentMarks(db)
   let version = dataVersion(db)
   let sync: SyncSummary = syncSummary(db)
@@ -88,17 +96,7 @@ export function createChangeFeed(dbPath: string, emit: (event: EngineEvent) => v
       check()
     }, SETTLE_MS)
   }
-  const name = basename(dbPath)
-  let watcher: FSWatcher | null = null
-  try {
-    // The folder, not the files: the WAL is created and truncated as SQLite sees fit.
-    watcher = watch(dirname(dbPath), { persistent: false }, (_event, file) => {
-      if (file === null || file.startsWith(name)) look()
-    })
-    watcher.on('error', () => watcher?.close())
-  } catch {
-    watcher = null
-  }
+  const stopWatching = location.dbUrl ? listenForNotices(location.dbUrl, secrets.get(loginKey(location.dbUrl)), look) : watchFiles(location.dbPath, look)
   const safety = setInterval(look, SAFETY_LOOK_MS)
   safety.unref()
 
@@ -106,7 +104,7 @@ export function createChangeFeed(dbPath: string, emit: (event: EngineEvent) => v
     check,
     close() {
       closed = true
-      watcher?.close()
+      stopWatching()
       clearInterval(safety)
       if (countsDue) clearTimeout(countsDue)
       if (settle) clearTimeout(settle)

@@ -62,6 +62,8 @@ export function restoreFrom(backupPath: string, dbPath: string, at: Date): strin
 
 /** Today's backup in `<database folder>/backups/`, unless there is one; the oldest beyond a week go. */
 export async function dailyBackup(db: Db, dbPath: string, today: Date): Promise<string | null> {
+  // A team's database is backed up where it runs (pg_dump), not by each desktop.
+  if (!db.sqlite) return null
   const folder = join(dirname(dbPath), 'backups')
   const stem = basename(dbPath, '.db')
   const path = join(folder, `${stem}-${today.toISOString().slice(0, 10)}.db`)

@@ -5,10 +5,28 @@ import Database from 'better-sqlite3'
 import { UserError } from '../errors'
 import { ensurePrivateFile, makePrivate } from '../private-files'
 import { migrations } from './migrations'
+import { loginKey } from './postgres/connect'
+import { openPostgres } from './postgres/open'
 import { sqliteSql } from './sql/sqlite-sql'
-import type { Sql } from './sql/sql'
+import { sql, type Sql } from './sql/sql'
 
 export type Db = Sql
+
+/** Where the engine keeps its data: a team's PostgreSQL when `dbUrl` is set, else the SQLite file. */
+export function openStore(
+  location: { dbPath: string; dbUrl?: string; nativeBinding?: string },
+  secrets: { get(name: string): string | undefined },
+  access: 'read' | 'write' = 'write',
+  options: Pick<OpenOptions, 'cacheMiB'> = {}
+): Db {
+  if (location.dbUrl) return openPostgres(location.dbUrl, secrets.get(loginKey(location.dbUrl)))
+  return openDatabase(location.dbPath, { nativeBinding: location.nativeBinding, readonly: access === 'read', ...options })
+}
+
+/** The role logged in to a team's database (null for SQLite, where the moderator names themself). */
+export function loggedInRole(db: Db): string | null {
+  return db.dialect.name === 'postgres' ? db.get<{ name: string }>(sql`SELECT session_user::text AS name`)!.name : null
+}
 
 export interface OpenOptions {
   /** A better-sqlite3 addon built for another runtime (Electron), when the installed one is Node's. */

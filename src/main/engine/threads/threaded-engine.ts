@@ -27,7 +27,7 @@ export async function startThreadedEngine(options: ThreadedOptions): Promise<Eng
   const reporter = await startWorker('reporter', { ...workerOptions, openAsApp: undefined, autoSync: false }, hub.emit, printToPdf)
   const reader = createContext(options, hub.emit, 'read')
   const queries = combineSlices(SLICES, reader, api, ANSWERS.reader)
-  const feed = createChangeFeed(options.dbPath, hub.emit, options.nativeBinding)
+  const feed = createChangeFeed(options, reader.secrets, hub.emit)
 
   return {
     async dispatch(name: unknown, input: unknown, caller: Caller = 'local'): Promise<Reply<unknown>> {

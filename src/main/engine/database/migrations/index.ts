@@ -8,7 +8,11 @@ import escalationResolvedBy from './007-escalation-resolved-by'
 import uncertainty from './008-uncertainty'
 import oneNameForTheClause from './009-one-name-for-the-clause'
 
-/** Every migration in order; the database's user_version is how many have run. Append only. */
+/**
+ * Every SQLite migration in order; the database's user_version is how many have run. Append only. A
+ * team's PostgreSQL starts at its baseline (postgres/baseline.ts) and takes the migrations after it from
+ * `postgresMigrations`, so that both stores reach the same SCHEMA_VERSION.
+ */
 export const migrations: readonly string[] = [
   initial,
   outbox,
@@ -20,3 +24,8 @@ export const migrations: readonly string[] = [
   uncertainty,
   oneNameForTheClause
 ]
+
+/** PostgreSQL's migrations after its baseline (version 9): one for each SQLite migration after that. */
+export const postgresMigrations: readonly string[] = []
+
+export const SCHEMA_VERSION = migrations.length

@@ -66,7 +66,9 @@ export async function landRecords(
     report.cancelled = options.signal?.aborted ?? false
     if (!report.cancelled) {
       for await (const record of records) {
-        if ('comment' in record) {
+        const refusal = 'comment' in record ? unstorable(db, record.comment) : null
+        if (refusal) report.rejected.push({ line: record.line, reason: refusal })
+        else if ('comment' in record) {
           batch.push(record)
           if (record.note) report.notes.push({ line: record.line, note: record.note })
         } else report.rejected.push({ line: record.line, reason: record.reason })
@@ -91,6 +93,12 @@ export async function landRecords(
   // Duplicates are found when their batch lands, so sort the rejections back into file order.
   report.rejected.sort((a, b) => a.line - b.line)
   return report
+}
+
+/** Why the store cannot keep this comment as written, if it cannot: PostgreSQL's text holds no NUL character. */
+function unstorable(db: Db, comment: IncomingComment): string | null {
+  if (db.dialect.name !== 'postgres' || !JSON.stringify(comment).includes('\\u0000')) return null
+  return 'it contains a NUL character (U+0000), which a team database (PostgreSQL) cannot store'
 }
 
 /**

@@ -2,10 +2,10 @@
 // synchronously through the sync bridge: the engine's code is the same on both stores.
 import type { RawBuilder } from 'kysely'
 import type pg from 'pg'
-import { compile } from './compile'
-import { DIALECTS } from './dialect'
-import type { Sql } from './sql'
-import { openSyncBridge } from './sync-bridge'
+import { compile } from '../sql/compile'
+import { DIALECTS } from '../sql/dialect'
+import type { Sql } from '../sql/sql'
+import { openSyncBridge } from '../sql/sync-bridge'
 
 /** A query that takes longer than this is taken for a lost server. */
 const QUERY_TIMEOUT_MS = 10 * 60_000

@@ -1,7 +1,7 @@
 // The thread that holds one PostgreSQL connection for an engine thread, and runs its queries as they come.
 import { parentPort } from 'node:worker_threads'
 import pg from 'pg'
-import { serveBridge } from './sync-bridge'
+import { serveBridge } from '../sql/sync-bridge'
 
 // Sieve's ids and counts fit in a double: bigint and numeric come back as numbers, as SQLite gives them.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
