@@ -143,6 +143,8 @@ export interface CommentRow {
   sync: SyncState | null
   /** Whether someone asked for a second opinion that no decision has settled yet. */
   escalated: boolean
+  /** The latest decision on it (0: none yet): a decision says which version it saw, so that in a team nobody decides a comment someone else just decided. */
+  version: number
   /** Its status on its platform in the platform's words (WordPress: hold, approved, spam, trash, or deleted), as last seen; null for a file's comment. */
   platformStatus: string | null
 }
@@ -171,6 +173,8 @@ export interface DecisionResult {
   batchId: number
   /** How many comments changed state. */
   changed: number
+  /** How many were left alone because another moderator decided them after this one saw them. */
+  skipped?: number
 }
 
 /** What an undo or a redo did. */

@@ -49,10 +49,15 @@ export const moderationCalls = {
         filter: filterSchema.optional(),
         action: z.enum(ACTIONS),
         clause: z.string().max(64).optional(),
-        note: z.string().max(4000).optional()
+        note: z.string().max(4000).optional(),
+        /** Each key's `version` as the window showed it: a comment someone else decided since is not decided again. */
+        seen: z.array(z.number().int().nonnegative()).max(100_000).optional(),
+        /** For a filter: the latest decision the window knew of; what others decided after it is skipped. */
+        seenDecision: z.number().int().nonnegative().optional()
       })
       .strict()
       .refine(eitherKeysOrFilter, 'give either keys or a filter')
+      .refine((input) => !input.seen || input.seen.length === input.keys?.length, 'seen: one version for each key')
   ),
   /** Asks for a second opinion on comments, with a note; they show in the Escalated queue until decided. */
   escalate: command<{ escalated: number }>()(

@@ -4,7 +4,8 @@ import type { Filter } from '../../../shared/filter'
 import type { Db } from '../database/database'
 import { sql } from '../database/sql/sql'
 import { escalate, reopenEscalations, resolveEscalations } from './store/escalations'
-import { filterConditions, keyConditions } from './store/filter-sql'
+import { filterConditions, keyConditions, type Conditions } from './store/filter-sql'
+import { countMatching, decidedByOthers, decidedByOthersSince, latestDecisionOn } from './store/versions'
 import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from './store/decisions'
 import { findClause } from './policy'
 import { UserError } from '../errors'
@@ -12,6 +13,10 @@ import { UserError } from '../errors'
 export interface DecisionRequest {
   /** Sieve's ids of the comments, or a filter meaning every comment it matches (however many). */
   target: { keys: number[] } | { filter: Filter }
+  /** Compare-and-set: each key's version as its moderator saw it (a team's moderators decide the same queue). */
+  seen?: number[]
+  /** For a filter: the latest decision its moderator knew of. */
+  seenDecision?: number
   action: Action
   clause?: string
   note?: string
@@ -39,11 +44,12 @@ export function decide(
     throw new UserError(`Only a removal names a clause; ${request.action} does not take one.`)
   }
   const note = request.note?.trim() ? request.note : null
-  const selection = targetConditions(db, request.target)
-  // Re-enable undoes a removal or a disable; on a pending comment it would publish it unseen.
-  const from = ACTION_FROM[request.action]
-  if (from) selection.push(sql`c.status IN (${sql.join([...from])})`)
-  return db.transaction(() => {
+  // One decision at a time across the team: what a decision compares is what it sets.
+  return db.serialTransaction('decide', () => {
+    const { selection, skipped } = unchangedSinceSeen(db, actor, request, at)
+    // Re-enable undoes a removal or a disable; on a pending comment it would publish it unseen.
+    const from = ACTION_FROM[request.action]
+    if (from) selection.push(sql`c.status IN (${sql.join([...from])})`)
     const result = appendDecisionBatch(db, selection, {
       action: request.action,
       statusAfter: ACTION_STATUS[request.action],
@@ -54,8 +60,37 @@ export function decide(
       at
     })
     resolveEscalations(db, result.batchId, at)
-    return result
+    return skipped ? { ...result, skipped } : result
   })
+}
+
+/**
+ * The comments of the target nobody else has decided since its moderator saw them. A single comment
+ * decided by someone else meanwhile is refused, saying who did what and when; a selection or a filter
+ * leaves such comments alone and counts them. (The moderator's own later decisions are not someone else's.)
+ */
+function unchangedSinceSeen(db: Db, actor: Actor, request: DecisionRequest, at: Date): { selection: Conditions; skipped: number } {
+  const { target, seen, seenDecision } = request
+  if ('keys' in target && seen) {
+    const since = new Map(target.keys.map((key, i) => [key, seen[i]]))
+    const stale = new Set(decidedByOthers(db, target.keys, actor.moderator).filter(({ key, latest }) => latest > (since.get(key) ?? 0)).map(({ key }) => key))
+    if (stale.size > 0 && target.keys.length === 1) throw new UserError(decidedMeanwhile(db, target.keys[0], at))
+    return { selection: keyConditions(target.keys.filter((key) => !stale.has(key))), skipped: stale.size }
+  }
+  const selection = targetConditions(db, target)
+  if (seenDecision === undefined) return { selection, skipped: 0 }
+  const skipped = countMatching(db, [...selection, decidedByOthersSince(actor.moderator, seenDecision)])
+  return { selection: [...selection, sql`NOT ${decidedByOthersSince(actor.moderator, seenDecision)}`], skipped }
+}
+
+/** "Already removed by maya 4 s ago": the latest decision on a comment, told to the moderator refused. */
+function decidedMeanwhile(db: Db, key: number, at: Date): string {
+  const latest = latestDecisionOn(db, key)
+  if (!latest) return 'This comment changed since you saw it; nothing was changed.'
+  const seconds = Math.max(0, Math.round((at.getTime() - Date.parse(latest.decidedAt)) / 1000))
+  const ago = seconds < 90 ? `${seconds} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`
+  const done = latest.action === 'undo' ? `put back to ${latest.statusAfter}` : latest.statusAfter
+  return `Already ${done} by ${latest.moderator} ${ago} ago: your decision was not applied.`
 }
 
 /** Asks for a second opinion on the targeted comments; the note says why (it is required). */

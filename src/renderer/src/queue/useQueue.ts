@@ -272,7 +272,7 @@ export function useQueue(initial: QueueId) {
       if (kept.length - state.current.cursor < PREFETCH) prefetch()
       const before = rows[index - 1]?.key
       sending.current = sending.current
-        .then(() => client.call('decide', { keys: [row.key], action, clause, note }))
+        .then(() => client.call('decide', { keys: [row.key], seen: [row.version], action, clause, note }))
         .then(
           (result) => {
             failures.current = 0
@@ -340,8 +340,15 @@ export function useQueue(initial: QueueId) {
       }
       const keys = selected.size ? [...selected] : rows[cursor] ? [rows[cursor].key] : []
       if (!keys.length) return
-      const result = await client.call('decide', { keys, action, clause, note })
       const byKey = new Map(rows.map((row) => [row.key, row]))
+      // The versions shown, when every key is on screen: what a teammate decided since is left alone.
+      const seen = keys.every((key) => byKey.has(key)) ? keys.map((key) => byKey.get(key)!.version) : undefined
+      const result = await client.call('decide', { keys, seen, action, clause, note })
+      if (result.skipped) {
+        await show(current())
+        set({ message: `${verb(action)} ${count(result.changed)}; ${result.skipped} left alone: another moderator decided them after you saw them.`, undoOffer: null })
+        return
+      }
       // The rows the action could change (re-enable leaves a pending or approved comment as it is).
       const decided = new Set(keys.filter((key) => { const row = byKey.get(key); return !row || actionApplies(action, row.status) }))
       if (result.changed === 0 && decided.size === 0) {

@@ -69,7 +69,8 @@ function bounds(column: RawBuilder<unknown>, range: Bounds): Conditions {
 
 /** Conditions that select comments by Sieve's ids. */
 export function keyConditions(keys: number[]): Conditions {
-  return [sql`c.id IN (${sql.join(keys)})`]
+  // No keys (a teammate decided every one first): nothing matches.
+  return [keys.length ? sql`c.id IN (${sql.join(keys)})` : sql`1 = 0`]
 }
 
 export function whereClause(conditions: Conditions): RawBuilder<unknown> {

@@ -9,6 +9,7 @@ import type { Dialect } from '../../database/sql/dialect'
 import { sql } from '../../database/sql/sql'
 import { syncColumns, syncState } from '../../sync/store/outbox'
 import { filterConditions, whereClause } from './filter-sql'
+import { versionOf } from './versions'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -49,6 +50,7 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
   words: string | null
   sync: string | null
   conflict: string | null
+  version: number
 }
 
 /** A CommentRow's columns but its text, over `comments c` and ROW_JOINS. */
@@ -58,7 +60,8 @@ export function rowColumns(dialect: Dialect): RawBuilder<unknown> {
     c.created_at AS "createdAt", c.reports, c.status, c.clause, c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
     c.platform_status AS "platformStatus",
     (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS "authorRemoved",
-    CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) THEN 1 ELSE 0 END AS escalated`
+    CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) THEN 1 ELSE 0 END AS escalated,
+    ${versionOf} AS version`
 }
 export const ROW_JOINS = sql`JOIN sources s ON s.id = c.source_id
   LEFT JOIN authors au ON au.id = c.author_id
