@@ -1,9 +1,28 @@
 import { defineConfig } from 'vitest/config'
 
+// The same integration tests run twice where the behaviour is the store's: on real SQLite files, and on
+// a real PostgreSQL (team mode; tests/support/postgres.ts starts Debian's server). The second list holds
+// the files that reach the database only through the engine or through `sql` (not better-sqlite3).
+const ON_BOTH_STORES = [
+  'tests/integration/auto-moderation.test.ts',
+  'tests/integration/bulk.test.ts',
+  'tests/integration/comment-detail.test.ts',
+  'tests/integration/decisions.test.ts',
+  'tests/integration/export.test.ts',
+  'tests/integration/hostile-input.test.ts',
+  'tests/integration/import-job.test.ts',
+  'tests/integration/import.test.ts',
+  'tests/integration/importers.test.ts',
+  'tests/integration/statements.test.ts'
+]
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,
-    pool: 'forks'
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'postgres', include: ON_BOTH_STORES, env: { SIEVE_TEST_STORE: 'postgres' } } }
+    ]
   }
 })

@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 // Per-attribute thresholds decide Likely violations; publisher word lists match through evasions and show
 // the word; optional rules decide automatically, marked automated with their rule, never over a person.
 import { describe, expect, it } from 'vitest'
@@ -58,7 +59,7 @@ describe('publisher word lists', () => {
     })
     expect(message).toMatch(/1 comments match a word list/)
     expect(await likely(engine)).toContain('coined')
-    const key = (engine.db.prepare("SELECT id FROM comments WHERE external_id = 'coined'").get() as { id: number }).id
+    const key = (engine.sql.get(sql`SELECT id FROM comments WHERE external_id = 'coined'`) as { id: number }).id
     const detail = await engine.call('commentDetail', { key })
     expect(detail.comment.words).toEqual([{ start: 8, end: 15, word: 'zorblax', list: 'banned' }])
     expect(TEXTS.coined.slice(8, 15)).toBe('z0rbl@x')
@@ -79,7 +80,7 @@ describe('auto-moderation rules', () => {
   it('are off by default', async () => {
     expect(DEFAULT_SCORING_SETTINGS.rules.remove.enabled || DEFAULT_SCORING_SETTINGS.rules.hold.enabled || DEFAULT_SCORING_SETTINGS.rules.flagWords.enabled).toBe(false)
     const engine = await queue()
-    expect(engine.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 })
+    expect(engine.sql.get(sql`SELECT count(*) AS n FROM decisions`)).toEqual({ n: 0 })
   })
 
   it('remove and hold undecided comments, marked automated with the rule, and never override a person', async () => {
@@ -90,19 +91,21 @@ describe('auto-moderation rules', () => {
       settings.rules.hold = { enabled: true, attribute: null, above: 0.9 }
     })
     expect(message).toMatch(/Rules removed 1 and held 1/)
-    const decisions = engine.db.prepare('SELECT c.external_id AS id, d.action, d.clause, d.automated, d.rule, d.moderator FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.automated = 1 ORDER BY d.id').all()
+    const decisions = engine.sql.all(sql`SELECT c.external_id AS id, d.action, d.clause, d.automated, d.rule, d.moderator FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE d.automated = 1 ORDER BY d.id`)
+    // In a team the log names who set the rules running too.
+    const rules = engine.sql.dialect.name === 'postgres' ? `Sieve rules, run by ${(await engine.call('session', {})).moderator}` : 'Sieve rules'
     expect(decisions).toEqual([
-      { id: 'threat', action: 'remove', clause: 'threat', automated: 1, rule: 'remove when threat ≥ 0.9', moderator: 'Sieve rules' },
-      { id: 'spam', action: 'disable', clause: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: 'Sieve rules' }
+      { id: 'threat', action: 'remove', clause: 'threat', automated: 1, rule: 'remove when threat ≥ 0.9', moderator: rules },
+      { id: 'spam', action: 'disable', clause: null, automated: 1, rule: 'hold when the strongest score ≥ 0.9', moderator: rules }
     ])
-    expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'insult'").get()).toEqual({ status: 'approved' })
+    expect(engine.sql.get(sql`SELECT status FROM comments WHERE external_id = 'insult'`)).toEqual({ status: 'approved' })
     const exported = (await engine.client.call('exportLog', { format: 'json' })).content
     expect(JSON.parse(exported)).toContainEqual(expect.objectContaining({ commentId: 'threat', automated: true, rule: 'remove when threat ≥ 0.9' }))
 
     // A moderator restores the held comment; scoring again does not hold it again.
     await decideByIds(engine, ['spam'], 'enable', {})
     await engine.call('score', { scorer: 'local' })
-    expect(engine.db.prepare("SELECT status FROM comments WHERE external_id = 'spam'").get()).toEqual({ status: 'approved' })
+    expect(engine.sql.get(sql`SELECT status FROM comments WHERE external_id = 'spam'`)).toEqual({ status: 'approved' })
   })
 
   it('refuse a removal rule citing a clause the Terms of Use do not have', async () => {

@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 // A moderation history with known numbers, made through the engine's own decide and undo: three
 // moderators (one of them an automated rule) over two days, five clauses, an undone removal, a reported
 // comment and scores fixed per comment, so every figure in a report can be worked out by hand.
@@ -51,8 +52,9 @@ export async function reportFixture(): Promise<ReportFixture> {
     })
   )
   await alice.call('importFile', { path: writeNdjson(dir, 'fixture.ndjson', lines), source: 'Demo site' })
-  const setScore = alice.db.prepare('UPDATE comments SET scores = ? WHERE external_id = ?')
-  for (const [id, score] of Object.entries(FIXTURE_SCORES)) setScore.run(JSON.stringify({ TOXICITY: score, INSULT: score / 2 }), id)
+  for (const [id, score] of Object.entries(FIXTURE_SCORES)) {
+    alice.sql.run(sql`UPDATE comments SET scores = ${JSON.stringify({ TOXICITY: score, INSULT: score / 2 })} WHERE external_id = ${id}`)
+  }
 
   const at = async (iso: string, act: () => Promise<unknown>) => {
     aliceClock.set(iso)

@@ -1,3 +1,4 @@
+import { sql } from '../../src/main/engine/database/sql/sql'
 // Every kind of statement of reasons Sieve writes, made through the engine's own import and decide: a removal
 // under each shipped clause, a disable, a rule's automated removal, a comment readers reported, one reported in
 // an Article 16 notice, one whose platform gave no posting time, one posted before 2000 (which the database
@@ -53,9 +54,7 @@ export async function statementFixture() {
 
   /** The puid of the statement about a comment (its latest decision). */
   const puidOf = (commentId: string) => {
-    const { id } = engine.db
-      .prepare<[string], { id: number }>('SELECT max(d.id) AS id FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE c.external_id = ?')
-      .get(commentId)!
+    const { id } = engine.sql.get<{ id: number }>(sql`SELECT max(d.id) AS id FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE c.external_id = ${commentId}`)!
     return new RegExp(`^sieve-[a-z0-9]{12}-${id}$`)
   }
   /** The statement about a comment among exported batches. */

@@ -41,10 +41,15 @@ CREATE POLICY settings_read ON settings FOR SELECT USING (true);
 CREATE POLICY settings_personal ON settings FOR ALL TO ${MODERATORS} USING (key IN (${personal})) WITH CHECK (key IN (${personal}));
 CREATE POLICY settings_lead ON settings FOR ALL TO ${LEADS} USING (true) WITH CHECK (true);
 
--- Who decided is who is logged in: a client cannot write another name into the log.
+-- Who decided is who is logged in: a client cannot write another name into the log. An automatic
+-- rule's decision names the rules and who set them running.
 CREATE OR REPLACE FUNCTION sieve_stamp_moderator() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.moderator := session_user::text;
+  IF NEW.moderator = 'Sieve rules' THEN
+    NEW.moderator := 'Sieve rules, run by ' || session_user::text;
+  ELSE
+    NEW.moderator := session_user::text;
+  END IF;
   RETURN NEW;
 END $$;
 CREATE OR REPLACE TRIGGER batches_moderator BEFORE INSERT ON batches FOR EACH ROW EXECUTE FUNCTION sieve_stamp_moderator();
