@@ -21,8 +21,8 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
-      { extends: true, test: { name: 'postgres', include: ON_BOTH_STORES, env: { SIEVE_TEST_STORE: 'postgres' } } }
+      { extends: true, test: { name: 'suite', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'on-postgres', include: ON_BOTH_STORES, env: { SIEVE_TEST_STORE: 'postgres' } } }
     ]
   }
 })

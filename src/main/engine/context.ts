@@ -16,6 +16,7 @@ import type { PlatformConnector } from './sources/platform'
 import { loggedInRole, openStore, type Db } from './database/database'
 import type { Actor } from './moderation/store/decisions'
 import { readSetting } from './settings/store/settings'
+import { releaseClaims } from './team/store/claims'
 import { createSyncService, type SyncService, type SyncSettings } from './sync/sync-service'
 import { createUploads, type UploadLimits, type Uploads } from './uploads'
 
@@ -110,6 +111,14 @@ export function createContext(options: EngineOptions, emit: (event: EngineEvent)
       if (syncStarted) await sync().stop()
       jobs().cancelAll()
       uploads().close()
+      // A moderator who quits lets go of what they were reading at once (otherwise it lapses in two minutes).
+      if (db.open && access === 'write') {
+        try {
+          releaseClaims(db)
+        } catch {
+          // A lost connection: the lease lapses by itself.
+        }
+      }
       if (db.open) db.close()
     }
   }

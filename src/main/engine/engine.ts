@@ -12,6 +12,7 @@ import { scoringSlice } from './scoring/slice'
 import { settingsSlice } from './settings/slice'
 import { combineSlices } from './slice'
 import { sourcesSlice } from './sources/slice'
+import { teamSlice } from './team/slice'
 import { dailyBackup } from './database/backup'
 import { isEmpty } from './sources/store/comments'
 import { scoreNewComments } from './scoring/score-comments'
@@ -19,7 +20,7 @@ import { scoreNewComments } from './scoring/score-comments'
 export type { EngineOptions } from './context'
 export type { Engine, Caller } from './door'
 
-export const SLICES = [settingsSlice, moderationSlice, scoringSlice, sourcesSlice, reportsSlice, jobsSlice] as const
+export const SLICES = [settingsSlice, moderationSlice, scoringSlice, sourcesSlice, reportsSlice, jobsSlice, teamSlice] as const
 
 export interface StartOptions {
   /** Tell every listener what changes in the database, from this process or another (the app; tests that listen). */

@@ -9,9 +9,10 @@ import { reportsCalls } from './reports'
 import { scoringCalls, scoringEvents } from './scoring'
 import { settingsCalls, settingsEvents } from './settings'
 import { sourcesCalls, sourcesEvents } from './sources'
+import { teamCalls, teamEvents } from './team'
 
-export const api = combine(settingsCalls, moderationCalls, scoringCalls, sourcesCalls, reportsCalls, jobsCalls)
-export const events = combine(settingsEvents, moderationEvents, scoringEvents, sourcesEvents, jobsEvents)
+export const api = combine(settingsCalls, moderationCalls, scoringCalls, sourcesCalls, reportsCalls, jobsCalls, teamCalls)
+export const events = combine(settingsEvents, moderationEvents, scoringEvents, sourcesEvents, jobsEvents, teamEvents)
 
 export type Api = typeof api
 export type CallName = keyof Api

@@ -16,6 +16,8 @@ export interface Session {
   moderator: string
   machine: string
   version: string
+  /** In team mode: the team database and whether this login is a lead; null for a moderator alone. */
+  team: { database: string; lead: boolean } | null
 }
 
 export const settingsCalls = {

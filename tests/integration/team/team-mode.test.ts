@@ -152,6 +152,34 @@ describe('team mode', () => {
     expect(maya.sql.get(sql`SELECT status FROM comments WHERE id = ${mayaRows[0].key}`)).toEqual({ status: 'removed' })
   })
 
+  it('what a moderator is reading is claimed: teammates skip it and are refused it, a lead is not, and a decision or quitting lets go', async () => {
+    const { lead, maya, ravi, names } = await teamWithQueue(10)
+    const rows = await pendingRows(maya)
+    const reading = rows.slice(0, 3).map((row) => row.key)
+    expect(await maya.call('claim', { keys: reading })).toEqual({})
+
+    const raviSees = (await pendingRows(ravi)).map((row) => row.key)
+    expect(raviSees).toHaveLength(7)
+    expect(raviSees).not.toContain(reading[0])
+    expect(await ravi.call('claims', { keys: reading })).toEqual(Object.fromEntries(reading.map((key) => [key, names.maya])))
+    // Ravi's claim on them takes nothing from Maya.
+    expect(await ravi.call('claim', { keys: reading.slice(0, 1) })).toEqual({ [reading[0]]: names.maya })
+    await expect(ravi.call('decide', { keys: [reading[0]], action: 'approve' })).rejects.toThrow(new RegExp(`${names.maya} is reading this comment`))
+    const bulk = await ravi.call('decide', { keys: rows.slice(0, 5).map((row) => row.key), action: 'approve' })
+    expect(bulk).toMatchObject({ changed: 2, skipped: 3 })
+    // A lead may decide a claimed comment; a decision lets go of its claim.
+    await lead.call('decide', { keys: [reading[0]], action: 'remove', clause: 'spam' })
+    await maya.call('decide', { keys: [reading[1]], action: 'approve' })
+    expect(await ravi.call('claims', { keys: reading })).toEqual({ [reading[2]]: names.maya })
+    // The lead's report counts the team's work, each moderator by their login.
+    const { summary } = await lead.call('reportPreview', { filter: { from: '2026-01-01', to: '2027-12-31' } })
+    expect(Object.fromEntries(summary.byModerator.map((row) => [row.moderator, row.decisions]))).toEqual({ [names.lead]: 1, [names.maya]: 1, [names.ravi]: 2 })
+    // Quitting lets go of the rest at once.
+    await maya.close()
+    expect(await ravi.call('claims', { keys: reading })).toEqual({})
+    expect((await pendingRows(ravi)).map((row) => row.key)).toContain(reading[2])
+  })
+
   it('every desktop hears of a teammate\'s decision through PostgreSQL\'s notices', async () => {
     const { team, names, ravi } = await teamWithQueue(3)
     const listening = await teamEngine(team, names.maya, team.addLogin(names.maya), { watchChanges: true })
@@ -164,5 +192,9 @@ describe('team mode', () => {
       .poll(() => listening.events.find((event) => event.name === 'commentsDecided' && event.payload.moderator === names.ravi), { timeout: 10_000, interval: 20 })
       .toBeTruthy()
     console.log(`a teammate's decision reached another desktop's events in ${Date.now() - decidedAt} ms`)
+    // And of what a teammate starts reading.
+    const [next] = await pendingRows(ravi)
+    await ravi.call('claim', { keys: [next.key] })
+    await expect.poll(() => listening.events.some((event) => event.name === 'claimsChanged'), { timeout: 10_000, interval: 20 }).toBe(true)
   })
 })

@@ -96,7 +96,9 @@ export function createChangeFeed(location: FeedLocation, secrets: SecretStore, e
       check()
     }, SETTLE_MS)
   }
-  const stopWatching = location.dbUrl ? listenForNotices(location.dbUrl, secrets.get(loginKey(location.dbUrl)), look) : watchFiles(location.dbPath, look)
+  // Claims change as moderators move their cursors: told apart, they need no look at the tables.
+  const heard = (table: string) => (table === 'claims' ? emit({ name: 'claimsChanged', payload: {} }) : look())
+  const stopWatching = location.dbUrl ? listenForNotices(location.dbUrl, secrets.get(loginKey(location.dbUrl)), heard) : watchFiles(location.dbPath, look)
   const safety = setInterval(look, SAFETY_LOOK_MS)
   safety.unref()
 

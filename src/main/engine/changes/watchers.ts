@@ -20,11 +20,14 @@ export function watchFiles(dbPath: string, look: () => void): () => void {
   return () => watcher?.close()
 }
 
-/** A connection of its own that LISTENs; if it is lost, the feed's regular look still catches up. */
-export function listenForNotices(url: string, password: string | undefined, look: () => void): () => void {
+/**
+ * A connection of its own that LISTENs; each notice names the table that changed. If the connection is
+ * lost, the feed's regular look still catches up.
+ */
+export function listenForNotices(url: string, password: string | undefined, heard: (table: string) => void): () => void {
   const client = new pg.Client(postgresConfig(url, password))
   let stopped = false
-  client.on('notification', look)
+  client.on('notification', (notice) => heard(notice.payload ?? ''))
   client.on('error', () => undefined)
   client
     .connect()

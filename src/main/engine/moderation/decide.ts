@@ -6,6 +6,7 @@ import { sql } from '../database/sql/sql'
 import { escalate, reopenEscalations, resolveEscalations } from './store/escalations'
 import { filterConditions, keyConditions, type Conditions } from './store/filter-sql'
 import { countMatching, decidedByOthers, decidedByOthersSince, latestDecisionOn } from './store/versions'
+import { claimedByOthers, claimedByOthersCondition, isLead, releaseClaims } from '../team/store/claims'
 import { appendDecisionBatch, appendRedoBatch, appendUndoBatch, lastRedoableUndo, lastUndoableBatch, type Actor } from './store/decisions'
 import { findClause } from './policy'
 import { UserError } from '../errors'
@@ -60,6 +61,7 @@ export function decide(
       at
     })
     resolveEscalations(db, result.batchId, at)
+    releaseClaims(db, result.batchId)
     return skipped ? { ...result, skipped } : result
   })
 }
@@ -71,16 +73,25 @@ export function decide(
  */
 function unchangedSinceSeen(db: Db, actor: Actor, request: DecisionRequest, at: Date): { selection: Conditions; skipped: number } {
   const { target, seen, seenDecision } = request
-  if ('keys' in target && seen) {
-    const since = new Map(target.keys.map((key, i) => [key, seen[i]]))
+  // What a teammate is reading is theirs to decide first; a lead may decide it all the same.
+  const lead = isLead(db)
+  if ('keys' in target) {
+    const since = new Map(target.keys.map((key, i) => [key, seen?.[i] ?? Infinity]))
     const stale = new Set(decidedByOthers(db, target.keys, actor.moderator).filter(({ key, latest }) => latest > (since.get(key) ?? 0)).map(({ key }) => key))
-    if (stale.size > 0 && target.keys.length === 1) throw new UserError(decidedMeanwhile(db, target.keys[0], at))
-    return { selection: keyConditions(target.keys.filter((key) => !stale.has(key))), skipped: stale.size }
+    const claimed = lead ? {} : claimedByOthers(db, target.keys)
+    if (target.keys.length === 1) {
+      const [key] = target.keys
+      if (stale.has(key)) throw new UserError(decidedMeanwhile(db, key, at))
+      if (claimed[key]) throw new UserError(`${claimed[key]} is reading this comment right now: leave it to them (a lead may still decide it).`)
+    }
+    const free = target.keys.filter((key) => !stale.has(key) && !claimed[key])
+    return { selection: keyConditions(free), skipped: target.keys.length - free.length }
   }
   const selection = targetConditions(db, target)
-  if (seenDecision === undefined) return { selection, skipped: 0 }
-  const skipped = countMatching(db, [...selection, decidedByOthersSince(actor.moderator, seenDecision)])
-  return { selection: [...selection, sql`NOT ${decidedByOthersSince(actor.moderator, seenDecision)}`], skipped }
+  const others = [...(seenDecision === undefined ? [] : [decidedByOthersSince(actor.moderator, seenDecision)]), ...(lead ? [] : claimedByOthersCondition(db))]
+  if (others.length === 0) return { selection, skipped: 0 }
+  const either = sql`(${sql.join(others, sql` OR `)})`
+  return { selection: [...selection, sql`NOT ${either}`], skipped: countMatching(db, [...selection, either]) }
 }
 
 /** "Already removed by maya 4 s ago": the latest decision on a comment, told to the moderator refused. */

@@ -12,10 +12,14 @@ import {
 import { slice } from '../slice'
 import { backupTo } from '../database/backup'
 import { readSetting, writeSetting } from './store/settings'
+import { isLead } from '../team/store/claims'
+
+/** A team database's name, for the header ("Team: newsroom"). */
+const teamName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
 
 export const settingsSlice = slice('settings', settingsCalls, {
-  queries: ({ db, actor, policy, secrets }) => ({
-    session: () => ({ ...actor, version }),
+  queries: ({ db, actor, policy, secrets, options }) => ({
+    session: () => ({ ...actor, version, team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null }),
     secretStorage: () => ({ location: secrets.location }),
     policy: () => policy,
     keymap: () => readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING),

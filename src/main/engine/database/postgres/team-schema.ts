@@ -16,6 +16,13 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${LEADS}') THEN CREATE ROLE ${LEADS} NOLOGIN IN ROLE ${MODERATORS}; END IF;
 END $$;
 
+-- Soft claims on the comments a moderator is reading (a lease, renewed while shown).
+CREATE TABLE IF NOT EXISTS claims (
+  comment_id  bigint PRIMARY KEY REFERENCES comments(id),
+  moderator   text NOT NULL,
+  expires_at  timestamptz NOT NULL
+);
+
 -- Only Sieve's logins reach this database.
 REVOKE CONNECT, TEMPORARY ON DATABASE "${database.replaceAll('"', '""')}" FROM PUBLIC;
 GRANT CONNECT, TEMPORARY ON DATABASE "${database.replaceAll('"', '""')}" TO ${MODERATORS};
@@ -29,6 +36,7 @@ GRANT INSERT ON decisions TO ${MODERATORS};
 GRANT INSERT, UPDATE ON comments, articles, authors, scorings, scores, score_cache, batches, escalations, outbox, statement_exports TO ${MODERATORS};
 GRANT DELETE ON scorings, scores TO ${MODERATORS};
 GRANT UPDATE (cursor) ON sources TO ${MODERATORS};
+GRANT SELECT, INSERT, UPDATE, DELETE ON claims TO ${MODERATORS};
 GRANT INSERT, UPDATE ON settings TO ${MODERATORS};
 -- Leads also change the sources, the thresholds, rules and word lists (the 'scoring' setting).
 GRANT INSERT, UPDATE, DELETE ON sources, settings TO ${LEADS};
@@ -55,6 +63,7 @@ END $$;
 CREATE OR REPLACE TRIGGER batches_moderator BEFORE INSERT ON batches FOR EACH ROW EXECUTE FUNCTION sieve_stamp_moderator();
 CREATE OR REPLACE TRIGGER decisions_moderator BEFORE INSERT ON decisions FOR EACH ROW EXECUTE FUNCTION sieve_stamp_moderator();
 CREATE OR REPLACE TRIGGER escalations_moderator BEFORE INSERT ON escalations FOR EACH ROW EXECUTE FUNCTION sieve_stamp_moderator();
+CREATE OR REPLACE TRIGGER claims_moderator BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION sieve_stamp_moderator();
 
 -- One notice per statement that changes what windows show; PostgreSQL folds repeats within a transaction.
 CREATE OR REPLACE FUNCTION sieve_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -65,5 +74,6 @@ END $$;
 CREATE OR REPLACE TRIGGER decisions_notify AFTER INSERT ON decisions FOR EACH STATEMENT EXECUTE FUNCTION sieve_notify();
 CREATE OR REPLACE TRIGGER comments_notify AFTER INSERT OR UPDATE ON comments FOR EACH STATEMENT EXECUTE FUNCTION sieve_notify();
 CREATE OR REPLACE TRIGGER escalations_notify AFTER INSERT OR UPDATE ON escalations FOR EACH STATEMENT EXECUTE FUNCTION sieve_notify();
+CREATE OR REPLACE TRIGGER claims_notify AFTER INSERT OR UPDATE OR DELETE ON claims FOR EACH STATEMENT EXECUTE FUNCTION sieve_notify();
 CREATE OR REPLACE TRIGGER outbox_notify AFTER INSERT OR UPDATE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION sieve_notify();
 `

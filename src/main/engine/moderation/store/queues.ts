@@ -10,6 +10,7 @@ import { sql } from '../../database/sql/sql'
 import { syncColumns, syncState } from '../../sync/store/outbox'
 import { filterConditions, whereClause } from './filter-sql'
 import { versionOf } from './versions'
+import { claimedByOthersCondition } from '../../team/store/claims'
 
 /** The longest stretch of text a queue row carries; the detail pane loads the rest. */
 export const EXCERPT_CHARS = 1000
@@ -72,6 +73,8 @@ type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
   const where = filterConditions(db.dialect, query.filter, { indexPriority: column === 'priority', indexStatus: column !== 'id' })
+  // In a team, what a teammate is reading is skipped (their claim lapses if they go).
+  for (const claimed of claimedByOthersCondition(db)) where.push(sql`NOT ${claimed}`)
   const sortColumn = sql.ref(`c.${column}`)
   if (query.after) {
     const [value, id] = parseCursor(query.after)
