@@ -143,6 +143,8 @@ export interface CommentRow {
   sync: SyncState | null
   /** Whether someone asked for a second opinion that no decision has settled yet. */
   escalated: boolean
+  /** In team mode, the teammate reading it now (their claim), as the window last heard. */
+  claimedBy?: string
   /** The latest decision on it (0: none yet): a decision says which version it saw, so that in a team nobody decides a comment someone else just decided. */
   version: number
   /** Its status on its platform in the platform's words (WordPress: hold, approved, spam, trash, or deleted), as last seen; null for a file's comment. */

@@ -18,6 +18,7 @@ import { SearchBox } from './queue/SearchBox'
 import { Pace } from './queue/Pace'
 import { standing } from './queue/pace-tally'
 import { ScoreBands, bandScore, type Band } from './queue/ScoreBands'
+import { useClaims } from './team/useClaims'
 import { useQueue, viewFilter } from './queue/useQueue'
 import { downloadDecisionLog } from './reports/download'
 import { ReportsDialog } from './reports/ReportsDialog'
@@ -89,6 +90,7 @@ export function App() {
   const { state } = queue
   const [policy, setPolicy] = useState<Policy | null>(null)
   const [session, setSession] = useState<Session | null>(null)
+  useClaims(Boolean(session?.team), state.rows, state.cursor, queue.markClaims)
   const [overlay, setOverlay] = useState<Overlay>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [detailOpen, setDetailOpen] = useState(false)
@@ -229,6 +231,7 @@ export function App() {
         <QueueTabs current={state.queue} counts={state.counts} onOpen={queue.open} />
         <span className="who" title={session ? `on ${session.machine}` : ''}>
           {session?.moderator}
+          {session?.team && <span className="team">{` · team ${session.team.database}${session.team.lead ? ' (lead)' : ''}`}</span>}
         </span>
       </header>
       <div className="toolbar" role="toolbar" aria-label="Actions">

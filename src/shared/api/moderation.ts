@@ -93,4 +93,6 @@ export interface CommentsDecided {
   count: number
   /** Their keys (the first thousand of a bulk decision; the rest are in `count`). */
   keys: number[]
+  /** The batch's latest decision: a window that shows the batch has seen its comments at this version. */
+  lastDecisionId: number
 }

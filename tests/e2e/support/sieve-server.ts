@@ -17,14 +17,22 @@ export interface SieveServer {
   kill(): Promise<void>
 }
 
-export async function startSieve(options: { dbPath?: string } = {}): Promise<SieveServer> {
+/** `team`: a team database's address and the login's password, instead of a SQLite file with the demo queue. */
+export async function startSieve(options: { dbPath?: string; team?: { url: string; password: string } } = {}): Promise<SieveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sieve-e2e-'))
   const dbPath = options.dbPath ?? join(dir, 'sieve.db')
+  const where = options.team ? ['--db', options.team.url] : ['--demo', '--db', dbPath]
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'src/main/cli.ts'), 'serve', '--demo', '--db', dbPath],
-    // A process group of its own, so that a signal reaches tsx and the Node process it starts alike.
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+    [join(ROOT, 'src/main/cli.ts'), 'serve', ...where],
+    // A process group of its own, so that a signal reaches tsx and the Node process it starts alike. A
+    // team login's password comes as PostgreSQL's own PGPASSWORD; its local files go to the temporary folder.
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: options.team ? { ...process.env, PGPASSWORD: options.team.password, XDG_CONFIG_HOME: dir } : process.env
+    }
   )
   const running = () => child.exitCode === null && child.signalCode === null
   const exited = new Promise((done) => child.once('exit', done))

@@ -70,7 +70,8 @@ export function createChangeFeed(location: FeedLocation, secrets: SecretStore, e
           machine: batch.machine,
           automated: batch.automated === 1,
           count: batch.count,
-          keys: batchKeys(db, batch.batchId, KEYS_TOLD)
+          keys: batchKeys(db, batch.batchId, KEYS_TOLD),
+          lastDecisionId: batch.lastDecisionId
         }
       })
       marks = { ...marks, decisionId: Math.max(marks.decisionId, batch.lastDecisionId) }

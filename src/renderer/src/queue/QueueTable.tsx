@@ -40,6 +40,11 @@ const columns = column.columns([
             Escalated
           </span>
         )}
+        {info.row.original.claimedBy && (
+          <span className="badge claimed" title="A teammate has this comment on screen: leave it to them">
+            {info.row.original.claimedBy} is reading
+          </span>
+        )}
         <HighlightedText text={info.getValue()} spans={info.row.original.spans} words={info.row.original.words} />
       </div>
     )
@@ -332,6 +337,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
                 aria-label={rowLabel(comment)}
                 data-comment-id={comment.id}
                 data-status={comment.status}
+                data-claimed-by={comment.claimedBy}
                 className={`grid-row${isCursor ? ' cursor' : ''}${isSelected ? ' selected' : ''}${comment.escalated ? ' escalated' : ''}`}
                 style={{ ...gridStyle, transform: `translateY(${item.start - headerHeight}px)` }}
                 onClick={() => {

@@ -435,7 +435,7 @@ export function useQueue(initial: QueueId) {
           const keys = new Set(touched)
           set({
             rows: state.current.rows.map((row) =>
-              keys.has(row.key) && row.status !== status ? { ...row, status, clause: batch.clause, escalated: false } : row
+              keys.has(row.key) ? { ...row, status, clause: batch.clause, escalated: row.status === status && row.escalated, version: Math.max(row.version, batch.lastDecisionId) } : row
             )
           })
         }),
@@ -523,7 +523,13 @@ export function useQueue(initial: QueueId) {
       undo: () => serial(() => revert('undo')),
       redo: () => serial(() => revert('redo')),
       dismissMessage: () => set({ message: null }),
-      dismissUndoOffer: () => set({ undoOffer: null })
+      dismissUndoOffer: () => set({ undoOffer: null }),
+      /** Marks the rows teammates are reading (team mode): `claims` names who, by key; other rows are free. */
+      markClaims: (claims: Record<number, string>) => {
+        const { rows } = state.current
+        if (!rows.some((row) => (row.claimedBy ?? undefined) !== claims[row.key])) return
+        set({ rows: rows.map((row) => ((row.claimedBy ?? undefined) === claims[row.key] ? row : { ...row, claimedBy: claims[row.key] })) })
+      }
     }),
     [serial, show, loadMore, prefetch, move, readCounts, revert, set, decideAtOnce, decideAndWait, decisionsAnswered]
   )
