@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { startEngine } from '../../../src/main/engine/engine'
 import { sql } from '../../../src/main/engine/database/sql/sql'
 import { connect } from '../../../src/main/engine/database/postgres/open'
+import { tryLease } from '../../../src/main/engine/team/store/leases'
 import { runCliAsync } from '../../support/run-cli'
 import { startPostgres } from '../../support/postgres'
 import { loginName, teamDatabase, teamEngine } from '../../support/team'
@@ -178,6 +179,17 @@ describe('team mode', () => {
     await maya.close()
     expect(await ravi.call('claims', { keys: reading })).toEqual({})
     expect((await pendingRows(ravi)).map((row) => row.key)).toContain(reading[2])
+  })
+
+  it('one desktop pushes the outbox at a time, and one that dies lets go with its connection', async () => {
+    const { team, names, maya } = await teamWithQueue(1)
+    // Another desktop, logged in as the lead, is pushing.
+    const other = connect(team.urlFor(names.lead), team.addLogin(names.lead, true))
+    expect(tryLease(other, 'sieve:sync')).toBe(true)
+    expect((await maya.call('syncNow', {})).note).toMatch(new RegExp(`Another Sieve \\(${names.lead}[^)]*\\) is pushing`))
+    // It dies: its session ends, and with it the lease.
+    other.close()
+    await expect.poll(async () => (await maya.call('syncNow', {})).note, { timeout: 10_000 }).toBeUndefined()
   })
 
   it('every desktop hears of a teammate\'s decision through PostgreSQL\'s notices', async () => {

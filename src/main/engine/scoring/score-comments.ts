@@ -6,6 +6,7 @@ import { isFlagged } from '../moderation/store/flags'
 import type { ScoringProgress } from './run-scorer'
 import { PRIMARY_SCORER } from './scorers'
 import { createWordMatcher } from './word-lists'
+import { withLease } from '../team/store/leases'
 
 export interface ScoreOptions {
   signal?: AbortSignal
@@ -22,5 +23,9 @@ export async function scoreComments(context: EngineContext, scorer: string, opti
   return progress
 }
 
-/** New comments join the queues where their scores put them, not at the bottom. */
-export const scoreNewComments = (context: EngineContext, options?: ScoreOptions) => scoreComments(context, PRIMARY_SCORER, options)
+/**
+ * New comments join the queues where their scores put them, not at the bottom. In a team, one desktop
+ * scores them and every desktop shares the scores; the others go on.
+ */
+export const scoreNewComments = (context: EngineContext, options?: ScoreOptions): Promise<ScoringProgress> =>
+  withLease(context.db, `sieve:score:${PRIMARY_SCORER}`, () => scoreComments(context, PRIMARY_SCORER, options), (): ScoringProgress => ({ done: 0, total: 0 }))

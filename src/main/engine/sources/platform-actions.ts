@@ -1,6 +1,8 @@
 // What Sieve does with its platform sources as a whole: pull them one after another (then score what
 // arrived), and close an article to new comments on its platform and here.
 import type { PullResult } from '../../../shared/api'
+import type { PullReport } from '../../../shared/api/sources'
+import { withLease } from '../team/store/leases'
 import type { EngineContext } from '../context'
 import { UserError } from '../errors'
 import { scoreNewComments } from '../scoring/score-comments'
@@ -16,14 +18,25 @@ export interface PullOptions {
 }
 
 /** Pulls one platform source, or all of them; new comments are scored. */
+const NOTHING_PULLED: PullReport = { added: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, requests: 0, interrupted: false, rejected: [] }
+
 export async function pullSources(context: EngineContext, sourceName: string | undefined, options: PullOptions = {}): Promise<PullResult[]> {
   const { db } = context
   const names = sourceName === undefined ? platformSourceNames(db) : [findSource(db, sourceName).name]
   if (names.length === 0) throw new UserError('There is no platform source to pull from: add one with `source add wordpress`.')
   const results: PullResult[] = []
   for (const name of names) {
-    const report = await context.connector(name).pull(options)
-    results.push({ source: name, report, description: describePull(name, report) })
+    // In a team, one desktop pulls a source at a time; the others hear of what arrives.
+    const pulled = await withLease(
+      db,
+      `sieve:pull:${name}`,
+      async (): Promise<PullResult> => {
+        const report = await context.connector(name).pull(options)
+        return { source: name, report, description: describePull(name, report) }
+      },
+      (holder): PullResult => ({ source: name, report: NOTHING_PULLED, description: `${name}: ${holder} is pulling it right now; nothing was pulled from here.` })
+    )
+    results.push(pulled)
     if (options.signal?.aborted) break
   }
   await scoreNewComments(context)

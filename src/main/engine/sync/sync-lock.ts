@@ -6,6 +6,7 @@ import { hostname } from 'node:os'
 import { z } from 'zod'
 import type { Db } from '../database/database'
 import { readSetting, writeSetting } from '../settings/store/settings'
+import { endLease, leaseHolder, tryLease } from '../team/store/leases'
 
 const KEY = 'syncLock'
 const holderSchema = z.object({ pid: z.number(), host: z.string(), token: z.string(), heartbeat: z.string() }).nullable()
@@ -22,6 +23,7 @@ export interface SyncLock {
 }
 
 export function createSyncLock(db: Db, now: () => Date, token = `${process.pid}-${Math.random().toString(36).slice(2)}`): SyncLock {
+  if (db.dialect.name === 'postgres') return teamSyncLock(db)
   const host = hostname()
   const read = () => readSetting(db, KEY, holderSchema, null)
   const ours = (holder: z.infer<typeof holderSchema>) => holder?.token === token
@@ -45,6 +47,20 @@ export function createSyncLock(db: Db, now: () => Date, token = `${process.pid}-
       const holder = read()
       return holder && !ours(holder) && !lapsed(holder) ? `process ${holder.pid} on ${holder.host}` : null
     }
+  }
+}
+
+/** In a team: a session lock on the team database, let go when its desktop's connection ends, however it ends. */
+function teamSyncLock(db: Db): SyncLock {
+  const name = 'sieve:sync'
+  let held = false
+  return {
+    acquire: () => (held ||= tryLease(db, name)),
+    release() {
+      if (held) endLease(db, name)
+      held = false
+    },
+    holder: () => leaseHolder(db, name)
   }
 }
 
