@@ -1,17 +1,16 @@
-import { spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import type { WordPressSite } from '../../support/wordpress'
 import { useTestSite } from '../../support/wordpress-test-site'
 import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { tempDir, tempEngine } from '../../support/temp-engine'
+import { startSync } from '../../support/sync-process'
 
 // kill -9 in the middle of pushing a 1,000-comment bulk decision: after a restart every decision reaches
 // WordPress exactly once and none is lost. Checked in WordPress's own database (wp_comments) and in the
 // log of a proxy between Sieve and WordPress (one accepted status change per comment, no more).
 
-const ROOT = resolve(__dirname, '../../..')
 const COUNT = 1_000
 
 let site: WordPressSite
@@ -19,21 +18,6 @@ let proxy: LoggingProxy
 let postId: number
 
 useTestSite('Crash test story', (ready) => ({ site, proxy, postId } = ready))
-
-/**
- * `sieve --db <db> sync` as its own process (asynchronously: the proxy lives in this one). One node
- * process with tsx as a loader: the tsx command would run the CLI in a grandchild that SIGKILL misses.
- */
-function startSync(db: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/main/cli.ts'), '--db', db, 'sync'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk))
-  const exited = new Promise<{ code: number | null; signal: string | null; output: string }>((done) =>
-    child.on('exit', (code, signal) => done({ code, signal, output }))
-  )
-  return { child, exited }
-}
 
 const totalWrites = () => [...proxy.acceptedWrites().values()].reduce((a, b) => a + b, 0)
 

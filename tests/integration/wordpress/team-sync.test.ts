@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
 import { expect, it } from 'vitest'
 import { secretEnvName } from '../../../src/main/engine/secrets/secret-store'
 import { passwordSecret } from '../../../src/main/engine/sources/platform-sources'
@@ -9,12 +7,12 @@ import { useTestSite } from '../../support/wordpress-test-site'
 import { approvedColumn, insertComments, type LoggingProxy } from '../../support/wordpress-fixtures'
 import { loginName, teamDatabase, teamEngine } from '../../support/team'
 import { tempDir } from '../../support/temp-engine'
+import { startSync } from '../../support/sync-process'
 
 // A team's outbox pushed from two desktops at once, one of them killed with SIGKILL mid-push: every
 // decision reaches WordPress exactly once. Checked in WordPress's own database and in the log of a proxy
 // between Sieve and WordPress (one accepted status change per comment, no more).
 
-const ROOT = resolve(__dirname, '../../..')
 const COUNT = 600
 
 let site: WordPressSite
@@ -23,16 +21,9 @@ let postId: number
 
 useTestSite('Team sync story', (ready) => ({ site, proxy, postId } = ready))
 
-/** `sieve --db <team> sync` as a desktop of its own (one node process: SIGKILL reaches it). */
-function startSync(url: string, password: string) {
-  const env = { ...process.env, PGPASSWORD: password, XDG_CONFIG_HOME: tempDir(), [secretEnvName(passwordSecret('Newsroom'))]: site.users.admin.appPassword }
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/main/cli.ts'), '--db', url, 'sync'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk))
-  const exited = new Promise<{ code: number | null; signal: string | null; output: string }>((done) => child.on('exit', (code, signal) => done({ code, signal, output })))
-  return { child, exited }
-}
+/** `sieve --db <team> sync` as a desktop of its own, logged in with `password`, the site's password in its environment. */
+const syncAs = (url: string, password: string) =>
+  startSync(url, { PGPASSWORD: password, XDG_CONFIG_HOME: tempDir(), [secretEnvName(passwordSecret('Newsroom'))]: site.users.admin.appPassword })
 
 const totalWrites = () => [...proxy.acceptedWrites().values()].reduce((a, b) => a + b, 0)
 
@@ -49,7 +40,7 @@ it('two desktops pushing one team outbox at once, one killed mid-push: every dec
   proxy.log.length = 0
 
   const [maya, ravi] = [loginName('maya'), loginName('ravi')]
-  const desktops = { [maya]: startSync(team.urlFor(maya), team.addLogin(maya)), [ravi]: startSync(team.urlFor(ravi), team.addLogin(ravi)) }
+  const desktops = { [maya]: syncAs(team.urlFor(maya), team.addLogin(maya)), [ravi]: syncAs(team.urlFor(ravi), team.addLogin(ravi)) }
   // Whichever desktop holds the push is killed once WordPress has accepted a hundred of the changes.
   while (totalWrites() < 100) await new Promise((wake) => setTimeout(wake, 20))
   const holder = team.sql.get<{ name: string }>(
@@ -61,7 +52,7 @@ it('two desktops pushing one team outbox at once, one killed mid-push: every dec
   expect(other.code, other.output).toBe(0)
 
   // What the killed desktop left is pushed by the next sync; nothing twice.
-  const again = await startSync(team.urlFor(maya), team.addLogin(maya)).exited
+  const again = await syncAs(team.urlFor(maya), team.addLogin(maya)).exited
   expect(again.code, again.output).toBe(0)
   const final = await approvedColumn(site, ids)
   expect(ids.filter((id) => final.get(id) !== '1')).toEqual([])
