@@ -13,6 +13,8 @@ serveBridge(parentPort!, async (op, ...args) => {
   switch (op) {
     case 'connect': {
       client = new pg.Client(args[0] as pg.ClientConfig)
+      // A lost connection fails the next query with its reason; unheard, it would end this thread.
+      client.on('error', () => undefined)
       await client.connect()
       return null
     }

@@ -18,15 +18,28 @@ export function openSyncBridge(module: string, sourceDir: string, timeoutMs: num
   const { port1, port2 } = new MessageChannel()
   worker.postMessage({ flag, port: port2 }, [port2])
   worker.unref()
+  // A worker that died says why, rather than leaving its caller with no answer.
+  let died: string | null = null
+  worker.on('error', (error) => (died = error.message))
+  worker.on('exit', (code) => (died ??= `it exited (${code})`))
   let closed = false
+  /** The answer, once the flag says it was sent (its message may trail the flag by a moment). */
+  const take = (): Answer | undefined => {
+    for (let waited = 0; waited < 1000; waited += 5) {
+      const received = receiveMessageOnPort(port1)
+      if (received) return received.message as Answer
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5)
+    }
+    return undefined
+  }
   return {
     call<T>(...args: unknown[]): T {
       if (closed) throw new Error('The connection is closed.')
       Atomics.store(flag, 0, 0)
       port1.postMessage(args)
       if (Atomics.wait(flag, 0, 0, timeoutMs) === 'timed-out') throw new BridgeError(`No answer within ${timeoutMs / 1000} s.`, 'TIMEOUT')
-      const answer = receiveMessageOnPort(port1)?.message as Answer | undefined
-      if (!answer) throw new BridgeError('The worker answered nothing.', 'NO_ANSWER')
+      const answer = take()
+      if (!answer) throw new BridgeError(`The database connection's thread answered nothing${died ? `: ${died}` : ''}.`, 'NO_ANSWER')
       if (!answer.ok) throw new BridgeError(answer.error, answer.code)
       return answer.value as T
     },
