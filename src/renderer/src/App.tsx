@@ -42,7 +42,7 @@ type Overlay =
   | ({ kind: 'confirm' } & PendingDecision)
   | null
 
-const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
+const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported', teach: 'Least sure first' }
 
 const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 

@@ -7,6 +7,7 @@ import statementExports from './006-statement-exports'
 import escalationResolvedBy from './007-escalation-resolved-by'
 import uncertainty from './008-uncertainty'
 import oneNameForTheClause from './009-one-name-for-the-clause'
+import learning from './010-learning'
 
 /** Every migration in order; the database's user_version is how many have run. Append only. */
 export const migrations: readonly string[] = [
@@ -18,5 +19,6 @@ export const migrations: readonly string[] = [
   statementExports,
   escalationResolvedBy,
   uncertainty,
-  oneNameForTheClause
+  oneNameForTheClause,
+  learning
 ]
