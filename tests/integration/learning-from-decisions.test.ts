@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { JobSnapshot } from '../../src/shared/model'
 import type { ScoringSettings } from '../../src/shared/settings'
 import { finished } from '../support/jobs'
+import { runCli } from '../support/run-cli'
 import { comment, decideByIds, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 // A slur this newsroom's readers coined: no data set knows it, the moderators remove it every time.
@@ -92,6 +93,36 @@ describe('learning from every decision', () => {
     ])
     // The second learned nothing new: it keeps the first's model or a copy as good; either way it is told.
     expect(entries[1].previousVersion).toBe(entries[0].version)
-    expect(chart === null || chart.startsWith('<svg')).toBe(true)
+    expect(chart === null || chart!.startsWith('<svg')).toBe(true)
+  })
+})
+
+describe('sieve model', () => {
+  it("prints the model's lineage: version, decisions learned from, held-back ROC-AUC before and after, kept", async () => {
+    const engine = await newsroom(20, false)
+    expect(JSON.parse(runCli(['model', '--json', '--db', engine.dbPath]).stdout)).toEqual({ entries: [], decisionsSince: 0, retrainEvery: 20 })
+    await decideByIds(engine, range(30, 'bad'), 'remove', { clause: 'abusive' })
+    await decideByIds(engine, range(30, 'ok'), 'approve')
+    const report = await engine.call('retrain', {})
+
+    const result = runCli(['model', '--json', '--db', engine.dbPath])
+    expect(result.stderr).toBe('')
+    const lineage = JSON.parse(result.stdout)
+    expect(lineage).toMatchObject({ decisionsSince: 0, retrainEvery: 20 })
+    const check = report.checks.find((one) => one.name === 'held-back decisions')!
+    expect(lineage.entries).toEqual([
+      expect.objectContaining({
+        version: report.version,
+        previousVersion: report.previousVersion,
+        decisions: 60,
+        aucBefore: check.previousAuc,
+        aucAfter: check.candidateAuc,
+        kept: report.saved,
+        startedBy: 'by hand'
+      })
+    ])
+    const text = runCli(['model', '--db', engine.dbPath]).stdout
+    expect(text).toContain(report.version)
+    expect(text).toMatch(/\b60\b.*(kept|not kept)\s+by hand/)
   })
 })
