@@ -14,10 +14,7 @@ const BOUNDARY_FROM = 5000
 
 export function rankForTeaching(db: Db): void {
   const { nearDuplicates } = teachSplit(mostUncertain(db, COMPARED))
-  saveTeachRanks(
-    db,
-    nearDuplicates.map((candidate) => candidate.id)
-  )
+  saveTeachRanks(db, nearDuplicates.map((candidate) => candidate.id))
 }
 
 /** Where this newsroom's decisions put the line between approve and remove on TOXICITY (0.5 until they say). */
