@@ -13,7 +13,7 @@ import { constantColumns, QueueTable, type QueueTableHandle } from './queue/Queu
 import { QueueTabs } from './queue/QueueTabs'
 import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
-import { ClausePicker } from './queue/ClausePicker'
+import { ClausePicker, sharedSuggestion } from './queue/ClausePicker'
 import { SearchBox } from './queue/SearchBox'
 import { Pace } from './queue/Pace'
 import { standing } from './queue/pace-tally'
@@ -141,6 +141,13 @@ export function App() {
   }, [hasRows])
 
   const targetCount = state.matching?.count ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
+  /** The comments the clause picker asks about (none listed for a whole view's matches). */
+  const removing =
+    overlay?.kind !== 'picker' || state.matching
+      ? []
+      : state.selected.size
+        ? state.rows.filter((row) => state.selected.has(row.key))
+        : state.rows.slice(state.cursor, state.cursor + 1)
   /** A decision on one comment happens at once; on more, after a confirmation that states the count. */
   const request = (decision: PendingDecision) => {
     if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
@@ -402,7 +409,8 @@ export function App() {
         <ClausePicker
           clauses={policy.clauses}
           count={targetCount}
-          comments={state.matching ? [] : state.selected.size ? state.rows.filter((row) => state.selected.has(row.key)) : state.rows.slice(state.cursor, state.cursor + 1)}
+          comments={removing}
+          suggested={sharedSuggestion(removing)}
           onCancel={() => setOverlay(null)}
           onPick={(clause, note) => {
             setOverlay(null)
