@@ -141,6 +141,7 @@ const QUEUE_WHERE: Record<QueueId, string> = {
   review: "c.status = 'pending'",
   likely: "c.status = 'pending' AND c.flagged = 1",
   reported: "c.status = 'pending' AND c.reports > 0",
+  teach: "c.status = 'pending'",
   escalated: 'c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)',
   approved: "c.status = 'approved'",
   removed: "c.status = 'removed'",
@@ -152,7 +153,8 @@ const SORT_ORDER: Record<SortKey, { column: string; direction: 'ASC' | 'DESC' }>
   priority: { column: 'priority', direction: 'DESC' },
   newest: { column: 'created_at', direction: 'DESC' },
   oldest: { column: 'created_at', direction: 'ASC' },
-  reports: { column: 'reports', direction: 'DESC' }
+  reports: { column: 'reports', direction: 'DESC' },
+  teach: { column: 'teach_rank', direction: 'DESC' }
 }
 /** A row as a plain app would show it: the comment with its article's title and author's name. */
 const ROW = `SELECT c.id, c.external_id, substr(c.text, 1, 1000) AS text, c.created_at, c.reports, c.status, c.clause,

@@ -52,6 +52,8 @@ function start(): Promise<Engine> {
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
     autoSync: true,
+    // The local model learns from every N decisions in the background (a setting on the Scoring screen).
+    autoLearn: true,
     openAsApp: { demo: true }
   }
   const host = utilityProcess.fork(join(__dirname, 'engine-host.js'), [], { serviceName: 'Sieve engine', stdio: 'inherit' })

@@ -56,12 +56,13 @@ export function actionApplies(action: Action, status: Status): boolean {
   return ACTION_FROM[action]?.includes(status) ?? true
 }
 
-export const QUEUES = ['review', 'likely', 'reported', 'escalated', 'approved', 'removed', 'disabled', 'conflicts', 'all'] as const
+export const QUEUES = ['review', 'likely', 'reported', 'teach', 'escalated', 'approved', 'removed', 'disabled', 'conflicts', 'all'] as const
 export type QueueId = (typeof QUEUES)[number]
 export const QUEUE_LABELS: Record<QueueId, string> = {
   review: 'Needs review',
   likely: 'Likely violations',
   reported: 'Reported by readers',
+  teach: 'Teach Sieve',
   escalated: 'Escalated',
   approved: 'Approved',
   removed: 'Removed',
@@ -70,7 +71,8 @@ export const QUEUE_LABELS: Record<QueueId, string> = {
   all: 'All'
 }
 
-export const SORTS = ['priority', 'newest', 'oldest', 'reports'] as const
+/** `teach`: what the model is least sure about first, near-duplicates last (Teach Sieve). */
+export const SORTS = ['priority', 'newest', 'oldest', 'reports', 'teach'] as const
 export type SortKey = (typeof SORTS)[number]
 
 /** A Terms-of-Use clause: the reason a removal names. */
@@ -131,6 +133,8 @@ export interface CommentRow {
   reports: number
   status: Status
   clause: string | null
+  /** The clause a removal would most likely cite (learned from this newsroom's removals); the clause picker opens on it. */
+  suggestedClause: string | null
   priority: number
   scores: Scores
   spans: Span[]

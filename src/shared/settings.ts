@@ -33,6 +33,10 @@ export const DEFAULT_TABLE_LAYOUT: TableLayout = { sizes: {}, hidden: [], order:
 const score = z.number().min(0).max(1)
 const words = z.array(z.string().trim().min(1).max(60)).max(2000)
 
+/** Fewer decisions than this between retrainings would teach the model noise (and retrain all day). */
+export const MIN_RETRAIN_EVERY = 20
+export const DEFAULT_RETRAIN_EVERY = 200
+
 /** How scores and word lists turn into the Likely violations queue, and the optional automatic decisions. */
 export const scoringSettingsSchema = z
   .object({
@@ -49,7 +53,12 @@ export const scoringSettingsSchema = z
         /** Put comments with a banned or suspect word in Likely violations whatever their scores. */
         flagWords: z.object({ enabled: z.boolean() }).strict()
       })
+      .strict(),
+    /** The local model retrains in the background after this many approvals and removals by a person. */
+    learning: z
+      .object({ retrainEvery: z.number().int().min(MIN_RETRAIN_EVERY).max(100_000) })
       .strict()
+      .default({ retrainEvery: DEFAULT_RETRAIN_EVERY })
   })
   .strict()
 export type ScoringSettings = z.infer<typeof scoringSettingsSchema>
@@ -62,7 +71,8 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
     hold: { enabled: false, attribute: null, above: 0.9 },
     remove: { enabled: false, attribute: null, above: 0.98, clause: 'abusive' },
     flagWords: { enabled: false }
-  }
+  },
+  learning: { retrainEvery: DEFAULT_RETRAIN_EVERY }
 }
 
 /** Views a moderator named and keeps: a queue with its filters and sort. */

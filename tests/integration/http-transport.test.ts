@@ -52,7 +52,7 @@ describe('the HTTP transport', () => {
     const { api } = await start()
     const counts = await api('counts', {})
     expect(counts.status).toBe(200)
-    expect(JSON.parse(counts.body)).toEqual({ ok: true, value: { review: 0, likely: 0, reported: 0, escalated: 0, approved: 0, removed: 0, disabled: 0, conflicts: 0, all: 0 } })
+    expect(JSON.parse(counts.body)).toEqual({ ok: true, value: { review: 0, likely: 0, reported: 0, teach: 0, escalated: 0, approved: 0, removed: 0, disabled: 0, conflicts: 0, all: 0 } })
     const bad = JSON.parse((await api('decide', { keys: ['1; DROP TABLE comments'], action: 'approve' })).body)
     expect(bad.ok).toBe(false)
     expect(bad.error).toMatch(/Invalid input for decide/)

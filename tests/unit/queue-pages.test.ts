@@ -56,13 +56,14 @@ describe('queue pages', () => {
           .sqlite!
           .prepare(
             `SELECT count(*) AS n FROM comments WHERE ${
-              { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", conflicts: 'conflict IS NOT NULL', all: '1' }[queue]
+              { review: "status = 'pending'", likely: "status = 'pending' AND flagged = 1", reported: "status = 'pending' AND reports > 0", teach: "status = 'pending'", escalated: 'id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)', approved: "status = 'approved'", removed: "status = 'removed'", disabled: "status = 'disabled'", conflicts: 'conflict IS NOT NULL', all: '1' }[queue]
             }`
           )
           .get() as { n: number }
         expect(new Set(rows.map((row) => row.key)).size, `${queue}/${sort}`).toBe(expected.n)
         expect(rows.length, `${queue}/${sort}`).toBe(expected.n)
-        const value = (row: CommentRow) => (sort === 'priority' ? row.priority : sort === 'reports' ? row.reports : row.createdAt!)
+        const teachRank = (row: CommentRow) => (db.sqlite!.prepare('SELECT teach_rank AS t FROM comments WHERE id = ?').get(row.key) as { t: number }).t
+        const value = (row: CommentRow) => (sort === 'priority' ? row.priority : sort === 'reports' ? row.reports : sort === 'teach' ? teachRank(row) : row.createdAt!)
         for (let i = 1; i < rows.length; i++) {
           const [a, b] = [value(rows[i - 1]), value(rows[i])]
           if (sort === 'oldest') expect(a <= b).toBe(true)

@@ -26,6 +26,7 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
         ...cli.location(),
         resourcesDir: RESOURCES_DIR,
         autoSync: true,
+        autoLearn: true,
         openAsApp: { demo: options.demo ?? false },
         printer: 'chromium'
       })

@@ -1,6 +1,7 @@
 // Scoring from the command line: run a scorer, list and configure them, retrain the local model, measure any.
 import { join, resolve } from 'node:path'
 import { type Command, Option } from 'commander'
+import type { ModelLineage } from '../../shared/api/scoring'
 import { ATTRIBUTES, type ScorerInfo } from '../../shared/model'
 import { UserError } from '../engine/errors'
 import { HELD_OUT_SETS, type HeldOutSet } from '../engine/scoring/evaluation-sets'
@@ -48,6 +49,16 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
       } finally {
         await session.close()
       }
+    })
+
+  program
+    .command('model')
+    .description("the local model's lineage: every retraining, the decisions it learned from, held-back ROC-AUC before and after, kept or not")
+    .option('--json', 'print one JSON object')
+    .action(async (options: { json?: boolean }) => {
+      const lineage = await cli.withClient((client) => client.call('modelLineage', {}))
+      if (options.json) console.log(JSON.stringify(lineage, null, 2))
+      else console.log(describeLineage(lineage))
     })
 
   program
@@ -120,6 +131,21 @@ export function registerScoringCommands(program: Command, cli: CliContext): void
       const scorer = await cli.withClient((client) => client.call('configureScorer', { name, settings, key }))
       console.log(describeScorer(scorer))
     })
+}
+
+function describeLineage({ entries, decisionsSince, retrainEvery }: ModelLineage): string {
+  const auc = (value: number | null) => (value === null ? '  n/a' : value.toFixed(3))
+  const rows = entries.map(
+    (entry) =>
+      `${entry.trainedAt.slice(0, 16).replace('T', ' ')}  ${entry.version.padEnd(20)} ${String(entry.decisions).padStart(9)}  ` +
+      `${auc(entry.aucBefore)} → ${auc(entry.aucAfter)}  ${(entry.kept ? 'kept' : 'not kept').padEnd(8)}  ${entry.startedBy}`
+  )
+  return [
+    entries.length
+      ? `when              version              decisions  held-back AUC  model     started\n${rows.join('\n')}`
+      : 'The local model has not been retrained on this newsroom\'s decisions yet.',
+    `${decisionsSince} approvals and removals since the last retraining; the app retrains after every ${retrainEvery}.`
+  ].join('\n')
 }
 
 function describeScorer(scorer: ScorerInfo): string {

@@ -38,6 +38,8 @@ export interface EngineOptions {
   sync?: SyncSettings
   /** Push decisions in the background as their grace period ends (the app); otherwise only when asked. */
   autoSync?: boolean
+  /** Retrain the local model in the background after every N decisions (the app); otherwise only when asked. */
+  autoLearn?: boolean
   /** How long one request to a platform (WordPress) may take, answer included, before it counts as a network failure (default 30 s). */
   requestTimeoutMs?: number
   /** Prints HTML to PDF (A4): Electron's printToPDF on the desktop, headless Chromium elsewhere. */

@@ -13,7 +13,7 @@ import { constantColumns, QueueTable, type QueueTableHandle } from './queue/Queu
 import { QueueTabs } from './queue/QueueTabs'
 import { ConfirmDialog } from './queue/ConfirmDialog'
 import { NoteDialog } from './queue/NoteDialog'
-import { ClausePicker } from './queue/ClausePicker'
+import { ClausePicker, sharedSuggestion } from './queue/ClausePicker'
 import { SearchBox } from './queue/SearchBox'
 import { Pace } from './queue/Pace'
 import { standing } from './queue/pace-tally'
@@ -43,7 +43,7 @@ type Overlay =
   | ({ kind: 'confirm' } & PendingDecision)
   | null
 
-const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported' }
+const SORT_LABELS: Record<SortKey, string> = { priority: 'Worst first', newest: 'Newest', oldest: 'Oldest', reports: 'Most reported', teach: 'Least sure first' }
 
 const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', remove: 'Remove', disable: 'Disable', enable: 'Re-enable' }
 
@@ -143,6 +143,13 @@ export function App() {
   }, [hasRows])
 
   const targetCount = state.matching?.count ?? (state.selected.size || (state.rows[state.cursor] ? 1 : 0))
+  /** The comments the clause picker asks about (none listed for a whole view's matches). */
+  const removing =
+    overlay?.kind !== 'picker' || state.matching
+      ? []
+      : state.selected.size
+        ? state.rows.filter((row) => state.selected.has(row.key))
+        : state.rows.slice(state.cursor, state.cursor + 1)
   /** A decision on one comment happens at once; on more, after a confirmation that states the count. */
   const request = (decision: PendingDecision) => {
     if (targetCount > 1) setOverlay({ kind: 'confirm', ...decision })
@@ -405,7 +412,8 @@ export function App() {
         <ClausePicker
           clauses={policy.clauses}
           count={targetCount}
-          comments={state.matching ? [] : state.selected.size ? state.rows.filter((row) => state.selected.has(row.key)) : state.rows.slice(state.cursor, state.cursor + 1)}
+          comments={removing}
+          suggested={sharedSuggestion(removing)}
           onCancel={() => setOverlay(null)}
           onPick={(clause, note) => {
             setOverlay(null)

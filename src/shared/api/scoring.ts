@@ -27,6 +27,8 @@ export const scoringCalls = {
   startScoring: command<JobSnapshot>()(z.object({ scorer: scorerName }).strict()),
   /** The same, waiting for the end: what the command line runs. */
   score: command<ScoringProgress>()(z.object({ scorer: scorerName.default('local') }).strict(), { local: true }),
+  /** Every retraining of the local model (kept or not), oldest first; with `chart`, its learning curve as SVG. */
+  modelLineage: query<ModelLineage>()(z.object({ chart: z.boolean().default(false) }).strict()),
   /** Refits the local model on this newsroom's decisions, then rescores with it if it was kept: a job. */
   learn: command<JobSnapshot>()(nothing),
   /** The same, waiting for the end; afresh on the labelled data sets in `dataDir` when given. */
@@ -69,6 +71,31 @@ export interface LearnReport {
   approved: number
   /** Comments scored again with the new model (0 when it was not kept). */
   rescored: number
+}
+
+/** One retraining of the local model, kept or not. */
+export interface ModelLineageEntry {
+  id: number
+  /** The model in use after it: the new one when kept, else the one before. */
+  version: string
+  previousVersion: string
+  trainedAt: string
+  /** The approvals and removals it learned from (held-back ones included). */
+  decisions: number
+  /** ROC-AUC on the held-back decisions, ranked by the model before and by the retrained one; null without a check. */
+  aucBefore: number | null
+  aucAfter: number | null
+  kept: boolean
+  startedBy: 'automatic' | 'by hand'
+}
+
+export interface ModelLineage {
+  entries: ModelLineageEntry[]
+  /** Approvals and removals by a person since the last retraining, and how many start the next one. */
+  decisionsSince: number
+  retrainEvery: number
+  /** The learning curve (held-back ROC-AUC by decisions learned from) as a self-contained SVG, when asked for and there is a point. */
+  chart?: string | null
 }
 
 export interface EvaluateResult {

@@ -6,6 +6,7 @@ import { commentDetail } from './store/comment-detail'
 import { resolveExternalId } from '../sources/store/comments'
 import { countMatching, queueCounts, queuePage, scoreHistogram } from './store/queues'
 import { decide, escalateComments, redoLast, undoLast } from './decide'
+import { learnerOf } from '../scoring/learner'
 
 export const moderationSlice = slice('moderation', moderationCalls, {
   queries: ({ db }) => ({
@@ -16,12 +17,20 @@ export const moderationSlice = slice('moderation', moderationCalls, {
     findComments: ({ ids }) => ids.map((id) => resolveExternalId(db, id)),
     commentDetail: ({ key }) => commentDetail(db, key)
   }),
-  commands: ({ db, policy, actor, now }) => ({
-    decide: ({ keys, filter, ...rest }) => decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now()),
-    escalate: ({ keys, filter, note }) => ({
-      escalated: escalateComments(db, actor, keys ? { keys } : { filter: filter! }, note, now())
-    }),
-    undo: () => undoLast(db, actor, now()),
-    redo: () => redoLast(db, actor, now())
-  })
+  commands: (context) => {
+    const { db, policy, actor, now } = context
+    // Every approval and removal teaches the local model: enough of them start a retraining.
+    const teach = <T>(result: T): T => {
+      learnerOf(context).decided()
+      return result
+    }
+    return {
+      decide: ({ keys, filter, ...rest }) => teach(decide(db, policy, actor, { target: keys ? { keys } : { filter: filter! }, ...rest }, now())),
+      escalate: ({ keys, filter, note }) => ({
+        escalated: escalateComments(db, actor, keys ? { keys } : { filter: filter! }, note, now())
+      }),
+      undo: () => undoLast(db, actor, now()),
+      redo: () => teach(redoLast(db, actor, now()))
+    }
+  }
 })

@@ -20,7 +20,8 @@ function loadEcharts(): ECharts {
   return echartsModule
 }
 
-function render(option: EChartsOption, height = HEIGHT): string {
+/** One chart as a self-contained SVG string (the Scoring screen's learning curve draws with it too). */
+export function render(option: EChartsOption, height = HEIGHT): string {
   const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height })
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option })

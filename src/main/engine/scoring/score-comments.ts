@@ -4,7 +4,9 @@ import { applyRules } from '../moderation/auto-rules'
 import type { EngineContext } from '../context'
 import { isFlagged } from '../moderation/store/flags'
 import type { ScoringProgress } from './run-scorer'
+import { newsroomBoundary, rankForTeaching } from './rank-for-teaching'
 import { PRIMARY_SCORER } from './scorers'
+import { newsroomSuggester } from './suggest-clauses'
 import { createWordMatcher } from './word-lists'
 import { withLease } from '../team/store/leases'
 
@@ -17,9 +19,19 @@ export async function scoreComments(context: EngineContext, scorer: string, opti
   const { db, policy, actor, now } = context
   const primary = scorer === PRIMARY_SCORER
   const settings = context.scoringSettings()
-  const projection = primary ? { matchWords: createWordMatcher(settings.wordLists), isFlagged: isFlagged.bind(null, settings) } : null
+  const projection = primary
+    ? {
+        matchWords: createWordMatcher(settings.wordLists),
+        isFlagged: isFlagged.bind(null, settings),
+        uncertaintyBoundary: newsroomBoundary(db),
+        suggestClause: newsroomSuggester(db, policy)
+      }
+    : null
   const progress = await context.scorers.run(scorer, { ...options, projection })
-  if (primary) applyRules(db, policy, settings, actor.machine, now())
+  if (primary) {
+    applyRules(db, policy, settings, actor.machine, now())
+    rankForTeaching(db)
+  }
   return progress
 }
 

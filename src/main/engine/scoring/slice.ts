@@ -8,24 +8,29 @@ import { recheckComments } from '../moderation/recheck'
 import { slice } from '../slice'
 import { readSetting, writeSetting } from '../settings/store/settings'
 import { HELD_OUT_SETS, heldOutSet, labelledFile, type HeldOutSet } from './evaluation-sets'
-import { describeLearning, learnFromDecisions } from './local/learn-from-decisions'
+import { learnerOf } from './learner'
+import { learningCurveChart } from './learning-curve-chart'
 import { evaluateScorer } from './local/model/benchmarks'
-import { scoreComments, scoreNewComments } from './score-comments'
+import { scoreComments } from './score-comments'
+import { decisionsSinceLastRetraining, modelLineage } from './store/lineage'
 
 export const scoringSlice = slice('scoring', scoringCalls, {
   queries: ({ db, scorers }) => ({
     scoringSettings: () => readSetting(db, 'scoring', scoringSettingsSchema, DEFAULT_SCORING_SETTINGS),
-    scorers: () => scorers.list()
+    scorers: () => scorers.list(),
+    modelLineage: ({ chart }) => {
+      const lineage = {
+        entries: modelLineage(db),
+        decisionsSince: decisionsSinceLastRetraining(db),
+        retrainEvery: readSetting(db, 'scoring', scoringSettingsSchema, DEFAULT_SCORING_SETTINGS).learning.retrainEvery
+      }
+      return chart ? { ...lineage, chart: learningCurveChart(lineage.entries) } : lineage
+    }
   }),
   commands: (context) => {
     const { db, policy, actor, now, jobs, scorers, emit } = context
     /** The running scoring job of each scorer: a second start joins it rather than doubling the request rate. */
     const running = new Map<string, JobSnapshot>()
-    const retrain = async (dataDir?: string) => {
-      const report = await learnFromDecisions(db, { resourcesDir: context.options.resourcesDir, dataDir: context.dataDir }, dataDir)
-      const rescored = report.saved ? (await scoreNewComments(context)).done : 0
-      return { ...report, rescored }
-    }
     return {
       saveScoringSettings: (settings) => {
         if (!policy.clauses.some((clause) => clause.code === settings.rules.remove.clause)) {
@@ -70,13 +75,8 @@ export const scoringSlice = slice('scoring', scoringCalls, {
       },
       score: ({ scorer }) =>
         jobs.start('score', ({ signal, progress }) => scoreComments(context, scorer, { signal, onProgress: ({ done, total }) => progress(done, total) }), ({ done }) => `Scored ${done} comments.`).result,
-      learn: () =>
-        jobs.start(
-          'retraining',
-          () => retrain(),
-          (report) => (report.saved ? `${describeLearning(report)} Rescored ${report.rescored} comments.` : describeLearning(report))
-        ).snapshot,
-      retrain: ({ dataDir }) => jobs.start('retraining', () => retrain(dataDir), describeLearning).result,
+      learn: () => learnerOf(context).start('by hand').snapshot,
+      retrain: ({ dataDir }) => learnerOf(context).start('by hand', dataDir).result,
       evaluate: async ({ scorer: name, set, dataDir, data, rankBy }) => {
         if (!data && !(HELD_OUT_SETS as readonly string[]).includes(set)) {
           throw new UserError(`There is no held-out set "${set}" (one of: ${HELD_OUT_SETS.join(', ')}).`)

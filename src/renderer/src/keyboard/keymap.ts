@@ -60,6 +60,7 @@ const GO_KEYS: [QueueId, string][] = [
   ['review', 'r'],
   ['likely', 'l'],
   ['reported', 'p'],
+  ['teach', 't'],
   ['escalated', 'e'],
   ['approved', 'a'],
   ['removed', 'x'],

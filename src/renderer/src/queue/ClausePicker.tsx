@@ -1,8 +1,9 @@
 // The clause picker: a removal always names a Terms-of-Use clause, and only one the moderator chose.
 // A digit picks its clause at once; typing the start of a clause's name narrows the list and highlights
-// the first match; arrows move; Enter removes under the highlighted clause, and nothing is highlighted
-// until the moderator says so. `n` writes a note, Enter there goes back to the clauses. The comment
-// being removed is quoted at the top, so the picker never hides it.
+// the first match; arrows move; Enter removes under the highlighted clause. It opens on the clause Sieve
+// suggests (learned from this newsroom's removals), highlighted and in view; with no suggestion nothing
+// is highlighted until the moderator says so. `n` writes a note, Enter there goes back to the clauses.
+// The comment being removed is quoted at the top, so the picker never hides it.
 import { useEffect, useRef, useState } from 'react'
 import type { Clause, CommentRow } from '../../../shared/model'
 import { Dialog } from '../Dialog'
@@ -12,11 +13,19 @@ interface ClausePickerProps {
   count: number
   /** The comments being removed, when they are loaded (the first few are quoted). */
   comments: CommentRow[]
+  /** The clause a removal of these comments would most likely cite: highlighted when the picker opens. */
+  suggested?: string | null
   onPick(clause: string, note: string): void
   onCancel(): void
 }
 
 const QUOTED = 3
+
+/** The clause suggested for every one of `comments`, if they agree (a mixed selection gets no suggestion). */
+export function sharedSuggestion(comments: readonly CommentRow[]): string | null {
+  const first = comments[0]?.suggestedClause ?? null
+  return comments.every((comment) => comment.suggestedClause === first) ? first : null
+}
 
 /** Clauses with a word of their title or their code starting with what was typed. */
 function narrowed(clauses: Clause[], typed: string): Clause[] {
@@ -25,8 +34,11 @@ function narrowed(clauses: Clause[], typed: string): Clause[] {
   return clauses.filter((clause) => [clause.code, ...clause.title.toLowerCase().split(/[^\p{L}]+/u)].some((word) => word.startsWith(wanted)))
 }
 
-export function ClausePicker({ clauses, count, comments, onPick, onCancel }: ClausePickerProps) {
-  const [highlight, setHighlight] = useState<number | null>(null)
+export function ClausePicker({ clauses, count, comments, suggested = null, onPick, onCancel }: ClausePickerProps) {
+  const [highlight, setHighlight] = useState<number | null>(() => {
+    const index = clauses.findIndex((clause) => clause.code === suggested)
+    return index < 0 ? null : index
+  })
   const [typed, setTyped] = useState('')
   const [note, setNote] = useState('')
   const [hint, setHint] = useState<string | null>(null)
@@ -107,6 +119,7 @@ export function ClausePicker({ clauses, count, comments, onPick, onCancel }: Cla
           >
             <kbd>{clause.key}</kbd>
             <strong>{clause.title}</strong>
+            {clause.code === suggested && <span className="badge suggested">suggested</span>}
             <span className="muted">{clause.description}</span>
           </li>
         ))}

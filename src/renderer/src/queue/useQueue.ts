@@ -386,7 +386,8 @@ export function useQueue(initial: QueueId) {
 
   const commands = useMemo(
     () => ({
-      open: (queue: QueueId) => serial(() => show({ ...current(), queue })),
+      // Teach Sieve is the pending queue in the order that teaches the model most.
+      open: (queue: QueueId) => serial(() => show({ ...current(), queue, ...(queue === 'teach' ? { sort: 'teach' as const } : {}) })),
       start: () =>
         serial(async () => {
           await show(current())

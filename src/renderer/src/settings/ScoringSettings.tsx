@@ -1,10 +1,11 @@
 // Scoring settings: per-attribute thresholds for Likely violations, the publisher's word lists, the
-// optional automatic rules (off by default), and retraining the local model on this newsroom's decisions.
+// optional automatic rules (off by default), and how the local model learns from this newsroom's decisions.
 import { useEffect, useState } from 'react'
 import { ATTRIBUTES, type Attribute, type Clause } from '../../../shared/model'
-import type { ScoringSettings as Settings } from '../../../shared/settings'
+import { MIN_RETRAIN_EVERY, type ScoringSettings as Settings } from '../../../shared/settings'
 import { client } from '../api'
 import { Dialog } from '../Dialog'
+import { ModelLineage } from './ModelLineage'
 import { ScorerList } from './ScorerList'
 import { useJob } from './useJob'
 
@@ -103,10 +104,29 @@ export function ScoringSettings({ clauses, onClose, onChanged }: { clauses: Clau
         </label>
       </div>
       <h3>Learning</h3>
-      <p className="muted">Refit the local model on this newsroom's approvals and removals; the new model is kept only if it ranks no worse.</p>
+      <p className="muted">
+        The local model refits on this newsroom's approvals and removals in the background; the new model is kept only if it ranks the held-back
+        decisions no worse.
+      </p>
+      <label className="retrain-every">
+        Retrain after every{' '}
+        <input
+          type="number"
+          aria-label="Retrain after every N decisions"
+          min={MIN_RETRAIN_EVERY}
+          max={100000}
+          step={10}
+          value={settings.learning.retrainEvery}
+          onChange={(event) =>
+            event.target.value !== '' && change((draft) => (draft.learning.retrainEvery = Math.max(MIN_RETRAIN_EVERY, Math.round(Number(event.target.value)))))
+          }
+        />{' '}
+        approvals and removals
+      </label>{' '}
       <button onClick={() => void run(() => follow(client.call('learn', {})))} disabled={job?.state === 'running'}>
-        Retrain on our decisions
+        Retrain on our decisions now
       </button>
+      <ModelLineage />
       {job && (
         <p className="job-result" aria-live="polite">
           {job.state === 'running' ? `Working… ${job.total ? `${job.done.toLocaleString()} of ${job.total.toLocaleString()}` : ''}` : job.message}

@@ -7,6 +7,8 @@ import statementExports from './006-statement-exports'
 import escalationResolvedBy from './007-escalation-resolved-by'
 import uncertainty from './008-uncertainty'
 import oneNameForTheClause from './009-one-name-for-the-clause'
+import learning from './010-learning'
+import postgresLearning from './postgres/010-learning'
 
 /**
  * Every SQLite migration in order; the database's user_version is how many have run. Append only. A
@@ -22,10 +24,11 @@ export const migrations: readonly string[] = [
   statementExports,
   escalationResolvedBy,
   uncertainty,
-  oneNameForTheClause
+  oneNameForTheClause,
+  learning
 ]
 
 /** PostgreSQL's migrations after its baseline (version 9): one for each SQLite migration after that. */
-export const postgresMigrations: readonly string[] = []
+export const postgresMigrations: readonly string[] = [postgresLearning]
 
 export const SCHEMA_VERSION = migrations.length

@@ -33,7 +33,7 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${MODERATORS};
 
 -- Moderators decide, escalate, report; their desktops pull, score what arrives and push decisions.
 GRANT INSERT ON decisions TO ${MODERATORS};
-GRANT INSERT, UPDATE ON comments, articles, authors, scorings, scores, score_cache, batches, escalations, outbox, statement_exports TO ${MODERATORS};
+GRANT INSERT, UPDATE ON comments, articles, authors, scorings, scores, score_cache, batches, escalations, outbox, statement_exports, model_lineage TO ${MODERATORS};
 GRANT DELETE ON scorings, scores TO ${MODERATORS};
 GRANT UPDATE (cursor) ON sources TO ${MODERATORS};
 GRANT SELECT, INSERT, UPDATE, DELETE ON claims TO ${MODERATORS};

@@ -13,6 +13,7 @@ const QUEUE_STATUS = new Map<QueueId, Status>([
   ['review', 'pending'],
   ['likely', 'pending'],
   ['reported', 'pending'],
+  ['teach', 'pending'],
   ['approved', 'approved'],
   ['removed', 'removed'],
   ['disabled', 'disabled']

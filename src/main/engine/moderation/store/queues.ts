@@ -16,7 +16,7 @@ import { claimedByOthersCondition } from '../../team/store/claims'
 export const EXCERPT_CHARS = 1000
 
 interface SortSpec {
-  column: 'priority' | 'created_at' | 'reports' | 'id'
+  column: 'priority' | 'created_at' | 'reports' | 'teach_rank' | 'id'
   descending: boolean
 }
 
@@ -30,7 +30,9 @@ const SORT_SPECS: Record<SortKey, SortSpec> = {
   priority: { column: 'priority', descending: true },
   newest: { column: 'created_at', descending: true },
   oldest: { column: 'created_at', descending: false },
-  reports: { column: 'reports', descending: true }
+  reports: { column: 'reports', descending: true },
+  // Kept by scoring/store/teaching.ts: the least sure first, near-duplicates of those after them all.
+  teach: { column: 'teach_rank', descending: true }
 }
 
 const cursorSchema = z.tuple([z.union([z.number(), z.string(), z.null()]), z.number().int()])
@@ -58,7 +60,7 @@ export type CommentRowRecord = Omit<CommentRow, 'scores' | 'spans' | 'words' | '
 export function rowColumns(dialect: Dialect): RawBuilder<unknown> {
   return sql`c.id AS key, c.external_id AS id, au.name AS "authorName", au.external_id AS "authorId",
     ar.title AS "articleTitle", ar.external_id AS "articleId", s.name AS "sourceName",
-    c.created_at AS "createdAt", c.reports, c.status, c.clause, c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
+    c.created_at AS "createdAt", c.reports, c.status, c.clause, c.suggested_clause AS "suggestedClause", c.priority, c.scores, c.spans, c.words, ${syncColumns(dialect)},
     c.platform_status AS "platformStatus",
     (SELECT count(*) FROM comments r WHERE r.author_id = c.author_id AND r.status = 'removed') AS "authorRemoved",
     CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.comment_id = c.id AND e.resolved_at IS NULL) THEN 1 ELSE 0 END AS escalated,
@@ -130,6 +132,7 @@ export function queueCounts(db: Db): QueueCounts {
     review: count('pending'),
     likely: single(sql`SELECT count(*) AS n FROM comments WHERE status = 'pending' AND flagged = 1`),
     reported: single(sql`SELECT count(*) AS n FROM comments WHERE status = 'pending' AND reports > 0`),
+    teach: count('pending'),
     escalated: single(sql`SELECT count(DISTINCT comment_id) AS n FROM escalations WHERE resolved_at IS NULL`),
     approved: count('approved'),
     removed: count('removed'),

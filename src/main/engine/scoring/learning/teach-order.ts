@@ -74,6 +74,15 @@ const ROWS = SIGNATURE_SIZE / BANDS
  * Pure: the same candidates give the same order (ties keep the order given).
  */
 export function teachOrder<Id>(candidates: readonly TeachCandidate<Id>[], options: TeachOptions = {}): TeachCandidate<Id>[] {
+  const { chosen, nearDuplicates } = teachSplit(candidates, options)
+  return [...chosen, ...nearDuplicates]
+}
+
+/** The same order in its two parts: the spread-out candidates, and the near-duplicates that follow them. */
+export function teachSplit<Id>(
+  candidates: readonly TeachCandidate<Id>[],
+  options: TeachOptions = {}
+): { chosen: TeachCandidate<Id>[]; nearDuplicates: TeachCandidate<Id>[] } {
   const threshold = options.nearDuplicate ?? 0.5
   const sorted = candidates.map((candidate, index) => ({ candidate, index })).sort((a, b) => b.candidate.uncertainty - a.candidate.uncertainty || a.index - b.index)
   const chosen: TeachCandidate<Id>[] = []
@@ -101,5 +110,5 @@ export function teachOrder<Id>(candidates: readonly TeachCandidate<Id>[], option
     for (const key of keys) buckets.set(key, [...(buckets.get(key) ?? []), at])
     chosen.push(candidate)
   }
-  return [...chosen, ...later]
+  return { chosen, nearDuplicates: later }
 }

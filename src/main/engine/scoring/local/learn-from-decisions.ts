@@ -5,7 +5,8 @@ import { UserError } from '../../errors'
 import type { Db } from '../../database/database'
 import { decidedExamples } from '../store/decided-examples'
 import { localModelPath, retrainedModelPath, shippedModelPath, type ModelLocations } from './model/model-location'
-import { retrain, type RetrainReport } from './model/retrain'
+import type { RetrainReport } from './model/retrain'
+import { retrainOffThread } from './retrain-thread/retrain-off-thread'
 
 /** Fewer decisions than this of either kind teach the model noise. */
 export const MIN_DECISIONS_EACH = 10
@@ -25,7 +26,7 @@ export async function learnFromDecisions(db: Db, where: ModelLocations, dataDir?
         `there are ${approved} approved and ${removed} removed.`
     )
   }
-  const report = await retrain({
+  const report = await retrainOffThread({
     modelPath: localModelPath(where),
     basePath: shippedModelPath(where),
     outputPath: retrainedModelPath(where),

@@ -16,3 +16,14 @@ export function decidedExamples(db: Db): DecidedText[] {
            AND (SELECT d.automated FROM decisions d WHERE d.comment_id = c.id ORDER BY d.id DESC LIMIT 1) = 0`
   )
 }
+
+/** How many comments a person approved and removed (what retraining would learn from), without their texts. */
+export function decidedCounts(db: Db): { approved: number; removed: number } {
+  const row = db.get<{ approved: number | null; removed: number | null }>(
+    sql`SELECT sum(CASE c.status WHEN 'approved' THEN 1 ELSE 0 END) AS approved, sum(CASE c.status WHEN 'removed' THEN 1 ELSE 0 END) AS removed
+          FROM comments c
+         WHERE c.status IN ('approved', 'removed')
+           AND (SELECT d.automated FROM decisions d WHERE d.comment_id = c.id ORDER BY d.id DESC LIMIT 1) = 0`
+  )
+  return { approved: Number(row?.approved ?? 0), removed: Number(row?.removed ?? 0) }
+}

@@ -22,6 +22,8 @@ export interface Projection {
   isFlagged(scores: Scores, words: readonly WordMatch[]): boolean
   /** The newsroom's line for Teach Sieve's uncertainty (teach-order.ts decisionBoundary); 0.5 when absent. */
   uncertaintyBoundary?: number
+  /** The clause a removal would most likely cite (suggest-clauses.ts); none kept without it. */
+  suggestClause?(text: string, scores: Scores): string
 }
 
 const unscored = (scorer: string, modelVersion: string) =>
@@ -99,13 +101,15 @@ function project(db: Db, results: (ScoredComment & { text: string })[], projecti
     const priority = Math.max(0, ...Object.values(result.scores))
     const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
     const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
+    const clause = projection.suggestClause?.(result.text, result.scores) ?? null
     // Typed: PostgreSQL reads an untyped value in VALUES as text.
     return sql`(CAST(${result.commentId} AS bigint), ${JSON.stringify(keptScores(result.scores))}, ${JSON.stringify(result.spans)},
                 CAST(${priority} AS double precision), ${words.length ? JSON.stringify(words) : null}, CAST(${flagged} AS integer),
-                CAST(${uncertainty} AS double precision))`
+                CAST(${uncertainty} AS double precision), ${clause})`
   })
   db.run(
-    sql`UPDATE comments SET scores = v.column2, spans = v.column3, priority = v.column4, words = v.column5, flagged = v.column6, uncertainty = v.column7
+    sql`UPDATE comments SET scores = v.column2, spans = v.column3, priority = v.column4, words = v.column5, flagged = v.column6, uncertainty = v.column7,
+                        suggested_clause = v.column8
         FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = v.column1`
   )
 }

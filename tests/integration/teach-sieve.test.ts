@@ -1,0 +1,61 @@
+// Teach Sieve: the pending comments the model is least sure about come first, spread out, so that the
+// next decisions teach it most and are not fifty copies of one spam run.
+import { describe, expect, it } from 'vitest'
+import type { CommentRow, QueuePage } from '../../src/shared/model'
+import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
+
+const SPAM = (i: number) => `Earn 50000 per week from home, WhatsApp me now for the link ${'!'.repeat(i % 3)}`
+const DISTINCT = [
+  'You people never read past the headline, do you?',
+  'This reporter clearly has an agenda against the farmers',
+  'Thanks for the thorough reporting on the budget',
+  'The council should publish the minutes before the vote',
+  'Typical of this paper to bury the correction on page nine',
+  'My grandmother lived through the floods of 1978 and this brings it back',
+  'Whoever wrote this headline should be ashamed of themselves',
+  'Is there a link to the full court ruling anywhere?'
+]
+
+async function arranged(): Promise<TestEngine> {
+  const dir = tempDir()
+  const engine = await tempEngine({}, dir)
+  const lines = [...Array.from({ length: 10 }, (_, i) => comment(`spam${i}`, SPAM(i))), ...DISTINCT.map((text, i) => comment(`c${i}`, text))]
+  await engine.call('importFile', { path: writeNdjson(dir, 'in.ndjson', lines) })
+  await engine.call('score', { scorer: 'local' })
+  return engine
+}
+
+async function teachPages(engine: TestEngine, limit: number): Promise<CommentRow[]> {
+  const rows: CommentRow[] = []
+  let after: string | null = null
+  do {
+    const page: QueuePage = await engine.call('queuePage', { filter: { queue: 'teach' }, sort: 'teach', after, limit })
+    rows.push(...page.rows)
+    after = page.next
+  } while (after)
+  return rows
+}
+
+describe('Teach Sieve', () => {
+  it("puts the comment the local model is least sure about first, once it has scored the queue", async () => {
+    const engine = await arranged()
+    const most = engine.db.prepare("SELECT external_id AS id FROM comments WHERE status = 'pending' ORDER BY uncertainty DESC, id LIMIT 1").get() as { id: string }
+    const page = await engine.call('queuePage', { filter: { queue: 'teach' }, sort: 'teach', limit: 5 })
+    expect(page.rows[0].id).toBe(most.id)
+    expect((await engine.call('counts', {})).teach).toBe(18)
+  })
+
+  it('spreads its first page out: a near-duplicate of a comment already shown waits until after every other one', async () => {
+    const engine = await arranged()
+    // The spam run is what the model is least sure about (arranged), the others less and less so.
+    const set = engine.db.prepare('UPDATE comments SET uncertainty = ? WHERE external_id = ?')
+    Array.from({ length: 10 }, (_, i) => set.run(0.99 - i / 1000, `spam${i}`))
+    DISTINCT.forEach((_, i) => set.run(0.9 - i / 10, `c${i}`))
+    await engine.call('score', { scorer: 'local' }) // nothing new to score; the teaching order is kept afresh
+
+    const rows = await teachPages(engine, 4)
+    expect(rows.map((row) => row.id)).toEqual(['spam0', ...DISTINCT.map((_, i) => `c${i}`), ...Array.from({ length: 9 }, (_, i) => `spam${i + 1}`)])
+    const first = rows.slice(0, 9).map((row) => row.id)
+    expect(first.filter((id) => id.startsWith('spam'))).toHaveLength(1)
+  })
+})
