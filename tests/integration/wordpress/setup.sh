@@ -41,7 +41,7 @@ for arg in "$@"; do
     --reset) RESET=1 ;;
     --quiet) QUIET=1 ;;
     --list-packages) LIST_PACKAGES=1 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
