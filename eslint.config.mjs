@@ -7,10 +7,27 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
+const ELECTRON_MESSAGE = 'The engine and the shared contract never import Electron: it reaches them as arguments.'
+const NODE_MESSAGE = 'The shared contract and the renderer run without Node.'
 
-const noElectron = { name: 'electron', message: 'The engine and the shared contract never import Electron: it reaches them as arguments.' }
-const noNode = nodeBuiltins.map((name) => ({ name, message: 'The shared contract and the renderer run without Node.' }))
+// Each boundary as no-restricted-imports options: exact names (`electron`, `fs`, `fs/promises`) and
+// patterns (`electron/main`, every `node:` name, including those with no bare form such as `node:test`).
+const noElectron = { paths: [{ name: 'electron', message: ELECTRON_MESSAGE }], patterns: [{ group: ['electron/*'], message: ELECTRON_MESSAGE }] }
+const noNode = {
+  paths: builtinModules.map((name) => ({ name, message: NODE_MESSAGE })),
+  patterns: [{ group: ['node:*'], message: NODE_MESSAGE }]
+}
+const both = (...boundaries) => ({ paths: boundaries.flatMap((b) => b.paths), patterns: boundaries.flatMap((b) => b.patterns) })
+
+// no-restricted-imports reads import and export statements only: an `import('…')` expression past a
+// boundary is refused by this selector. (esquery's regular expressions cannot hold a `/`: it is spelled \x2F.)
+const literally = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const dynamicImport = (patterns, message) => ({
+  selector: `ImportExpression[source.value=/^(${patterns.join('|').replaceAll('/', '\\x2F')})$/]`,
+  message
+})
+const dynamicElectron = dynamicImport(['electron', 'electron/.+'], ELECTRON_MESSAGE)
+const dynamicNode = dynamicImport([...builtinModules.map(literally), 'node:.+'], NODE_MESSAGE)
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'docs/**', 'resources/**', '.electron-native/**', 'tests/fixtures/**', 'test-results/**'] },
@@ -26,12 +43,12 @@ export default tseslint.config(
   },
   {
     files: ['src/main/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
+    rules: { 'no-restricted-imports': ['error', noElectron], 'no-restricted-syntax': ['error', dynamicElectron] }
   },
   {
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...noNode] }] }
+    rules: { 'no-restricted-imports': ['error', both(noElectron, noNode)], 'no-restricted-syntax': ['error', dynamicElectron, dynamicNode] }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
@@ -41,7 +58,11 @@ export default tseslint.config(
       // The rules of hooks; the React Compiler's stricter rules are for code written for the compiler.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { paths: noNode, patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the engine only through the contract (src/shared/api).' }] }]
+      'no-restricted-imports': [
+        'error',
+        both(noNode, { paths: [], patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the engine only through the contract (src/shared/api).' }] })
+      ],
+      'no-restricted-syntax': ['error', dynamicNode]
     }
   }
 )

@@ -29,7 +29,10 @@ export interface PostgresServer {
 
 function binDir(): string {
   const root = '/usr/lib/postgresql'
-  if (!existsSync(root)) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (the tests need its server binaries).')
+  if (!existsSync(root)) {
+    // postgresql is in the suite's one package list, .ci/system-packages.txt ([postgres]).
+    throw new Error("PostgreSQL is not installed (the tests need its server binaries): sudo apt-get install -y $(grep -v '^#' .ci/system-packages.txt)")
+  }
   const version = readdirSync(root).sort((a, b) => Number(b) - Number(a))[0]
   return join(root, version, 'bin')
 }

@@ -5,10 +5,11 @@
 # once, writes connection.json and checks the REST API with curl. Idempotent: a re-run
 # reuses what is already there.
 #
-#   tests/integration/wordpress/setup.sh [--reset] [--quiet]
+#   tests/integration/wordpress/setup.sh [--reset] [--quiet] [--list-packages]
 #
-#   --reset   stop everything, delete the data dir and start from an empty database
-#   --quiet   print only the connection info (JSON) on stdout; progress goes to stderr
+#   --reset          stop everything, delete the data dir and start from an empty database
+#   --quiet          print only the connection info (JSON) on stdout; progress goes to stderr
+#   --list-packages  print the Debian packages it needs (from .ci/system-packages.txt) and exit
 #
 # Environment: SIEVE_WP_DIR (data dir, default /tmp/sieve-wordpress), WP_HOST (the loopback
 # address it listens on, default 127.0.0.1), WP_PORT (default 8089), WP_DB_PORT (MariaDB's TCP
@@ -34,10 +35,12 @@ WP_CONFIG="/etc/wordpress/config-$HOST.php"
 
 RESET=0
 QUIET=0
+LIST_PACKAGES=0
 for arg in "$@"; do
   case "$arg" in
     --reset) RESET=1 ;;
     --quiet) QUIET=1 ;;
+    --list-packages) LIST_PACKAGES=1 ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg" >&2; exit 2 ;;
   esac
@@ -72,6 +75,18 @@ case "$HOST" in 127.*) ;; *) die "WP_HOST must be a loopback address (127.x.y.z)
 case "$WEB" in php|apache) ;; *) die "WP_WEB must be php or apache, got '$WEB'" ;; esac
 [ ${#DIR} -le 80 ] || die "SIEVE_WP_DIR is too long for a unix socket path: $DIR"
 
+# The packages come from the one list the whole suite installs from: its [wordpress] section, and
+# [apache] for the Apache site.
+PACKAGE_LIST="$REPO/.ci/system-packages.txt"
+section_packages() { awk -v want="[$1]" '/^# \[/ { section = $2 } !/^#/ && NF && section == want { print $1 }' "$PACKAGE_LIST"; }
+mapfile -t PACKAGES < <(section_packages wordpress)
+if [ "$WEB" = apache ]; then mapfile -t -O "${#PACKAGES[@]}" PACKAGES < <(section_packages apache); fi
+[ ${#PACKAGES[@]} -gt 0 ] || die "no [wordpress] packages listed in $PACKAGE_LIST"
+if [ "$LIST_PACKAGES" = 1 ]; then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
+
 # One setup at a time (parallel test workers may call this at once).
 mkdir -p "$(dirname "$DIR")"
 exec 9>"$DIR.lock"
@@ -88,8 +103,6 @@ mkdir -p "$DIR/logs"
 chmod 755 "$DIR"
 
 # ------------------------------------------------------------------ 1. packages
-PACKAGES=(wordpress wordpress-theme-twentytwentythree mariadb-server mariadb-client php-cli php-mysql curl)
-[ "$WEB" = apache ] && PACKAGES+=(apache2 libapache2-mod-php)
 missing_packages() {
   missing=()
   for p in "${PACKAGES[@]}"; do
@@ -98,7 +111,7 @@ missing_packages() {
 }
 missing_packages
 if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run this once as root or: sudo apt-get install ${missing[*]}"
+  [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run this once as root, or install the suite's packages: sudo apt-get install -y \$(grep -v '^#' .ci/system-packages.txt)"
   # The shared site's setup and the Apache site's may both install at once (parallel test files): one
   # apt at a time, and the second finds the packages there.
   exec 8>/tmp/sieve-wordpress-packages.lock

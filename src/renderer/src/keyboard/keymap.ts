@@ -1,54 +1,9 @@
-// The key map is data: one table drives the key handlers, the `?` overlay and the buttons' labels and
-// tooltips. Commands with no key by default are still listed, to be run from the overlay or bound.
-import { QUEUE_LABELS, type QueueId } from '../../../shared/model'
+// The key map is data: the command table (../commands/commands.ts) gives each command its label and Sieve's
+// own keys; presets and the person's own keys change the keys. It drives the key handlers, the `?` overlay
+// and the buttons' tooltips. Commands with no key by default are still listed, to be run from the overlay or bound.
+import { COMMANDS, type Command, type KeySpec } from '../commands/commands'
 
-export type Command =
-  | 'next'
-  | 'previous'
-  | 'first'
-  | 'last'
-  | 'pageDown'
-  | 'pageUp'
-  | 'extendDown'
-  | 'extendUp'
-  | 'toggleSelect'
-  | 'selectView'
-  | 'selectAllMatching'
-  | 'toggleBands'
-  | 'selectBand'
-  | 'approve'
-  | 'remove'
-  | 'removeSpam'
-  | 'disable'
-  | 'enable'
-  | 'escalate'
-  | 'undo'
-  | 'redo'
-  | 'detail'
-  | 'search'
-  | 'filters'
-  | 'removeFilter'
-  | 'views'
-  | 'showArrived'
-  | 'sort'
-  | 'previousArticle'
-  | 'nextArticle'
-  | `go:${QueueId}`
-  | 'nextQueue'
-  | 'help'
-  | 'menu'
-  | 'import'
-  | 'sources'
-  | 'exportCsv'
-  | 'exportJson'
-  | 'reports'
-  | 'scoring'
-  | 'columns'
-  | 'keys'
-  | 'clear'
-
-/** One key as keyName() spells it ("j", "ArrowDown", "Ctrl+z", " "), or a sequence of them (["g", "r"]). */
-export type KeySpec = string | string[]
+export type { Command, KeySpec }
 
 export interface Binding {
   command: Command
@@ -56,63 +11,7 @@ export interface Binding {
   label: string
 }
 
-const GO_KEYS: [QueueId, string][] = [
-  ['review', 'r'],
-  ['likely', 'l'],
-  ['reported', 'p'],
-  ['teach', 't'],
-  ['escalated', 'e'],
-  ['approved', 'a'],
-  ['removed', 'x'],
-  ['disabled', 'd'],
-  ['conflicts', 'c']
-]
-
-export const DEFAULT_KEYMAP: Binding[] = [
-  { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next comment' },
-  { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous comment' },
-  { command: 'pageDown', keys: ['PageDown'], label: 'A screenful down' },
-  { command: 'pageUp', keys: ['PageUp'], label: 'A screenful up' },
-  { command: 'first', keys: ['Home'], label: 'First comment' },
-  { command: 'last', keys: ['End'], label: 'Last comment of the view' },
-  { command: 'extendDown', keys: ['J', 'Shift+ArrowDown'], label: 'Extend the selection down' },
-  { command: 'extendUp', keys: ['K', 'Shift+ArrowUp'], label: 'Extend the selection up' },
-  { command: 'toggleSelect', keys: ['x', ' '], label: 'Select or deselect the comment' },
-  { command: 'selectView', keys: ['Ctrl+a', 'Meta+a'], label: 'Select every comment loaded in the view' },
-  { command: 'selectAllMatching', keys: ['*'], label: 'Select everything in this queue, loaded or not' },
-  { command: 'toggleBands', keys: ['h'], label: 'Show or hide the score-band histogram' },
-  { command: 'selectBand', keys: ['b'], label: 'Select every comment in the score band, loaded or not' },
-  { command: 'approve', keys: ['a'], label: 'Approve' },
-  { command: 'remove', keys: ['r'], label: 'Remove — pick a Terms-of-Use clause' },
-  { command: 'disable', keys: ['d'], label: 'Disable (hide at our discretion)' },
-  { command: 'enable', keys: ['e'], label: 'Re-enable / restore' },
-  { command: 'escalate', keys: ['!'], label: 'Escalate for a second opinion, with a note' },
-  { command: 'undo', keys: ['z', 'Ctrl+z', 'Meta+z'], label: 'Undo the last decision (again for the one before)' },
-  { command: 'redo', keys: ['Z', 'Ctrl+Shift+z', 'Meta+Shift+z'], label: 'Redo what was undone' },
-  { command: 'detail', keys: ['Enter', 'o'], label: 'Open or close the detail pane' },
-  { command: 'search', keys: ['/'], label: 'Search the comment text' },
-  { command: 'filters', keys: ['f'], label: 'Filter by article, author, score, date, source or word list' },
-  { command: 'removeFilter', keys: ['Backspace'], label: 'Remove the last filter chip' },
-  { command: 'views', keys: ['v'], label: 'Saved views: open, save or delete one' },
-  { command: 'showArrived', keys: ['n'], label: 'Show the new comments waiting behind “N new”' },
-  { command: 'sort', keys: ['s'], label: 'Next sort order (worst first, newest, oldest, most reported)' },
-  { command: 'previousArticle', keys: ['['], label: "Previous article's comments" },
-  { command: 'nextArticle', keys: [']'], label: "Next article's comments" },
-  ...GO_KEYS.map(([queue, key]): Binding => ({ command: `go:${queue}`, keys: [['g', key]], label: `Go to ${QUEUE_LABELS[queue]}` })),
-  { command: 'nextQueue', keys: [], label: 'Go to the next queue' },
-  { command: 'removeSpam', keys: [], label: 'Remove as spam (the spam clause, no picker)' },
-  { command: 'help', keys: ['?'], label: 'Show this key map' },
-  { command: 'menu', keys: ['m'], label: 'More actions (the menu)' },
-  { command: 'import', keys: [], label: 'Import comments from a file' },
-  { command: 'sources', keys: [], label: 'Sources: WordPress sites, pull and sync' },
-  { command: 'exportCsv', keys: [], label: 'Export the decision log as CSV' },
-  { command: 'exportJson', keys: [], label: 'Export the decision log as JSON' },
-  { command: 'reports', keys: [], label: 'Reports: summaries, DSA statements, audit trails' },
-  { command: 'scoring', keys: [], label: 'Scoring: scorers, thresholds, word lists, rules' },
-  { command: 'columns', keys: [], label: 'Show, hide and reorder columns' },
-  { command: 'keys', keys: [], label: 'Keyboard settings: presets and your own keys' },
-  { command: 'clear', keys: ['Escape'], label: 'Close the detail pane, clear the selection, or clear the search' }
-]
+export const DEFAULT_KEYMAP: Binding[] = COMMANDS.map(({ id, keys, label }) => ({ command: id, keys, label }))
 
 /** The parts of a KeyboardEvent the key map reads. */
 export interface KeyPress {

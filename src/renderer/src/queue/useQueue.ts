@@ -23,6 +23,7 @@ import {
   type Status
 } from '../../../shared/model'
 import { client } from '../api'
+import { DECISIONS } from '../commands/commands'
 import { chipsOf, withoutChip } from './filter-chips'
 import { afterDecision, afterRedo, afterUndo, NO_DECISIONS, type PaceTally } from './pace-tally'
 
@@ -259,7 +260,7 @@ export function useQueue(initial: QueueId) {
       const decided: CommentRow = { ...row, status, clause: action === 'remove' ? (clause ?? null) : null, escalated: false }
       const stays = staysAfterDecision(queue, status)
       const kept = stays ? rows.map((each) => (each === row ? decided : each)) : rows.filter((each) => each !== row)
-      const shown = `${verb(action)} 1 comment.`
+      const shown = `${DECISIONS[action].done} 1 comment.`
       set({
         rows: kept,
         // The next row: the one after it, or the one now in its place if it left.
@@ -280,7 +281,7 @@ export function useQueue(initial: QueueId) {
             const already = result.changed === 0 && state.current.message === shown
             set({ tally: afterDecision(state.current.tally, result.changed), ...(already ? { message: `Nothing changed: this comment already was ${status}.` } : {}) })
           },
-          (error: Error) => putBack(row, decided, before, index, `Could not ${ACTION_LABEL[action]} ${describe(row)}: ${error.message}`)
+          (error: Error) => putBack(row, decided, before, index, `Could not ${DECISIONS[action].verb} ${describe(row)}: ${error.message}`)
         )
         .catch((error: Error) => set({ message: error.message }))
     },
@@ -334,7 +335,7 @@ export function useQueue(initial: QueueId) {
       if (matching !== null) {
         const result = await client.call('decide', { filter: matching.filter, action, clause, note })
         await show(current())
-        const message = `${verb(action)} ${count(result.changed)} (one undo reverts them all).`
+        const message = `${DECISIONS[action].done} ${count(result.changed)} (one undo reverts them all).`
         set({ tally: afterDecision(state.current.tally, result.changed), message, undoOffer: message })
         return
       }
@@ -346,7 +347,7 @@ export function useQueue(initial: QueueId) {
       const result = await client.call('decide', { keys, seen, action, clause, note })
       if (result.skipped) {
         await show(current())
-        set({ message: `${verb(action)} ${count(result.changed)}; ${result.skipped} left alone: another moderator decided them after you saw them.`, undoOffer: null })
+        set({ message: `${DECISIONS[action].done} ${count(result.changed)}; ${result.skipped} left alone: another moderator decided them after you saw them.`, undoOffer: null })
         return
       }
       // The rows the action could change (re-enable leaves a pending or approved comment as it is).
@@ -369,7 +370,7 @@ export function useQueue(initial: QueueId) {
       const cursorKey = rows[cursor]?.key
       const nextCursor = keptKeys.has(cursorKey) && decided.has(cursorKey) ? before + 1 : before
       const unchanged = keys.length - result.changed
-      const message = `${verb(action)} ${count(result.changed)}${unchanged ? ` (${unchanged} ${action === 'enable' ? 'were not disabled or removed' : 'already were'})` : ''}.`
+      const message = `${DECISIONS[action].done} ${count(result.changed)}${unchanged ? ` (${unchanged} ${action === 'enable' ? 'were not disabled or removed' : 'already were'})` : ''}.`
       set({
         rows: kept,
         cursor: clamp(nextCursor, kept.length),
@@ -537,12 +538,6 @@ export function useQueue(initial: QueueId) {
 
   return { state: state.current, ...commands }
 }
-
-function verb(action: Action): string {
-  return { approve: 'Approved', remove: 'Removed', disable: 'Disabled', enable: 'Re-enabled' }[action]
-}
-
-const ACTION_LABEL: Record<Action, string> = { approve: 'approve', remove: 'remove', disable: 'disable', enable: 're-enable' }
 
 /** A comment as a message names it: its author and the start of its text. */
 function describe(row: CommentRow): string {
