@@ -55,8 +55,9 @@ describe('the scoring scheduler', () => {
     const scheduler = createScheduler(options({ requestsPerSecond: 20 }))
     const times: number[] = []
     await Promise.all([1, 2, 3].map(() => scheduler.run(async () => times.push(performance.now()))))
-    expect(times[1] - times[0]).toBeGreaterThanOrEqual(45)
-    expect(times[2] - times[1]).toBeGreaterThanOrEqual(45)
+    // Three calls at 20 a second span at least two intervals (one timer firing late on a busy machine
+    // shortens the gap after it, never the span).
+    expect(times[2] - times[0]).toBeGreaterThanOrEqual(90)
   })
 
   it('backs off exponentially with jitter, capped', () => {
