@@ -35,7 +35,8 @@ export default defineConfig({
           'engine-host': resolve('src/main/engine-host.ts'),
           'engine-worker': resolve('src/main/engine/threads/engine-worker.ts'),
           'postgres-worker': resolve('src/main/engine/database/sql/postgres-worker.ts'),
-          'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts')
+          'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts'),
+          'parse-worker': resolve('src/main/engine/sources/files/parse-worker.ts')
         }
       }
     }
