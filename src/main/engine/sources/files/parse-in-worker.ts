@@ -21,7 +21,7 @@ export function parseInWorker(setup: ParseSetup): ParsingThread {
   async function* batches(): AsyncGenerator<ParsedBatch> {
     // A small heap: the thread holds a few batches (each capped in characters too: parsed-batches.ts), and
     // a collector that runs early keeps the import's memory flat.
-    const worker: Worker = spawnWorker('parse-worker', __dirname, setup, { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 })
+    const worker: Worker = spawnWorker('parse-worker', __dirname, setup, { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 })
     const waiting: ParseMessage[] = []
     let wake: (() => void) | null = null
     const arrive = (message: ParseMessage) => {
