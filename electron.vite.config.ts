@@ -36,7 +36,8 @@ export default defineConfig({
           'engine-worker': resolve('src/main/engine/threads/engine-worker.ts'),
           'postgres-worker': resolve('src/main/engine/database/postgres/postgres-worker.ts'),
           'scoring-worker': resolve('src/main/engine/scoring/local/pool/scoring-worker.ts'),
-          'retrain-worker': resolve('src/main/engine/scoring/local/retrain-thread/retrain-worker.ts')
+          'retrain-worker': resolve('src/main/engine/scoring/local/retrain-thread/retrain-worker.ts'),
+          'parse-worker': resolve('src/main/engine/sources/files/parse-worker.ts')
         }
       }
     }

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3'
 import { UserError } from '../errors'
 import { ensurePrivateFile, makePrivate } from '../private-files'
+import { finishInterruptedSqliteBulkLoad } from '../sources/store/bulk-load-sqlite'
 import { migrations } from './migrations'
 import { loginKey } from './postgres/connect'
 import { openPostgres } from './postgres/open'
@@ -57,8 +58,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (options.readonly) {
       refuseNewer(db)
       db.pragma('query_only = ON')
-    } else migrate(db)
-    return sqliteSql(db)
+      return sqliteSql(db)
+    }
+    migrate(db)
+    const opened = sqliteSql(db)
+    // An import killed mid-way left its indexes to build: built before anything reads them.
+    finishInterruptedSqliteBulkLoad(opened)
+    return opened
   } catch (error) {
     db.close()
     throw error

@@ -1,10 +1,10 @@
 // The decision log as CSV or JSON: one row per decision, streamed in chunks so its size never matters.
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { stringify } from 'csv-stringify/sync'
 import { ATTRIBUTES, type DecisionLogEntry, type Scores } from '../../../shared/model'
 import type { ReportFilter } from '../../../shared/reports'
 import type { Db } from '../database/database'
+import { csvRows } from './csv-rows'
 import { LOG_HEADERS, logChunks, type LogRow } from './store/decision-log-rows'
 
 export type LogFormat = 'csv' | 'json'
@@ -52,8 +52,8 @@ async function write(out: Writable, text: string): Promise<void> {
  */
 export async function writeDecisionLog(db: Db, format: LogFormat, out: Writable, filter?: ReportFilter): Promise<void> {
   if (format === 'csv') {
-    await write(out, stringify([LOG_HEADERS]))
-    for (const chunk of logChunks(db, CHUNK, filter)) await write(out, stringify(chunk, { escape_formulas: true }))
+    await write(out, csvRows([LOG_HEADERS]))
+    for (const chunk of logChunks(db, CHUNK, filter)) await write(out, csvRows(chunk))
   } else {
     let first = true
     await write(out, '[')

@@ -1,11 +1,14 @@
-// Lands parsed records in the store, 2000 to a transaction: constant memory however big the file,
-// every bad record reported with its line, an id seen twice in one file refused the second time,
-// progress by bytes read, and a cancel that keeps what already landed.
+// Lands parsed records in the store, a batch (2000) to a transaction: constant memory however big the
+// file, every bad record reported with its line, an id seen twice in one file refused the second time,
+// progress by bytes read, and a cancel that keeps what already landed. A large file into a SQLite
+// database takes the bulk path (store/bulk-load-sqlite.ts); everything else the ordinary writer.
 import type { Db } from '../../database/database'
 import { sql } from '../../database/sql/sql'
-import { commentWriter, type IncomingComment } from '../store/comments'
+import { commentWriter, type CommentWriter, type IncomingComment } from '../store/comments'
+import { startSqliteBulkLoad, type SqliteBulkLoad } from '../store/bulk-load-sqlite'
 import { emptyReport, type ImportReport } from '../import-report'
 import type { FileInput } from './file-input'
+import { batchesOf, type LineComment, type ParsedBatch } from './parsed-batches'
 
 /**
  * What a format's reader yields for each record: the comment (with a note when it lands on an assumption),
@@ -21,15 +24,17 @@ export interface ImportProgress {
 export interface LandOptions {
   now: () => Date
   onProgress?: (progress: ImportProgress) => void
-  /** Checked after every record; on abort the records read so far land and the import stops. */
+  /** Checked after every batch; on abort the records read so far land and the import stops. */
   signal?: AbortSignal
+  /** Take SQLite's bulk path (store/bulk-load-sqlite.ts); for large imports, see suitsSqliteBulkLoad. */
+  bulk?: boolean
 }
 
 export type LandedReport = ImportReport & { cancelled: boolean }
 
-const BATCH = 2000
 let tempTables = 0
 
+/** Lands records read in this thread (the demo's file). */
 export async function landRecords(
   db: Db,
   sourceId: number,
@@ -37,43 +42,40 @@ export async function landRecords(
   input: FileInput,
   options: LandOptions
 ): Promise<LandedReport> {
+  try {
+    return await landBatches(db, sourceId, batchesOf(records, input), input.totalBytes, options)
+  } finally {
+    input.close()
+  }
+}
+
+export async function landBatches(
+  db: Db,
+  sourceId: number,
+  batches: AsyncIterable<ParsedBatch>,
+  totalBytes: number,
+  options: LandOptions
+): Promise<LandedReport> {
   const report: LandedReport = { ...emptyReport(), cancelled: false }
-  const seen = seenIds(db)
   const writer = commentWriter(db, sourceId)
-  let batch: { line: number; comment: IncomingComment }[] = []
-  const flush = () => db.transaction(() => {
-    const taken = batch
-    batch = []
-    const fresh: IncomingComment[] = []
-    for (const { line, comment } of taken) {
-      const firstLine = seen.firstLine(comment.externalId, line)
-      if (firstLine === null) fresh.push(comment)
-      else report.rejected.push({ line, reason: `id "${comment.externalId}" already appeared on line ${firstLine}` })
-    }
-    const counts = writer.write(fresh, options.now())
-    report.added += counts.added
-    report.updated += counts.updated
-    report.unchanged += counts.unchanged
-  })
+  const lander = options.bulk ? bulkLander(db, sourceId, writer) : ordinaryLander(db, writer)
   let reported = -1
   const progress = (bytesRead: number) => {
     if (bytesRead === reported) return
     reported = bytesRead
-    options.onProgress?.({ bytesRead, totalBytes: Math.max(input.totalBytes, bytesRead) })
+    options.onProgress?.({ bytesRead, totalBytes: Math.max(totalBytes, bytesRead) })
   }
+  let bytesRead = 0
   try {
     progress(0)
     report.cancelled = options.signal?.aborted ?? false
     if (!report.cancelled) {
-      for await (const record of records) {
-        const refusal = 'comment' in record ? unstorable(db, record.comment) : null
-        if (refusal) report.rejected.push({ line: record.line, reason: refusal })
-        else if ('comment' in record) {
-          batch.push(record)
-          if (record.note) report.notes.push({ line: record.line, note: record.note })
-        } else report.rejected.push({ line: record.line, reason: record.reason })
-        if (batch.length >= BATCH) flush()
-        progress(input.bytesRead())
+      for await (const batch of batches) {
+        report.rejected.push(...batch.rejected)
+        report.notes.push(...batch.notes)
+        if (batch.count > 0) lander.land(batch.comments, options.now(), report)
+        bytesRead = batch.bytesRead
+        progress(bytesRead)
         if (options.signal?.aborted) {
           report.cancelled = true
           break
@@ -81,15 +83,9 @@ export async function landRecords(
       }
     }
   } finally {
-    // What was read before a cancel (or a failure further on) still lands.
-    try {
-      if (batch.length > 0) flush()
-    } finally {
-      input.close()
-      seen.drop()
-    }
+    lander.finish()
   }
-  if (!report.cancelled) progress(Math.max(input.totalBytes, input.bytesRead()))
+  if (!report.cancelled) progress(Math.max(totalBytes, bytesRead))
   // Duplicates are found when their batch lands, so sort the rejections back into file order.
   report.rejected.sort((a, b) => a.line - b.line)
   return report
@@ -99,6 +95,58 @@ export async function landRecords(
 function unstorable(db: Db, comment: IncomingComment): string | null {
   if (db.dialect.name !== 'postgres' || !JSON.stringify(comment).includes('\\u0000')) return null
   return 'it contains a NUL character (U+0000), which a team database (PostgreSQL) cannot store'
+}
+
+interface Lander {
+  land(comments: string, now: Date, report: LandedReport): void
+  finish(): void
+}
+
+const repeatedReason = (externalId: string, firstLine: number) => `id "${externalId}" already appeared on line ${firstLine}`
+
+function count(report: LandedReport, counts: { added: number; updated: number; unchanged: number }) {
+  report.added += counts.added
+  report.updated += counts.updated
+  report.unchanged += counts.unchanged
+}
+
+/** The ordinary writer, row by row; the ids seen so far in a temporary table. */
+function ordinaryLander(db: Db, writer: CommentWriter): Lander {
+  const seen = seenIds(db)
+  return {
+    land: (json, now, report) =>
+      db.transaction(() => {
+        const fresh: IncomingComment[] = []
+        for (const { line, rawText: _, ...comment } of JSON.parse(json) as LineComment[]) {
+          const refusal = unstorable(db, comment)
+          if (refusal) {
+            report.rejected.push({ line, reason: refusal })
+            continue
+          }
+          const firstLine = seen.firstLine(comment.externalId, line)
+          if (firstLine === null) fresh.push(comment)
+          else report.rejected.push({ line, reason: repeatedReason(comment.externalId, firstLine) })
+        }
+        count(report, writer.write(fresh, now))
+      }),
+    finish: () => seen.drop()
+  }
+}
+
+/** SQLite's bulk path: new comments a batch a statement; those already known through the ordinary writer. */
+function bulkLander(db: Db, sourceId: number, writer: CommentWriter): Lander {
+  const load: SqliteBulkLoad = startSqliteBulkLoad(db, sourceId)
+  return {
+    // Rows can always be loaded again from the file: their commits need not wait for the disk.
+    land: (json, now, report) =>
+      db.relaxedTransaction(() => {
+        const { added, repeated, known } = load.write(JSON.parse(json) as LineComment[], now)
+        for (const { line, externalId, firstLine } of repeated) report.rejected.push({ line, reason: repeatedReason(externalId, firstLine) })
+        count(report, { added, updated: 0, unchanged: 0 })
+        if (known.length > 0) count(report, writer.write(known.map(({ line: _, rawText: __, ...comment }) => comment), now))
+      }),
+    finish: () => load.finish()
+  }
 }
 
 /**
