@@ -33,6 +33,8 @@ export interface LandOptions {
 export type LandedReport = ImportReport & { cancelled: boolean }
 
 let tempTables = 0
+/** Two values a row in the table of ids seen. */
+const SEEN_ROWS = 2000
 
 /** Lands records read in this thread (the demo's file). */
 export async function landRecords(
@@ -116,15 +118,17 @@ function ordinaryLander(db: Db, writer: CommentWriter): Lander {
   return {
     land: (json, now, report) =>
       db.transaction(() => {
+        const storable: LineComment[] = []
+        for (const record of JSON.parse(json) as LineComment[]) {
+          const refusal = unstorable(db, record)
+          if (refusal) report.rejected.push({ line: record.line, reason: refusal })
+          else storable.push(record)
+        }
+        const firstLines = seen.firstLines(storable)
         const fresh: IncomingComment[] = []
-        for (const { line, rawText: _, ...comment } of JSON.parse(json) as LineComment[]) {
-          const refusal = unstorable(db, comment)
-          if (refusal) {
-            report.rejected.push({ line, reason: refusal })
-            continue
-          }
-          const firstLine = seen.firstLine(comment.externalId, line)
-          if (firstLine === null) fresh.push(comment)
+        for (const { line, rawText: _, ...comment } of storable) {
+          const firstLine = firstLines.get(comment.externalId)!
+          if (firstLine === line) fresh.push(comment)
           else report.rejected.push({ line, reason: repeatedReason(comment.externalId, firstLine) })
         }
         count(report, writer.write(fresh, now))
@@ -157,11 +161,31 @@ function seenIds(db: Db) {
   const table = sql.id(`sieve_import_seen_${process.pid}_${++tempTables}`)
   db.run(sql`CREATE TEMP TABLE ${table} (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL)`)
   return {
-    /** Records the id; null when it is new, else the line it first appeared on. */
-    firstLine: (id: string, line: number): number | null =>
-      db.run(sql`INSERT INTO ${table} (external_id, line) VALUES (${id}, ${line}) ON CONFLICT DO NOTHING`) === 1
-        ? null
-        : (db.get<{ line: number }>(sql`SELECT line FROM ${table} WHERE external_id = ${id}`)?.line ?? null),
+    /**
+     * Records a batch's ids; for each, the line it first appeared on (a record's own line when it is new).
+     * A statement or two a batch, not one a record: on a team database each statement is a round trip.
+     */
+    firstLines(records: { externalId: string; line: number }[]): Map<string, number> {
+      const lines = new Map<string, number>()
+      for (const { externalId, line } of records) if (!lines.has(externalId)) lines.set(externalId, line)
+      const batch = [...lines]
+      for (let start = 0; start < batch.length; start += SEEN_ROWS) {
+        const chunk = batch.slice(start, start + SEEN_ROWS)
+        const added = new Set(
+          db
+            .all<{ id: string }>(
+              sql`INSERT INTO ${table} (external_id, line) VALUES ${sql.join(chunk.map(([id, line]) => sql`(${id}, ${line})`))}
+                  ON CONFLICT DO NOTHING RETURNING external_id AS id`
+            )
+            .map((row) => row.id)
+        )
+        const earlier = chunk.filter(([id]) => !added.has(id)).map(([id]) => id)
+        if (earlier.length === 0) continue
+        for (const row of db.all<{ id: string; line: number }>(sql`SELECT external_id AS id, line FROM ${table} WHERE external_id IN (${sql.join(earlier)})`))
+          lines.set(row.id, row.line)
+      }
+      return lines
+    },
     drop: () => db.run(sql`DROP TABLE IF EXISTS ${table}`)
   }
 }
