@@ -19,6 +19,46 @@ export const reportFilterSchema = z
   .refine((filter) => filter.from <= filter.to, 'the period must not end before it starts')
 export type ReportFilter = z.output<typeof reportFilterSchema>
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a shift starts at HH:MM, on a 24-hour clock')
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A newsroom's shifts: when each starts on its time zone's clock; each ends where the next one starts. */
+export const shiftsSchema = z
+  .object({
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not a time zone: give an IANA name such as Asia/Kolkata, Europe/Berlin or UTC'),
+    shifts: z
+      .array(z.object({ name: z.string().trim().min(1).max(40), start: clock }).strict())
+      .min(1)
+      .max(8)
+      .refine((shifts) => new Set(shifts.map((shift) => shift.start)).size === shifts.length, 'two shifts start at the same time')
+      .refine((shifts) => new Set(shifts.map((shift) => shift.name)).size === shifts.length, 'two shifts have the same name')
+  })
+  .strict()
+export type Shifts = z.output<typeof shiftsSchema>
+
+export const DEFAULT_SHIFTS: Shifts = {
+  timeZone: 'UTC',
+  shifts: [
+    { name: 'Early', start: '06:00' },
+    { name: 'Late', start: '14:00' },
+    { name: 'Night', start: '22:00' }
+  ]
+}
+
+/** The shifts in a sentence, as reports print them under their table. */
+export function describeShifts({ timeZone, shifts }: Shifts): string {
+  const starts = [...shifts].sort((a, b) => a.start.localeCompare(b.start)).map((shift) => `${shift.name} from ${shift.start}`)
+  return `Shifts on ${timeZone} time: ${starts.join(', ')}. A shift that runs past midnight counts on the day it began.`
+}
+
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'sor', 'notices'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
@@ -47,6 +87,9 @@ export interface ReportSummary {
   /** The articles with the most decisions (at most 20). */
   byArticle: { id: string; title: string | null; decisions: number; removals: number }[]
   byDay: ({ day: string } & ActionCounts)[]
+  /** The shifts the report counted by, and per shift (the local day it began): decisions, removals and who worked. */
+  shifts: Shifts
+  byShift: { day: string; shift: string; decisions: number; removals: number; moderators: string[] }[]
   /** Seconds from a comment's posting to each decision on it (comments without a posting time left out). */
   timeToDecision: { measured: number; medianSeconds: number | null; p90Seconds: number | null }
   human: number

@@ -6,6 +6,25 @@ import { reportFixture, settableClock } from '../support/report-fixture'
 import { comment, decideByIds, writeNdjson } from '../support/temp-engine'
 
 describe('sieve report and sieve audit', () => {
+  it('sieve shifts sets the newsroom clock the summary counts shifts by, and says what is wrong with a bad one', async () => {
+    const { dir, dbPath, alice } = await reportFixture()
+    alice.close()
+    expect(runCli(['--db', dbPath, 'shifts']).stdout).toContain('Shifts on UTC time: Early from 06:00, Late from 14:00, Night from 22:00.')
+    const set = runCli(['--db', dbPath, 'shifts', '--set', 'Night=20:00, Day=08:00', '--time-zone', 'Asia/Kolkata'])
+    expect(set.stdout).toContain('Shifts on Asia/Kolkata time: Day from 08:00, Night from 20:00.')
+    const bad = runCli(['--db', dbPath, 'shifts', '--time-zone', 'Mars/Olympus'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/not a time zone/)
+
+    // Decided from 09:00 UTC on the 17th: 14:30 in India, the day shift.
+    runCli(['--db', dbPath, 'report', '--from', '2026-08-17', '--to', '2026-08-18', '--format', 'html', '--out', join(dir, 'shifts.html')])
+    const html = readFileSync(join(dir, 'shifts.html'), 'utf8')
+    expect(html).toContain('<h2>Decisions per shift</h2>')
+    expect(html).toContain('<tr><td>2026-08-17</td><td>Day</td><td class="num">5</td><td class="num">3</td><td>alice</td></tr>')
+    expect(html).toContain('<tr><td>2026-08-18</td><td>Day</td><td class="num">4</td><td class="num">2</td><td>auto-rules, bob</td></tr>')
+    expect(html).toContain('Shifts on Asia/Kolkata time')
+  })
+
   it('write a period’s summary, statements of reasons and decision log, and print an audit trail', async () => {
     const { dir, dbPath, alice, engineFor } = await reportFixture()
     alice.close()

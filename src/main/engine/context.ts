@@ -30,8 +30,14 @@ export interface EngineOptions {
   moderator?: string
   now?: () => Date
   nativeBinding?: string
-  /** Where API keys and passwords live (default: secrets.json beside the database, mode 0600). */
+  /** Where API keys and passwords live (default: secrets.json in `secretsDir`, mode 0600). */
   secrets?: SecretStore
+  /** The folder of the default secret store (default: beside the database). */
+  secretsDir?: string
+  /** Where the app remembers a team database chosen in it (paths.ts); without it, the store cannot be changed from the app. */
+  storeChoice?: string
+  /** Why this engine runs on the desktop's own database although a team database was chosen (store-switch.ts). */
+  storeProblem?: string
   /** The same as data, for an engine on threads or in a process of its own (each makes its store from it). */
   secretsPlan?: SecretsPlan
   /** Grace period, backoff and loop interval of the outbox that pushes decisions to platforms. */
@@ -55,7 +61,7 @@ export interface EngineContext {
   readonly actor: Actor
   readonly now: () => Date
   readonly secrets: SecretStore
-  /** The folder beside the database: the retrained model, secrets, uploads' neighbours. */
+  /** The folder beside the database: the retrained model, uploads' neighbours. */
   readonly dataDir: string
   emit(event: EngineEvent): void
   scoringSettings(): ScoringSettings
@@ -70,7 +76,7 @@ export interface EngineContext {
 export function createContext(options: EngineOptions, emit: (event: EngineEvent) => void, access: 'read' | 'write' = 'write'): EngineContext {
   const now = options.now ?? (() => new Date())
   const dataDir = dirname(options.dbPath)
-  const secrets = options.secrets ?? (options.secretsPlan ? secretStoreFrom(options.secretsPlan) : createFileSecretStore(join(dataDir, 'secrets.json')))
+  const secrets = options.secrets ?? (options.secretsPlan ? secretStoreFrom(options.secretsPlan) : createFileSecretStore(join(options.secretsDir ?? dataDir, 'secrets.json')))
   const db = openStore(options, secrets, access)
   const policy = loadPolicy(join(options.resourcesDir, 'policy', 'terms-of-use.json'))
   const connectorContext = { db, policy, secrets, now, requestTimeoutMs: options.requestTimeoutMs }

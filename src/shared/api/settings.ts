@@ -10,6 +10,7 @@ import {
   type SavedView,
   type TableLayout
 } from '../settings'
+import { shiftsSchema, type Shifts } from '../reports'
 import { command, event, nothing, query } from './contract'
 
 export interface Session {
@@ -18,6 +19,10 @@ export interface Session {
   version: string
   /** In team mode: the team database and whether this login is a lead; null for a moderator alone. */
   team: { database: string; lead: boolean } | null
+  /** Whether the app may choose the store (not when --db or SIEVE_DB named it). */
+  canChooseStore: boolean
+  /** Why the team database chosen in the app could not be opened (this desktop's own opened instead). */
+  storeProblem: string | null
 }
 
 export const settingsCalls = {
@@ -29,6 +34,9 @@ export const settingsCalls = {
   saveTableLayout: command<TableLayout>()(tableLayoutSchema),
   savedViews: query<SavedView[]>()(nothing),
   saveSavedViews: command<SavedView[]>()(savedViewsSchema),
+  /** The newsroom's shifts, which reports count by (in a team, only leads may change them). */
+  shifts: query<Shifts>()(nothing),
+  saveShifts: command<Shifts>()(shiftsSchema),
   /** Where API keys and site passwords are kept (the OS keychain, or a file only the user can read), in a sentence. */
   secretStorage: query<{ location: string }>()(nothing),
   /** A consistent copy of the database, taken while it stays in use; never overwrites a file. */
@@ -37,5 +45,5 @@ export const settingsCalls = {
 
 export const settingsEvents = {
   /** A setting changed (in this window, another one, or another process): read it again. */
-  settingsChanged: event<{ key: 'keymap' | 'tableLayout' | 'savedViews' | 'scoring' }>()
+  settingsChanged: event<{ key: 'keymap' | 'tableLayout' | 'savedViews' | 'scoring' | 'shifts' }>()
 }

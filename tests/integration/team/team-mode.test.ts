@@ -107,6 +107,30 @@ describe('team mode', () => {
     expect(names.lead).toBeTruthy()
   })
 
+  it("each login keeps its own key map, columns and views: a teammate's never overwrite them, nor may they be written for another", async () => {
+    const { team, names, maya, ravi } = await teamWithQueue(1)
+    await maya.call('saveKeymap', { preset: 'coral', overrides: {} })
+    await ravi.call('saveKeymap', { preset: 'wordpress', overrides: {} })
+    await ravi.call('saveSavedViews', [{ name: 'Ravi reported', filter: { queue: 'reported' }, sort: 'oldest' }])
+    expect((await maya.call('keymap', {})).preset).toBe('coral')
+    expect((await ravi.call('keymap', {})).preset).toBe('wordpress')
+    expect(await maya.call('savedViews', {})).toEqual([])
+    // Not only through Sieve: another login cannot write Ravi's screen, only its own.
+    const kim = loginName('kim')
+    const asKim = connect(team.urlFor(kim), team.addLogin(kim))
+    try {
+      expect(asKim.run(sql`UPDATE settings SET value = '{}' WHERE key = ${`keymap@${names.ravi}`}`)).toBe(0)
+      expect(() => asKim.run(sql`INSERT INTO settings (key, value) VALUES (${`tableLayout@${names.ravi}`}, '{}')`)).toThrow(/row-level security/)
+      expect(asKim.run(sql`INSERT INTO settings (key, value) VALUES (${`tableLayout@${kim}`}, '{}')`)).toBe(1)
+    } finally {
+      asKim.close()
+    }
+    expect(team.sql.all(sql`SELECT key FROM settings WHERE key LIKE 'keymap%' ORDER BY key`)).toEqual([
+      { key: `keymap@${names.maya}` },
+      { key: `keymap@${names.ravi}` }
+    ])
+  })
+
   it('the decision log names the logged-in role, whatever name the client or --moderator gives', async () => {
     const { team, names } = await teamWithQueue(2)
     const password = team.addLogin(names.maya)
@@ -175,6 +199,14 @@ describe('team mode', () => {
     // The lead's report counts the team's work, each moderator by their login.
     const { summary } = await lead.call('reportPreview', { filter: { from: '2026-01-01', to: '2027-12-31' } })
     expect(Object.fromEntries(summary.byModerator.map((row) => [row.moderator, row.decisions]))).toEqual({ [names.lead]: 1, [names.maya]: 1, [names.ravi]: 2 })
+    // ...and by shift, on the newsroom's clock, which only a lead may set.
+    const shifts = { timeZone: 'Asia/Kolkata', shifts: [{ name: 'Day', start: '08:00' }, { name: 'Night', start: '20:00' }] }
+    await expect(ravi.call('saveShifts', shifts)).rejects.toThrow(/may not do that: .* is for leads/)
+    await lead.call('saveShifts', shifts)
+    const { byShift } = (await lead.call('reportPreview', { filter: { from: '2026-01-01', to: '2027-12-31' } })).summary
+    expect(byShift.reduce((sum, row) => sum + row.decisions, 0)).toBe(4)
+    expect(new Set(byShift.flatMap((row) => row.moderators))).toEqual(new Set([names.lead, names.maya, names.ravi]))
+    expect(byShift.every((row) => row.shift === 'Day' || row.shift === 'Night')).toBe(true)
     // Quitting lets go of the rest at once.
     await maya.close()
     expect(await ravi.call('claims', { keys: reading })).toEqual({})

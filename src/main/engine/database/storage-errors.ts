@@ -14,7 +14,7 @@ const MEANINGS: [RegExp, string][] = [
 
 /** PostgreSQL's error codes (SQLSTATE) a team member can act on. */
 const POSTGRES_MEANINGS: [RegExp, string][] = [
-  [/^42501$/, 'Your team login may not do that: changing thresholds, rules, word lists and sources is for leads. Nothing was changed.'],
+  [/^42501$/, 'Your team login may not do that: changing thresholds, rules, word lists, shifts and sources is for leads. Nothing was changed.'],
   [/^(08|57P)/, 'The team database cannot be reached (the connection was lost or the server is shutting down). Nothing already saved was lost; try again in a moment.'],
   [/^53/, 'The team database is out of resources (disk, memory or connections). Nothing already saved was lost; tell whoever runs it.'],
   [/^(40001|40P01|55P03)$/, 'Another moderator was changing the same comments at that moment. Nothing was changed; try again.']

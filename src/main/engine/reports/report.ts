@@ -1,7 +1,7 @@
 // One entry point for every report format, used by the API (Reports screen) and the CLI alike.
 import { Writable } from 'node:stream'
 import type { Policy } from '../../../shared/model'
-import type { ReportFilter, ReportFormat, ReportPreview } from '../../../shared/reports'
+import type { ReportFilter, ReportFormat, ReportPreview, Shifts } from '../../../shared/reports'
 import type { Thresholds } from '../../../shared/settings'
 import { UserError } from '../errors'
 import type { Db } from '../database/database'
@@ -19,6 +19,8 @@ export interface ReportContext {
   policy: Policy
   /** Per-attribute thresholds: a score reaching one means software surfaced the comment. */
   thresholds: Thresholds
+  /** The newsroom's shifts, which the summary counts by. */
+  shifts: Shifts
   now: Date
   printToPdf?: PdfPrinter
 }
@@ -43,8 +45,8 @@ const MIME: Record<ReportFormat, string> = {
 }
 const EXTENSION: Record<ReportFormat, string> = { html: 'html', pdf: 'pdf', csv: 'csv', json: 'json', sor: 'sor.json', notices: 'notices.txt' }
 
-export function reportPreview({ db, policy, now }: ReportContext, filter: ReportFilter): ReportPreview {
-  const summary = computeSummary(db, policy, filter, now)
+export function reportPreview({ db, policy, shifts, now }: ReportContext, filter: ReportFilter): ReportPreview {
+  const summary = computeSummary(db, policy, filter, shifts, now)
   return { summary, charts: summaryCharts(summary), statements: statementExports(db, filter) }
 }
 

@@ -9,6 +9,7 @@ import { writeDecisionLog } from './decision-log'
 import { createReport, reportPreview, type ReportContext } from './report'
 import { reportOptions } from './store/report-options'
 import { writeReportFile } from './write-report'
+import { readShifts } from '../settings/store/shifts'
 
 export const reportsSlice = slice('reports', reportsCalls, {
   queries: (context) => {
@@ -54,6 +55,7 @@ function reportContext(context: EngineContext): ReportContext {
     db: context.db,
     policy: context.policy,
     thresholds: context.scoringSettings().thresholds,
+    shifts: readShifts(context.db),
     now: context.now(),
     printToPdf: context.options.printToPdf
   }

@@ -1,6 +1,6 @@
 // The summary report as one self-contained HTML file: inline CSS, charts as inline SVG, no script, no
 // external resource, so it opens offline, prints the same, and is safe to mail around.
-import type { ReportChart, ReportSummary } from '../../../shared/reports'
+import { describeShifts, type ReportChart, type ReportSummary } from '../../../shared/reports'
 import { escapeHtml, table } from './html'
 
 export function describePeriod(summary: Pick<ReportSummary, 'filter'>): string {
@@ -73,6 +73,13 @@ ${table(
 ${table(['Article', 'Id', 'Decisions', 'Removals'], s.byArticle.map((a) => [a.title, a.id, a.decisions, a.removals]), [2, 3])}
 <h2>Decisions per day</h2>
 ${table(['Day', 'Approved', 'Removed', 'Disabled', 'Re-enabled'], s.byDay.map((d) => [d.day, d.approve, d.remove, d.disable, d.enable]), [1, 2, 3, 4])}
+<h2>Decisions per shift</h2>
+${table(
+  ['Day', 'Shift', 'Decisions', 'Removals', 'Moderators'],
+  s.byShift.map((shift) => [shift.day, shift.shift, shift.decisions, shift.removals, shift.moderators.join(', ')]),
+  [2, 3]
+)}
+<p class="note">${escapeHtml(describeShifts(s.shifts))}</p>
 <h2>Scorer and moderators</h2>
 ${table(
   ['Strongest score at least', 'Approved', 'Removed', 'Disabled'],

@@ -1,8 +1,9 @@
 // The numbers of a summary report, gathered in one pass over the period's decisions (rows streamed from the
 // database, only counters and one number per decision kept), so a long period costs time, not memory.
 import type { Policy } from '../../../shared/model'
-import { AGREEMENT_THRESHOLDS, type ActionCounts, type ReportFilter, type ReportSummary } from '../../../shared/reports'
+import { AGREEMENT_THRESHOLDS, type ActionCounts, type ReportFilter, type ReportSummary, type Shifts } from '../../../shared/reports'
 import type { Db } from '../database/database'
+import { shiftFinder } from './shifts'
 import { summaryChunks, type SummaryRow } from './store/summary-rows'
 
 /** A pause longer than this between two actions ends a moderator's working stretch. */
@@ -23,13 +24,15 @@ interface ModeratorTally {
   actions: number
 }
 
-export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, generatedAt: Date): ReportSummary {
+export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, shifts: Shifts, generatedAt: Date): ReportSummary {
   const byAction = noActions()
   const standing = noActions()
   const byClause = new Map<string, { code: string; title: string; removals: number }>()
   const byModerator = new Map<string, ModeratorTally>()
   const byArticle = new Map<string, { id: string; title: string | null; decisions: number; removals: number }>()
   const byDay = new Map<string, ActionCounts>()
+  const shiftOf = shiftFinder(shifts)
+  const byShift = new Map<string, { day: string; shift: string; decisions: number; removals: number; moderators: Set<string> }>()
   const waits: number[] = []
   const agreement = AGREEMENT_THRESHOLDS.map((threshold) => ({ threshold, approved: 0, removed: 0, disabled: 0 }))
   let decisions = 0
@@ -61,6 +64,13 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
     const dayCounts = byDay.get(dayKey) ?? noActions()
     dayCounts[action]++
     byDay.set(dayKey, dayCounts)
+    const { day: shiftDay, shift } = shiftOf(decidedAt)
+    const shiftKey = `${shiftDay} ${shift}`
+    const shiftTally = byShift.get(shiftKey) ?? { day: shiftDay, shift, decisions: 0, removals: 0, moderators: new Set<string>() }
+    shiftTally.decisions++
+    if (action === 'remove') shiftTally.removals++
+    shiftTally.moderators.add(moderator)
+    byShift.set(shiftKey, shiftTally)
     const posted = createdAt === null ? NaN : Date.parse(createdAt)
     if (!Number.isNaN(posted)) waits.push(Math.max(0, (at - posted) / 1000))
     if (!isUndone && topScore !== null) {
@@ -98,6 +108,10 @@ export function computeSummary(db: Db, policy: Policy, filter: ReportFilter, gen
       .sort((a, b) => b.decisions - a.decisions || a.moderator.localeCompare(b.moderator)),
     byArticle: [...byArticle.values()].sort((a, b) => b.decisions - a.decisions || a.id.localeCompare(b.id)).slice(0, TOP_ARTICLES),
     byDay: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([dayKey, counts]) => ({ day: dayKey, ...counts })),
+    shifts,
+    byShift: [...byShift.values()]
+      .sort((a, b) => a.day.localeCompare(b.day) || startOf(shifts, a.shift).localeCompare(startOf(shifts, b.shift)))
+      .map((tally) => ({ ...tally, moderators: [...tally.moderators].sort() })),
     timeToDecision: { measured: waits.length, medianSeconds: nearestRank(waits, 0.5), p90Seconds: nearestRank(waits, 0.9) },
     human: decisions - automated,
     automated,
@@ -127,6 +141,11 @@ function tallyModerator(tallies: Map<string, ModeratorTally>, moderator: string,
   tally.lastBatch = batchId
   tally.lastAt = at
   tally.actions++
+}
+
+/** When a shift starts (HH:MM sorts as the day runs). */
+function startOf(shifts: Shifts, name: string): string {
+  return shifts.shifts.find((shift) => shift.name === name)?.start ?? ''
 }
 
 /** The nearest-rank percentile of sorted values (null when there are none). */

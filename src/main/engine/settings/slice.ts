@@ -9,26 +9,43 @@ import {
   savedViewsSchema,
   tableLayoutSchema
 } from '../../../shared/settings'
+import type { EngineContext } from '../context'
 import { slice } from '../slice'
 import { backupTo } from '../database/backup'
 import { readSetting, writeSetting } from './store/settings'
+import { readShifts, writeShifts } from './store/shifts'
 import { isLead } from '../team/store/claims'
+
+type PersonalSetting = 'keymap' | 'tableLayout' | 'savedViews'
+
+/**
+ * Where a moderator's own screen is kept: in a team, under their login ("keymap@maya"), so that teammates
+ * never overwrite each other's keys, columns and views; the plain key, if any, is the team's default.
+ */
+const ownKey = (options: EngineContext['options'], actor: EngineContext['actor'], key: PersonalSetting) => (options.dbUrl ? `${key}@${actor.moderator}` : key)
 
 /** A team database's name, for the header ("Team: newsroom"). */
 const teamName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
 
 export const settingsSlice = slice('settings', settingsCalls, {
   queries: ({ db, actor, policy, secrets, options }) => ({
-    session: () => ({ ...actor, version, team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null }),
+    session: () => ({
+      ...actor,
+      version,
+      team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null,
+      canChooseStore: options.storeChoice !== undefined,
+      storeProblem: options.storeProblem ?? null
+    }),
     secretStorage: () => ({ location: secrets.location }),
     policy: () => policy,
-    keymap: () => readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING),
-    tableLayout: () => readSetting(db, 'tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT),
-    savedViews: () => readSetting(db, 'savedViews', savedViewsSchema, [])
+    keymap: () => readSetting(db, ownKey(options, actor, 'keymap'), keymapSettingSchema, readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING)),
+    tableLayout: () => readSetting(db, ownKey(options, actor, 'tableLayout'), tableLayoutSchema, readSetting(db, 'tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT)),
+    savedViews: () => readSetting(db, ownKey(options, actor, 'savedViews'), savedViewsSchema, readSetting(db, 'savedViews', savedViewsSchema, [])),
+    shifts: () => readShifts(db)
   }),
-  commands: ({ db, emit }) => {
-    const save = <T>(key: 'keymap' | 'tableLayout' | 'savedViews', value: T): T => {
-      writeSetting(db, key, value)
+  commands: ({ db, emit, options, actor }) => {
+    const save = <T>(key: PersonalSetting, value: T): T => {
+      writeSetting(db, ownKey(options, actor, key), value)
       emit({ name: 'settingsChanged', payload: { key } })
       return value
     }
@@ -36,6 +53,11 @@ export const settingsSlice = slice('settings', settingsCalls, {
       saveKeymap: (keymap) => save('keymap', keymap),
       saveTableLayout: (layout) => save('tableLayout', layout),
       saveSavedViews: (views) => save('savedViews', views),
+      saveShifts: (shifts) => {
+        writeShifts(db, shifts)
+        emit({ name: 'settingsChanged', payload: { key: 'shifts' } })
+        return shifts
+      },
       backup: async ({ path }) => {
         await backupTo(db, path)
         return { path }

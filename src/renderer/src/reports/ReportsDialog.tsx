@@ -6,6 +6,7 @@ import type { AuditTarget, ReportFilter, ReportFormat, ReportOptions, ReportPrev
 import { client } from '../api'
 import { Dialog } from '../Dialog'
 import { AuditTrailTable } from './AuditTrail'
+import { ShiftsTable } from './ShiftsTable'
 import { downloadFile } from './download'
 import './reports.css'
 
@@ -184,6 +185,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
+          <ShiftsTable summary={summary} onChanged={() => void client.call('reportPreview', { filter }).then(setPreview, (error: Error) => setProblem(error.message))} />
         </section>
       )}
 

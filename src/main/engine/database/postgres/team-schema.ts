@@ -5,10 +5,13 @@
 export const MODERATORS = 'sieve_moderator'
 export const LEADS = 'sieve_lead'
 
-/** The settings a moderator may change (their own screen); the scoring settings, rules and word lists are the leads'. */
+/**
+ * The settings a moderator may change: their own screen, kept under "<key>@<login>" (a lead's plain "<key>"
+ * is the team's default). The scoring settings, rules, word lists and shifts are the leads'.
+ */
 export const PERSONAL_SETTINGS = ['keymap', 'savedViews', 'tableLayout'] as const
 
-const personal = PERSONAL_SETTINGS.map((key) => `'${key}'`).join(', ')
+const personal = PERSONAL_SETTINGS.map((key) => `'${key}@' || session_user`).join(', ')
 
 export const teamSchema = (database: string) => /* sql */ `
 DO $$ BEGIN
