@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, MessageChannelMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron'
 import type { Engine } from './engine/door'
 import type { EngineHostOptions } from './engine-host'
-import { storeLocation } from './paths'
+import { ownStoreLocation, storeLocation, type StoreLocation } from './paths'
+import { startSwitchingEngine } from './store-switch'
 import { desktopSecretPlan } from './secret-storage'
 import { engineOverPort } from './transport/engine-port'
 import { serveIpc } from './transport/ipc'
@@ -15,6 +16,7 @@ import { lockDown } from './lockdown'
 import { openMainWindow } from './window'
 import { APP_ORIGIN, isTrustedUrl, rendererFileFor } from './app-protocol'
 import { electronPrinter } from './pdf/electron-printer'
+import { makePrivateDir } from './engine/private-files'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererDir = join(__dirname, '../renderer')
@@ -38,16 +40,15 @@ function createWindow(): BrowserWindow {
   return openMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-/** Forks the engine's process and connects to it over a private port. */
-function start(): Promise<Engine> {
-  // SIEVE_DB: another SQLite file, or a team's postgres:// address.
-  const { dbPath, dbUrl } = storeLocation(process.env.SIEVE_DB || undefined, app.getPath('userData'))
+/** Forks the engine's process on a store and connects to it over a private port. */
+function startOn({ secretsDir, ...location }: StoreLocation, storeProblem?: string): Promise<Engine> {
+  makePrivateDir(dirname(location.dbPath))
   const options: EngineHostOptions = {
-    dbPath,
-    dbUrl,
+    ...location,
+    storeProblem,
     // The OS keychain keeps the key that seals secrets (here: safeStorage works only in this process);
     // on Linux without a keyring, a 0600 file, and the settings say so.
-    secretsPlan: desktopSecretPlan(safeStorage, process.platform, dirname(dbPath)),
+    secretsPlan: desktopSecretPlan(safeStorage, process.platform, secretsDir),
     resourcesDir,
     nativeBinding: existsSync(electronNativeBinding) ? electronNativeBinding : undefined,
     // Decisions reach their platforms in the background, after the grace period.
@@ -65,14 +66,25 @@ function start(): Promise<Engine> {
     listen: (handle: (message: never) => void) => port1.on('message', (event) => handle(event.data as never)),
     close: () => port1.close()
   }
-  return engineOverPort(port, electronPrinter)
+  // A store that cannot be opened leaves no engine process behind.
+  return engineOverPort(port, electronPrinter).catch((error: unknown) => {
+    host.kill()
+    throw error
+  })
 }
 
 app.enableSandbox()
 void app.whenReady().then(async () => {
   lockDown(app, session.defaultSession, shell, isSieveUrl)
   serveRenderer()
-  const engine = await start()
+  // SIEVE_DB: another SQLite file, or a team's postgres:// address; without it, the store chosen in the
+  // app, read again whenever connecting to a team database (or leaving it) reopens the engine.
+  const dataDir = app.getPath('userData')
+  const chosen = () => storeLocation(process.env.SIEVE_DB || undefined, dataDir)
+  const engine = await startSwitchingEngine({
+    start: () => startOn(chosen()),
+    startOwn: (problem) => (chosen().storeChoice ? startOn(ownStoreLocation(dataDir), problem) : null)
+  })
   serveIpc(ipcMain, engine, isSieveUrl, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   createWindow()
   app.on('activate', () => {

@@ -61,6 +61,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await checkDialog(page, menu('Columns…'), 'Columns', colorScheme)
       await checkDialog(page, menu('Keys…'), 'Keyboard settings', colorScheme)
       await checkDialog(page, menu('Reports…'), 'Reports', colorScheme)
+      await checkDialog(page, menu('Team database…'), 'Team database', colorScheme)
 
       // A bulk confirmation, and the toast after it.
       await queue.press('x')

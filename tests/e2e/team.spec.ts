@@ -65,3 +65,49 @@ test('two moderators share one queue: claims visible, a claimed comment refused 
     for (const server of servers) await server.stop()
   }
 })
+
+test('a moderator connects to the team database from the app, works on its queue, and leaves it again', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const team = await teamDatabase()
+  const asha = loginName('asha')
+  const password = team.addLogin(asha)
+  const lead = loginName('lead')
+  const leadPassword = team.addLogin(lead, true)
+  const home = mkdtempSync(join(tmpdir(), 'sieve-home-e2e-'))
+  const file = join(home, 'team.ndjson')
+  writeFileSync(file, JSON.stringify({ id: 'team-1', text: 'A comment waiting on the team queue' }) + '\n')
+  const imported = await runCliAsync(['--db', team.urlFor(lead), 'import', file], { env: { PGPASSWORD: leadPassword, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'sieve-cli-')) } })
+  expect(imported.code, imported.stderr).toBe(0)
+
+  const server = await startSieve({ home })
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage()
+    await page.goto(server.url)
+    const queue = new QueuePage(page)
+    await expect(queue.rows.first()).toBeVisible()
+    await expect(page.locator('.who .team')).toHaveCount(0)
+
+    await queue.menu('Team database…')
+    const dialog = page.getByRole('dialog', { name: 'Team database' })
+    await dialog.getByLabel('Address').fill(team.urlFor(asha))
+    await dialog.getByLabel('Password').fill('a wrong password')
+    await dialog.getByRole('button', { name: 'Connect' }).click()
+    await expect(dialog.getByRole('alert')).toContainText('password authentication failed')
+
+    await dialog.getByLabel('Password').fill(password)
+    await dialog.getByRole('button', { name: 'Connect' }).click()
+    // The window reopens on the team's queue, logged in as Asha.
+    await expect(page.getByText(`${asha} · team ${team.name}`)).toBeVisible({ timeout: 20_000 })
+    await queue.open('All')
+    await expect(queue.rows).toHaveCount(1)
+    await expect(queue.rows.first()).toContainText('A comment waiting on the team queue')
+
+    await queue.menu('Team database…')
+    await page.getByRole('dialog', { name: 'Team database' }).getByRole('button', { name: 'Leave the team database' }).click()
+    await expect(page.locator('.who .team')).toHaveCount(0, { timeout: 20_000 })
+    await expect(queue.rows.first()).toBeVisible()
+    await expect(page.getByText('A comment waiting on the team queue')).toHaveCount(0)
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,13 +1,16 @@
 // Running and keeping Sieve: browser mode, backups and restores.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { UserError } from '../engine/errors'
+import { makePrivateDir } from '../engine/private-files'
 import { checkBackup, restoreFrom } from '../engine/database/backup'
 import { startHttpTransport } from '../transport/http'
 import { positiveInt } from './arguments'
 import { startThreadedEngine } from '../engine/threads/threaded-engine'
 import { RENDERER_DIR, RESOURCES_DIR, type CliContext } from './context'
+import { ownStoreLocation, type StoreLocation } from '../paths'
+import { startSwitchingEngine } from '../store-switch'
 
 export function registerAppCommands(program: Command, cli: CliContext): void {
   program
@@ -21,14 +24,22 @@ export function registerAppCommands(program: Command, cli: CliContext): void {
       }
       // As in the desktop app: the engine on threads of its own, today's backup, decisions pushed in the
       // background, every window told of every change.
-      mkdirSync(dirname(cli.dbPath()), { recursive: true })
-      const engine = await startThreadedEngine({
-        ...cli.location(),
-        resourcesDir: RESOURCES_DIR,
-        autoSync: true,
-        autoLearn: true,
-        openAsApp: { demo: options.demo ?? false },
-        printer: 'chromium'
+      // Connecting to a team database (or leaving it) in the app reopens the engine on it.
+      const threaded = (location: StoreLocation, storeProblem?: string) => {
+        makePrivateDir(dirname(location.dbPath))
+        return startThreadedEngine({
+          ...location,
+          storeProblem,
+          resourcesDir: RESOURCES_DIR,
+          autoSync: true,
+          autoLearn: true,
+          openAsApp: { demo: options.demo ?? false },
+          printer: 'chromium'
+        })
+      }
+      const engine = await startSwitchingEngine({
+        start: () => threaded(cli.location()),
+        startOwn: (problem) => (cli.location().storeChoice ? threaded(ownStoreLocation(), problem) : null)
       })
       const server = await startHttpTransport({ engine, rendererDir: RENDERER_DIR, port: options.port })
       console.log(`Sieve is running in browser mode. Open ${server.openUrl}`)

@@ -7,7 +7,7 @@ import { connect } from '../engine/database/postgres/open'
 import { createFileSecretStore } from '../engine/secrets/secret-store'
 import { addModerator, initTeam } from '../engine/team/team-admin'
 import { readSecret, type CliContext } from './context'
-import { join, dirname } from 'node:path'
+import { join } from 'node:path'
 import { makePrivateDir } from '../engine/private-files'
 
 export function registerTeamCommands(program: Command, cli: CliContext): void {
@@ -20,8 +20,9 @@ export function registerTeamCommands(program: Command, cli: CliContext): void {
     return dbUrl
   }
   const secrets = () => {
-    makePrivateDir(dirname(cli.dbPath()))
-    return createFileSecretStore(join(dirname(cli.dbPath()), 'secrets.json'))
+    const { secretsDir } = cli.location()
+    makePrivateDir(secretsDir)
+    return createFileSecretStore(join(secretsDir, 'secrets.json'))
   }
   const withDatabase = <T>(work: (db: ReturnType<typeof connect>, url: string) => T): T => {
     const url = teamUrl()

@@ -45,6 +45,8 @@ export function App() {
   useEngineEvent('countsChanged', queue.takeCounts, queue.catchUp)
   useEngineEvent('commentsArrived', () => void queue.countArrivals().catch(() => {}))
   useEngineEvent('commentsDecided', (batch) => void queue.decidedElsewhere(batch))
+  // Another store opened (a team database joined or left): everything on screen came from the old one.
+  useEngineEvent('storeSwitched', () => window.location.reload())
 
   // The grid has the focus from the start, so the first key moves in it and a screen reader is in it.
   const hasRows = state.rows.length > 0
@@ -86,6 +88,14 @@ export function App() {
           {session?.team && <span className="team">{` · team ${session.team.database}${session.team.lead ? ' (lead)' : ''}`}</span>}
         </span>
       </header>
+      {session?.storeProblem && (
+        <p className="store-problem" role="alert">
+          {session.storeProblem}{' '}
+          <button type="button" className="link" onClick={run.team}>
+            Team database…
+          </button>
+        </p>
+      )}
       <Toolbar
         state={state}
         keymap={keymap}

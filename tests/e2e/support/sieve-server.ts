@@ -17,11 +17,15 @@ export interface SieveServer {
   kill(): Promise<void>
 }
 
-/** `team`: a team database's address and the login's password, instead of a SQLite file with the demo queue. */
-export async function startSieve(options: { dbPath?: string; team?: { url: string; password: string } } = {}): Promise<SieveServer> {
+/**
+ * `team`: a team database's address and the login's password, instead of a SQLite file with the demo queue.
+ * `home`: no --db at all, as a desktop starts: the demo queue in the data folder under `home`, or the team
+ * database chosen there in the app.
+ */
+export async function startSieve(options: { dbPath?: string; team?: { url: string; password: string }; home?: string } = {}): Promise<SieveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sieve-e2e-'))
-  const dbPath = options.dbPath ?? join(dir, 'sieve.db')
-  const where = options.team ? ['--db', options.team.url] : ['--demo', '--db', dbPath]
+  const dbPath = options.dbPath ?? join(options.home ?? dir, options.home ? 'sieve/sieve.db' : 'sieve.db')
+  const where = options.team ? ['--db', options.team.url] : options.home ? ['--demo'] : ['--demo', '--db', dbPath]
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
     [join(ROOT, 'src/main/cli.ts'), 'serve', ...where],
@@ -31,7 +35,11 @@ export async function startSieve(options: { dbPath?: string; team?: { url: strin
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
-      env: options.team ? { ...process.env, PGPASSWORD: options.team.password, XDG_CONFIG_HOME: dir } : process.env
+      env: options.team
+        ? { ...process.env, PGPASSWORD: options.team.password, XDG_CONFIG_HOME: dir }
+        : options.home
+          ? { ...process.env, XDG_CONFIG_HOME: options.home }
+          : process.env
     }
   )
   const running = () => child.exitCode === null && child.signalCode === null

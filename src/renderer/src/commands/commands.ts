@@ -42,6 +42,7 @@ export type Command =
   | 'menu'
   | 'import'
   | 'sources'
+  | 'team'
   | 'exportCsv'
   | 'exportJson'
   | 'reports'
@@ -153,6 +154,7 @@ export const COMMANDS: CommandSpec[] = [
   { id: 'menu', keys: ['m'], label: 'More actions (the menu)' },
   { id: 'import', keys: [], label: 'Import comments from a file', button: 'Import…' },
   { id: 'sources', keys: [], label: 'Sources: WordPress sites, pull and sync', button: 'Sources…' },
+  { id: 'team', keys: [], label: "Team database: connect to a newsroom's shared queue, or leave it", button: 'Team database…' },
   { id: 'exportCsv', keys: [], label: 'Export the decision log as CSV', button: 'Export log (CSV)' },
   { id: 'exportJson', keys: [], label: 'Export the decision log as JSON', button: 'Export log (JSON)' },
   { id: 'reports', keys: [], label: 'Reports: summaries, DSA statements, audit trails', button: 'Reports…' },
@@ -176,7 +178,7 @@ export const TOOLBAR: Command[] = ['filters', 'views']
 export const MENU: { label: string; commands: Command[] }[] = [
   { label: 'Decide', commands: ['enable', 'undo', 'redo', 'selectAllMatching', 'toggleBands', 'previousArticle', 'nextArticle'] },
   { label: 'Comments and reports', commands: ['import', 'sources', 'reports', 'exportCsv', 'exportJson'] },
-  { label: 'Settings', commands: ['scoring', 'columns', 'keys', 'help'] }
+  { label: 'Settings', commands: ['scoring', 'team', 'columns', 'keys', 'help'] }
 ]
 
 /** Each decision's names, from the command that makes it. */

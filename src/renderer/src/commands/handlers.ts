@@ -71,6 +71,7 @@ export function commandHandlers(context: CommandContext): Record<Command, () => 
     menu: () => context.moreMenu.current?.open(),
     import: open('import'),
     sources: open('sources'),
+    team: open('team'),
     exportCsv: () => void downloadDecisionLog('csv'),
     exportJson: () => void downloadDecisionLog('json'),
     reports: open('reports'),

@@ -1,4 +1,4 @@
-// The screen's dialogs, at most one open at a time: filters, saved views, scoring, import, sources, escalate,
+// The screen's dialogs, at most one open at a time: filters, saved views, scoring, import, sources, team database, escalate,
 // columns, keys, reports, the key map, the clause picker and the confirmation of a decision on many comments.
 // Each closes back to the grid; one that acts on the queue says so through `queue`.
 import type { Action } from '../../../shared/model'
@@ -19,6 +19,7 @@ import { KeymapSettings } from '../settings/KeymapSettings'
 import { ScoringSettings } from '../settings/ScoringSettings'
 import type { ScreenSettings } from '../settings/useScreenSettings'
 import { SourcesDialog } from '../sources/SourcesDialog'
+import { TeamDialog } from '../team/TeamDialog'
 
 export interface PendingDecision {
   action: Action
@@ -26,7 +27,7 @@ export interface PendingDecision {
   note?: string
 }
 
-export type OverlayKind = 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' | 'reports' | 'views'
+export type OverlayKind = 'help' | 'keymap' | 'columns' | 'picker' | 'import' | 'escalate' | 'filters' | 'scoring' | 'sources' | 'team' | 'reports' | 'views'
 export type Overlay = { kind: OverlayKind } | ({ kind: 'confirm' } & PendingDecision) | null
 
 interface OverlaysProps {
@@ -94,6 +95,8 @@ export function Overlays({ overlay, onClose, queue, settings, targetCount, reque
       return <KeymapSettings setting={settings.keymapSetting} onClose={onClose} onSave={settings.saveKeymap} />
     case 'reports':
       return <ReportsDialog onClose={onClose} />
+    case 'team':
+      return settings.session && <TeamDialog session={settings.session} onClose={onClose} />
     case 'help':
       return <HelpOverlay keymap={settings.keymap} onClose={onClose} onRun={then((command: Command) => run[command]())} />
     case 'picker': {
