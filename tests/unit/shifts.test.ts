@@ -24,7 +24,13 @@ describe('shifts', () => {
   })
 
   it('counts by start whatever order the shifts are listed in', () => {
-    const shiftOf = shiftFinder({ timeZone: 'UTC', shifts: [{ name: 'Evening', start: '18:00' }, { name: 'Day', start: '09:00' }] })
+    const shiftOf = shiftFinder({
+      timeZone: 'UTC',
+      shifts: [
+        { name: 'Evening', start: '18:00' },
+        { name: 'Day', start: '09:00' }
+      ]
+    })
     expect(shiftOf('2026-12-07T08:00:00.000Z')).toEqual({ day: '2026-12-06', shift: 'Evening' })
     expect(shiftOf('2026-12-07T12:00:00.000Z')).toEqual({ day: '2026-12-07', shift: 'Day' })
   })
@@ -33,7 +39,15 @@ describe('shifts', () => {
     const problems = (value: unknown) => (shiftsSchema.safeParse(value).error?.issues ?? []).map((issue) => issue.message).join('; ')
     expect(problems(rota('Mars/Olympus'))).toMatch(/not a time zone/)
     expect(problems({ timeZone: 'UTC', shifts: [{ name: 'Early', start: '6am' }] })).toMatch(/HH:MM/)
-    expect(problems({ timeZone: 'UTC', shifts: [{ name: 'A', start: '06:00' }, { name: 'B', start: '06:00' }] })).toMatch(/same time/)
+    expect(
+      problems({
+        timeZone: 'UTC',
+        shifts: [
+          { name: 'A', start: '06:00' },
+          { name: 'B', start: '06:00' }
+        ]
+      })
+    ).toMatch(/same time/)
     expect(problems(DEFAULT_SHIFTS)).toBe('')
   })
 })

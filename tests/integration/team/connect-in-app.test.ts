@@ -44,9 +44,12 @@ describe('connecting to a team database from the app', () => {
     const password = team.addLogin(name)
     const lead = loginName('lead')
     const leadPassword = team.addLogin(lead, true)
-    const seeded = await runCliAsync(['--db', team.urlFor(lead), 'import', writeNdjson(tempDir(), 'q.ndjson', [comment('t1', 'A comment on the team queue')])], {
-      env: { PGPASSWORD: leadPassword, XDG_CONFIG_HOME: tempDir() }
-    })
+    const seeded = await runCliAsync(
+      ['--db', team.urlFor(lead), 'import', writeNdjson(tempDir(), 'q.ndjson', [comment('t1', 'A comment on the team queue')])],
+      {
+        env: { PGPASSWORD: leadPassword, XDG_CONFIG_HOME: tempDir() }
+      }
+    )
     expect(seeded.code, seeded.stderr).toBe(0)
 
     const home = tempDir()
@@ -57,7 +60,9 @@ describe('connecting to a team database from the app', () => {
     // A wrong password, or a login that is not one of the team's: said at once, nothing kept.
     await expect(app.client.call('connectTeam', { url: team.urlFor(name), password: 'not-the-password' })).rejects.toThrow(/password authentication failed/)
     await expect(app.client.call('connectTeam', { url: team.url, password: team.owner.password })).rejects.toThrow(/is not one of this team's moderators/)
-    await expect(app.client.call('connectTeam', { url: team.urlFor(name).replace('@', `:${password}@`), password })).rejects.toThrow(/Put no password in the database address/)
+    await expect(app.client.call('connectTeam', { url: team.urlFor(name).replace('@', `:${password}@`), password })).rejects.toThrow(
+      /Put no password in the database address/
+    )
     expect(existsSync(app.choiceFile)).toBe(false)
     expect(app.events.some((event) => event.name === 'storeSwitched')).toBe(false)
 
@@ -80,7 +85,7 @@ describe('connecting to a team database from the app', () => {
     expect(existsSync(app.choiceFile)).toBe(false)
   })
 
-  it('opens the desktop\'s own database, saying why, when the chosen team database cannot be opened', async () => {
+  it("opens the desktop's own database, saying why, when the chosen team database cannot be opened", async () => {
     const home = tempDir()
     const first = await appOn(home)
     await first.engine.close()
@@ -98,6 +103,8 @@ describe('connecting to a team database from the app', () => {
     opened.push(engine)
     const client = clientOf(engine)
     expect(await client.call('session', {})).toMatchObject({ canChooseStore: false })
-    await expect(client.call('connectTeam', { url: 'postgres://asha@127.0.0.1:5432/newsroom', password: 'whatever-it-is' })).rejects.toThrow(/started with --db or SIEVE_DB/)
+    await expect(client.call('connectTeam', { url: 'postgres://asha@127.0.0.1:5432/newsroom', password: 'whatever-it-is' })).rejects.toThrow(
+      /started with --db or SIEVE_DB/
+    )
   })
 })

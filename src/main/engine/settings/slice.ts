@@ -1,14 +1,9 @@
 // Settings: who is working, the Terms of Use, and what a moderator arranges in the app (keys, columns,
 // saved views), kept in the database so every window and the desktop and browser mode agree.
+import type { z } from 'zod'
 import { version } from '../../../../package.json'
 import { settingsCalls } from '../../../shared/api/settings'
-import {
-  DEFAULT_KEYMAP_SETTING,
-  DEFAULT_TABLE_LAYOUT,
-  keymapSettingSchema,
-  savedViewsSchema,
-  tableLayoutSchema
-} from '../../../shared/settings'
+import { DEFAULT_KEYMAP_SETTING, DEFAULT_TABLE_LAYOUT, keymapSettingSchema, savedViewsSchema, tableLayoutSchema } from '../../../shared/settings'
 import type { EngineContext } from '../context'
 import { slice } from '../slice'
 import { backupTo } from '../database/backup'
@@ -28,21 +23,25 @@ const ownKey = (options: EngineContext['options'], actor: EngineContext['actor']
 const teamName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
 
 export const settingsSlice = slice('settings', settingsCalls, {
-  queries: ({ db, actor, policy, secrets, options }) => ({
-    session: () => ({
-      ...actor,
-      version,
-      team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null,
-      canChooseStore: options.storeChoice !== undefined,
-      storeProblem: options.storeProblem ?? null
-    }),
-    secretStorage: () => ({ location: secrets.location }),
-    policy: () => policy,
-    keymap: () => readSetting(db, ownKey(options, actor, 'keymap'), keymapSettingSchema, readSetting(db, 'keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING)),
-    tableLayout: () => readSetting(db, ownKey(options, actor, 'tableLayout'), tableLayoutSchema, readSetting(db, 'tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT)),
-    savedViews: () => readSetting(db, ownKey(options, actor, 'savedViews'), savedViewsSchema, readSetting(db, 'savedViews', savedViewsSchema, [])),
-    shifts: () => readShifts(db)
-  }),
+  queries: ({ db, actor, policy, secrets, options }) => {
+    const personal = <S extends z.ZodType>(key: PersonalSetting, schema: S, fallback: z.output<S>) =>
+      readSetting(db, ownKey(options, actor, key), schema, readSetting(db, key, schema, fallback))
+    return {
+      session: () => ({
+        ...actor,
+        version,
+        team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null,
+        canChooseStore: options.storeChoice !== undefined,
+        storeProblem: options.storeProblem ?? null
+      }),
+      secretStorage: () => ({ location: secrets.location }),
+      policy: () => policy,
+      keymap: () => personal('keymap', keymapSettingSchema, DEFAULT_KEYMAP_SETTING),
+      tableLayout: () => personal('tableLayout', tableLayoutSchema, DEFAULT_TABLE_LAYOUT),
+      savedViews: () => personal('savedViews', savedViewsSchema, []),
+      shifts: () => readShifts(db)
+    }
+  },
   commands: ({ db, emit, options, actor }) => {
     const save = <T>(key: PersonalSetting, value: T): T => {
       writeSetting(db, ownKey(options, actor, key), value)

@@ -60,8 +60,7 @@ export function TeamDialog({ session, onClose }: { session: Session; onClose(): 
           }}
         >
           <p>
-            A newsroom&apos;s moderators share one queue on PostgreSQL. Your lead gives you the address and your login (
-            <code>sieve team add-moderator</code>).
+            A newsroom&apos;s moderators share one queue on PostgreSQL. Your lead gives you the address and your login (<code>sieve team add-moderator</code>).
           </p>
           <label>
             Address
