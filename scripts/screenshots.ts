@@ -1,7 +1,9 @@
 // Regenerates the README's screenshots from the demo queue in browser mode: `npm run screenshots`.
 // Also the main screen at 1280×720 and at 200% zoom of that window (640×360 CSS pixels, drawn twice as
 // dense), as docs/round2/after-1280.png and after-200.png.
-import { resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { chromiumLaunchOptions } from '../tests/e2e/support/chromium'
 import { startSieve } from '../tests/e2e/support/sieve-server'
@@ -18,7 +20,8 @@ async function mainScreenAt(browser: Browser, url: string, name: string, viewpor
 }
 
 async function main(): Promise<void> {
-  const sieve = await startSieve()
+  // As a desktop starts (no --db): the demo queue in a data folder of its own, where a team can be chosen.
+  const sieve = await startSieve({ home: mkdtempSync(join(tmpdir(), 'sieve-screenshots-')) })
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     await mainScreenAt(browser, sieve.url, 'after-1280', { width: 1280, height: 720 }, 1)
@@ -62,6 +65,11 @@ async function main(): Promise<void> {
         await page.getByRole('menuitem', { name: 'Scoring…' }).click()
         await page.getByRole('dialog', { name: 'Scoring' }).locator('tr[data-scorer=local]').waitFor()
         await page.screenshot({ path: `${DOCS}/scoring-settings.png` })
+        await page.keyboard.press('Escape')
+        await page.keyboard.press('m')
+        await page.getByRole('menuitem', { name: 'Team database…' }).click()
+        await page.getByRole('dialog', { name: 'Team database' }).getByLabel('Address').fill('postgres://asha@db.newsroom.example:5432/newsroom')
+        await page.screenshot({ path: `${DOCS}/team-database.png` })
       }
       await page.close()
     }
