@@ -6,14 +6,20 @@ import { defineConfig } from 'vitest/config'
 const ON_BOTH_STORES = [
   'tests/integration/auto-moderation.test.ts',
   'tests/integration/bulk.test.ts',
+  'tests/integration/clause-suggestions.test.ts',
   'tests/integration/comment-detail.test.ts',
   'tests/integration/decisions.test.ts',
   'tests/integration/export.test.ts',
   'tests/integration/hostile-input.test.ts',
+  'tests/integration/import-caps.test.ts',
   'tests/integration/import-job.test.ts',
   'tests/integration/import.test.ts',
   'tests/integration/importers.test.ts',
-  'tests/integration/statements.test.ts'
+  'tests/integration/learn.test.ts',
+  'tests/integration/learning-from-decisions.test.ts',
+  'tests/integration/property-names.test.ts',
+  'tests/integration/statements.test.ts',
+  'tests/integration/teach-sieve.test.ts'
 ]
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 // Clause suggestions: each scored pending comment carries the clause a removal would most likely cite,
 // read from its scores at first and learned from this newsroom's removals as moderators make them.
 import { describe, expect, it } from 'vitest'
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { comment, decideByIds, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 // This newsroom cites "defamatory" for claims that a named official is a fraud, which the scores read as abuse.
@@ -22,7 +23,7 @@ async function newsroom(): Promise<{ engine: TestEngine; dir: string }> {
 }
 
 const suggested = (engine: TestEngine, id: string) =>
-  (engine.db.prepare('SELECT suggested_clause AS clause FROM comments WHERE external_id = ?').get(id) as { clause: string | null }).clause
+  engine.sql.get<{ clause: string | null }>(sql`SELECT suggested_clause AS clause FROM comments WHERE external_id = ${id}`)!.clause
 
 async function row(engine: TestEngine, id: string) {
   const page = await engine.call('queuePage', { filter: { queue: 'review', search: id === 'threat' ? 'kill' : '999' }, limit: 5 })
@@ -32,7 +33,7 @@ async function row(engine: TestEngine, id: string) {
 describe('clause suggestions', () => {
   it('are stored for every scored pending comment, read from its scores before any removal, and carried by its row', async () => {
     const { engine } = await newsroom()
-    expect(engine.db.prepare("SELECT count(*) AS n FROM comments WHERE status = 'pending' AND suggested_clause IS NULL").get()).toEqual({ n: 0 })
+    expect(engine.sql.get(sql`SELECT count(*) AS n FROM comments WHERE status = 'pending' AND suggested_clause IS NULL`)).toEqual({ n: 0 })
     expect(suggested(engine, 'threat')).toBe('threat')
     expect(suggested(engine, 'pending')).not.toBe('defamatory')
     expect((await row(engine, 'threat')).suggestedClause).toBe('threat')

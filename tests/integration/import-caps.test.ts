@@ -5,12 +5,13 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 /** Past every 8,000,000-character cap. */
 const OVER_CAP = 'x'.repeat(8_100_000)
 
-const ids = (engine: TestEngine) => (engine.db.prepare('SELECT external_id AS id FROM comments ORDER BY id').all() as { id: string }[]).map((row) => row.id)
+const ids = (engine: TestEngine) => engine.sql.all<{ id: string }>(sql`SELECT external_id AS id FROM comments ORDER BY external_id`).map((row) => row.id)
 
 describe('record caps', () => {
   it('NDJSON: a line over the cap is rejected by its number, naming the cap; the lines after it land', async () => {

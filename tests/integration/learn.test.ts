@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { runCli } from '../support/run-cli'
 import { comment, tempDir, tempEngine, writeNdjson, decideByIds } from '../support/temp-engine'
 
@@ -21,8 +22,9 @@ async function newsroom(dir: string) {
   return engine
 }
 
-const toxicityOf = (engine: Awaited<ReturnType<typeof newsroom>>, id: string) =>
-  (engine.db.prepare("SELECT json_extract(scores, '$.TOXICITY') AS t FROM comments WHERE external_id = ?").get(id) as { t: number }).t
+/** The comment's toxicity as its row keeps it (JSON read here: the same on either store). */
+const toxicityOf = (engine: Awaited<ReturnType<typeof newsroom>>, id: string): number =>
+  (JSON.parse(engine.sql.get<{ scores: string }>(sql`SELECT scores FROM comments WHERE external_id = ${id}`)!.scores) as Record<string, number>).TOXICITY
 
 describe('learning from decisions', () => {
   it('refuses to retrain on too few decisions, and says how many it has', async () => {

@@ -4,12 +4,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sql } from '../../src/main/engine/database/sql/sql'
 import { PROTOTYPE_NAMES } from '../support/hostile'
 import { runCli } from '../support/run-cli'
 import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
 function stored(engine: TestEngine): Map<string, { status: string; raw: Record<string, unknown> | null }> {
-  const rows = engine.db.prepare<[], { id: string; status: string; raw: string | null }>('SELECT external_id AS id, upstream_status AS status, raw FROM comments').all()
+  const rows = engine.sql.all<{ id: string; status: string; raw: string | null }>(sql`SELECT external_id AS id, upstream_status AS status, raw FROM comments`)
   return new Map(rows.map((row) => [row.id, { status: row.status, raw: row.raw === null ? null : JSON.parse(row.raw) }]))
 }
 

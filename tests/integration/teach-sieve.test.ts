@@ -1,6 +1,7 @@
 // Teach Sieve: the pending comments the model is least sure about come first, spread out, so that the
 // next decisions teach it most and are not fifty copies of one spam run.
 import { describe, expect, it } from 'vitest'
+import { sql } from '../../src/main/engine/database/sql/sql'
 import type { CommentRow, QueuePage } from '../../src/shared/model'
 import { comment, tempDir, tempEngine, writeNdjson, type TestEngine } from '../support/temp-engine'
 
@@ -39,7 +40,7 @@ async function teachPages(engine: TestEngine, limit: number): Promise<CommentRow
 describe('Teach Sieve', () => {
   it("puts the comment the local model is least sure about first, once it has scored the queue", async () => {
     const engine = await arranged()
-    const most = engine.db.prepare("SELECT external_id AS id FROM comments WHERE status = 'pending' ORDER BY uncertainty DESC, id LIMIT 1").get() as { id: string }
+    const most = engine.sql.get<{ id: string }>(sql`SELECT external_id AS id FROM comments WHERE status = 'pending' ORDER BY uncertainty DESC, comments.id LIMIT 1`)!
     const page = await engine.call('queuePage', { filter: { queue: 'teach' }, sort: 'teach', limit: 5 })
     expect(page.rows[0].id).toBe(most.id)
     expect((await engine.call('counts', {})).teach).toBe(18)
@@ -48,9 +49,9 @@ describe('Teach Sieve', () => {
   it('spreads its first page out: a near-duplicate of a comment already shown waits until after every other one', async () => {
     const engine = await arranged()
     // The spam run is what the model is least sure about (arranged), the others less and less so.
-    const set = engine.db.prepare('UPDATE comments SET uncertainty = ? WHERE external_id = ?')
-    Array.from({ length: 10 }, (_, i) => set.run(0.99 - i / 1000, `spam${i}`))
-    DISTINCT.forEach((_, i) => set.run(0.9 - i / 10, `c${i}`))
+    const set = (uncertainty: number, id: string) => engine.sql.run(sql`UPDATE comments SET uncertainty = ${uncertainty} WHERE external_id = ${id}`)
+    Array.from({ length: 10 }, (_, i) => set(0.99 - i / 1000, `spam${i}`))
+    DISTINCT.forEach((_, i) => set(0.9 - i / 10, `c${i}`))
     await engine.call('score', { scorer: 'local' }) // nothing new to score; the teaching order is kept afresh
 
     const rows = await teachPages(engine, 4)
