@@ -53,6 +53,20 @@ export const DEFAULT_SHIFTS: Shifts = {
   ]
 }
 
+/**
+ * "Early=06:00, Late=14:00" as shifts, as the command line and the Reports screen take them; a pair
+ * without "=" keeps an empty start, for shiftsSchema to say what is wrong with it.
+ */
+export function parseShiftStarts(text: string): Shifts['shifts'] {
+  return text
+    .split(',')
+    .filter((pair) => pair.trim())
+    .map((pair) => {
+      const at = pair.lastIndexOf('=')
+      return at < 0 ? { name: pair.trim(), start: '' } : { name: pair.slice(0, at).trim(), start: pair.slice(at + 1).trim() }
+    })
+}
+
 /** The shifts in a sentence, as reports print them under their table. */
 export function describeShifts({ timeZone, shifts }: Shifts): string {
   const starts = [...shifts].sort((a, b) => a.start.localeCompare(b.start)).map((shift) => `${shift.name} from ${shift.start}`)

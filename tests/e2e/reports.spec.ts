@@ -95,3 +95,24 @@ test('a moderator previews and exports reports of the decisions just made, and r
   await page.keyboard.press('Escape')
   await expect(audit).toHaveCount(0)
 })
+
+test('the Reports screen counts decisions per shift, and takes the newsroom’s own shifts and clock', async ({ page, queue }) => {
+  await queue.press('a')
+  await queue.menu('Reports…')
+  const dialog = page.getByRole('dialog', { name: 'Reports' })
+  const shifts = dialog.getByRole('table', { name: 'Decisions per shift' })
+  await expect(shifts.getByRole('row')).toHaveCount(2)
+  await expect(dialog.getByText('Shifts on UTC time: Early from 06:00, Late from 14:00, Night from 22:00.')).toBeVisible()
+
+  await dialog.getByRole('button', { name: 'Change shifts' }).click()
+  await dialog.getByLabel('Time zone').fill('Mars/Olympus')
+  await dialog.getByRole('button', { name: 'Save shifts' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('not a time zone')
+
+  // One shift the whole day round: whenever the test runs, today's decision is in it.
+  await dialog.getByLabel('Time zone').fill('Asia/Kolkata')
+  await dialog.getByLabel('Shifts and their starts').fill('Desk=00:00')
+  await dialog.getByRole('button', { name: 'Save shifts' }).click()
+  await expect(dialog.getByText('Shifts on Asia/Kolkata time: Desk from 00:00.')).toBeVisible()
+  await expect(shifts.getByRole('row').nth(1)).toContainText('Desk')
+})

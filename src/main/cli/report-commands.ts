@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander'
 import { UserError } from '../engine/errors'
 import { writePrivateFile } from '../engine/private-files'
 import { auditCsv, auditText } from '../engine/reports/audit'
-import { describeShifts, REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
+import { describeShifts, parseShiftStarts, REPORT_FORMATS, reportFilterSchema, type AuditTarget, type ReportFilter, type ReportFormat } from '../../shared/reports'
 import type { CliContext } from './context'
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
@@ -50,7 +50,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       const shifts = await cli.withClient(async (client) => {
         const current = await client.call('shifts', {})
         if (options.set === undefined && options.timeZone === undefined) return current
-        return client.call('saveShifts', { timeZone: options.timeZone ?? current.timeZone, shifts: options.set === undefined ? current.shifts : parseShifts(options.set) })
+        return client.call('saveShifts', { timeZone: options.timeZone ?? current.timeZone, shifts: options.set === undefined ? current.shifts : parseShiftStarts(options.set) })
       })
       console.log(describeShifts(shifts))
     })
@@ -76,13 +76,4 @@ function reportFilter(options: { from: string; to: string; source?: string; mode
   const parsed = reportFilterSchema.safeParse({ from: options.from, to: options.to, source: options.source, moderator: options.moderator, article: options.article })
   if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => `--${issue.path.join('.') || 'from/--to'}: ${issue.message}`).join('; '))
   return parsed.data
-}
-
-/** "Early=06:00,Late=14:00" as shifts (the engine checks the clock and the names). */
-function parseShifts(text: string): { name: string; start: string }[] {
-  return text.split(',').map((pair) => {
-    const at = pair.lastIndexOf('=')
-    if (at < 0) throw new UserError(`--set: "${pair.trim()}" should be NAME=HH:MM, e.g. Early=06:00.`)
-    return { name: pair.slice(0, at).trim(), start: pair.slice(at + 1).trim() }
-  })
 }

@@ -1,20 +1,10 @@
 // The summary's decisions per shift, and the newsroom's shifts themselves: shown in a sentence, changed
 // in a small form (in a team, the database lets only leads save them, and the refusal is shown as it is).
 import { useState } from 'react'
-import { describeShifts, type ReportSummary, type Shifts } from '../../../shared/reports'
+import { describeShifts, parseShiftStarts, type ReportSummary, type Shifts } from '../../../shared/reports'
 import { client } from '../api'
 
 const shiftsText = (shifts: Shifts) => shifts.shifts.map((shift) => `${shift.name}=${shift.start}`).join(', ')
-
-function parseShifts(text: string): Shifts['shifts'] {
-  return text
-    .split(',')
-    .filter((pair) => pair.trim())
-    .map((pair) => {
-      const at = pair.lastIndexOf('=')
-      return at < 0 ? { name: pair.trim(), start: '' } : { name: pair.slice(0, at).trim(), start: pair.slice(at + 1).trim() }
-    })
-}
 
 export function ShiftsTable({ summary, onChanged }: { summary: ReportSummary; onChanged(): void }) {
   const [editing, setEditing] = useState(false)
@@ -24,7 +14,7 @@ export function ShiftsTable({ summary, onChanged }: { summary: ReportSummary; on
 
   const save = async () => {
     try {
-      await client.call('saveShifts', { timeZone: timeZone.trim(), shifts: parseShifts(starts) })
+      await client.call('saveShifts', { timeZone: timeZone.trim(), shifts: parseShiftStarts(starts) })
       setProblem(null)
       setEditing(false)
       onChanged()
