@@ -1,12 +1,11 @@
 // Two desktops on one team database (two browser-mode servers, each logged in as its own moderator):
 // what one reads the other sees claimed and is refused, saying who; what one decides the other sees at
 // once. (A decision on a version a teammate has since decided is refused too: tests/integration/team.)
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { runCliAsync } from '../support/run-cli'
 import { loginName, teamDatabase } from '../support/team-database'
-import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { startSieve, type SieveServer } from './support/sieve-server'
 import { QueuePage } from './support/queue-page'
@@ -107,6 +106,27 @@ test('a moderator connects to the team database from the app, works on its queue
     await expect(page.locator('.who .team')).toHaveCount(0, { timeout: 20_000 })
     await expect(queue.rows.first()).toBeVisible()
     await expect(page.getByText('A comment waiting on the team queue')).toHaveCount(0)
+  } finally {
+    await server.stop()
+  }
+})
+
+test('a team database that cannot be opened any more opens the desktop’s own, saying why, and can be forgotten', async ({ browser }) => {
+  const home = mkdtempSync(join(tmpdir(), 'sieve-home-e2e-'))
+  mkdirSync(join(home, 'sieve'), { recursive: true })
+  writeFileSync(join(home, 'sieve', 'store.json'), JSON.stringify({ team: 'postgres://asha@127.0.0.1:9/gone' }))
+  const server = await startSieve({ home })
+  try {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    const queue = new QueuePage(page)
+    await expect(queue.rows.first()).toBeVisible()
+    const problem = page.locator('.store-problem')
+    await expect(problem).toContainText("The team database could not be opened, so Sieve opened this desktop's own database.")
+    await problem.getByRole('button', { name: 'Team database…' }).click()
+    await page.getByRole('dialog', { name: 'Team database' }).getByRole('button', { name: 'Forget that team database' }).click()
+    await expect(problem).toHaveCount(0, { timeout: 20_000 })
+    await expect(queue.rows.first()).toBeVisible()
   } finally {
     await server.stop()
   }
