@@ -3,7 +3,6 @@
 // now names, and every window is told (storeSwitched) to read everything again. Calls that arrive
 // meanwhile wait for the new engine. If the chosen team database cannot be opened, the desktop's own
 // database opens instead and the window is told why, so a broken choice never leaves Sieve unopenable.
-import type { EngineEvent } from '../shared/api'
 import { createEventHub, type Engine } from './engine/door'
 
 /** The calls after which the engine reopens on another store. */
@@ -45,10 +44,10 @@ export async function startSwitchingEngine(starter: StoreStarter): Promise<Engin
       const reply = await engine.dispatch(name, input, caller)
       if (reply.ok && typeof name === 'string' && SWITCHES.has(name)) {
         current = engine.close().then(open)
-        const reopened = await current
-        const session = await reopened.dispatch('session', {}, 'local')
-        const team = session.ok ? ((session.value as { team: { database: string } | null }).team?.database ?? null) : null
-        hub.emit({ name: 'storeSwitched', payload: { team } } as EngineEvent)
+        await current
+        // The team database joined (connectTeam answers its name), or none: left, or it could not be opened.
+        const team = name === 'connectTeam' && problem === null ? (reply.value as { database: string }).database : null
+        hub.emit({ name: 'storeSwitched', payload: { team } })
         if (problem !== null) return { ok: false, error: problem }
       }
       return reply
