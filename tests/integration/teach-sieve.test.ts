@@ -48,8 +48,10 @@ describe('Teach Sieve', () => {
 
   it('spreads its first page out: a near-duplicate of a comment already shown waits until after every other one', async () => {
     const engine = await arranged()
-    // The spam run is what the model is least sure about (arranged), the others less and less so.
-    const set = (uncertainty: number, id: string) => engine.sql.run(sql`UPDATE comments SET uncertainty = ${uncertainty} WHERE external_id = ${id}`)
+    // The spam run is what the model is least sure about (arranged), the others less and less so; scoring
+    // leaves each comment ranked by its uncertainty, as here.
+    const set = (uncertainty: number, id: string) =>
+      engine.sql.run(sql`UPDATE comments SET uncertainty = ${uncertainty}, teach_rank = ${uncertainty} WHERE external_id = ${id}`)
     Array.from({ length: 10 }, (_, i) => set(0.99 - i / 1000, `spam${i}`))
     DISTINCT.forEach((_, i) => set(0.9 - i / 10, `c${i}`))
     await engine.call('score', { scorer: 'local' }) // nothing new to score; the teaching order is kept afresh

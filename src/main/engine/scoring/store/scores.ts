@@ -102,15 +102,16 @@ function project(db: Db, results: (ScoredComment & { text: string })[], projecti
     const flagged = projection.isFlagged(result.scores, words) ? 1 : 0
     const uncertainty = uncertaintyOf(result.scores, projection.uncertaintyBoundary)
     const clause = projection.suggestClause?.(result.text, result.scores) ?? null
-    // Typed: PostgreSQL reads an untyped value in VALUES as text.
-    return sql`(CAST(${result.commentId} AS bigint), ${JSON.stringify(keptScores(result.scores))}, ${JSON.stringify(result.spans)},
+    // Typed: PostgreSQL reads an untyped value in VALUES as text. The id is cast where it is joined, not
+    // here: a cast in the VALUES hides the key from SQLite's planner, which then scans every comment.
+    return sql`(${result.commentId}, ${JSON.stringify(keptScores(result.scores))}, ${JSON.stringify(result.spans)},
                 CAST(${priority} AS double precision), ${words.length ? JSON.stringify(words) : null}, CAST(${flagged} AS integer),
                 CAST(${uncertainty} AS double precision), ${clause})`
   })
   db.run(
     sql`UPDATE comments SET scores = v.column2, spans = v.column3, priority = v.column4, words = v.column5, flagged = v.column6, uncertainty = v.column7,
-                        suggested_clause = v.column8
-        FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = v.column1`
+                        teach_rank = v.column7, suggested_clause = v.column8
+        FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = CAST(v.column1 AS bigint)`
   )
 }
 

@@ -35,6 +35,8 @@ export function scoredPending(db: Db, afterId: number, limit: number): PendingSc
 
 export function saveSuggestions(db: Db, suggestions: readonly { id: number; clause: string }[]): void {
   if (suggestions.length === 0) return
-  const values = suggestions.map(({ id, clause }) => sql`(CAST(${id} AS bigint), ${clause})`)
-  db.run(sql`UPDATE comments SET suggested_clause = v.column2 FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = v.column1`)
+  // The id is cast where it is joined (PostgreSQL reads VALUES as text); a cast inside the VALUES would
+  // hide the key from SQLite's planner.
+  const values = suggestions.map(({ id, clause }) => sql`(${id}, ${clause})`)
+  db.run(sql`UPDATE comments SET suggested_clause = v.column2 FROM (VALUES ${sql.join(values)}) AS v WHERE comments.id = CAST(v.column1 AS bigint)`)
 }

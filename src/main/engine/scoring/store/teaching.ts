@@ -14,12 +14,16 @@ export function mostUncertain(db: Db, limit: number): TeachCandidate<number>[] {
 
 const IDS_PER_STATEMENT = 500
 
-/** Every scored pending comment ranks by its uncertainty, but the `nearDuplicates`, which rank after all of them. */
+/**
+ * Every scored pending comment ranks by its uncertainty (scoring sets both), but the `nearDuplicates`,
+ * which rank after all of them. Only ranks below 0 (earlier near-duplicates, or never ranked) can be out of
+ * step, so the index finds them: after a million comments are scored, these are a few thousand rows.
+ */
 export function saveTeachRanks(db: Db, nearDuplicates: readonly number[]): void {
   db.transaction(() => {
     db.run(
       sql`UPDATE comments SET teach_rank = uncertainty
-          WHERE status = 'pending' AND uncertainty IS NOT NULL AND teach_rank <> uncertainty`
+          WHERE status = 'pending' AND teach_rank < 0 AND uncertainty IS NOT NULL AND teach_rank <> uncertainty`
     )
     for (let at = 0; at < nearDuplicates.length; at += IDS_PER_STATEMENT) {
       const ids = nearDuplicates.slice(at, at + IDS_PER_STATEMENT)
