@@ -2,7 +2,7 @@
 // a test of twenty comments and costs a million rows a statement on a newsroom's database: the projection
 // of scores once scanned every comment for each 500 it wrote (a cast hid the key from SQLite's planner),
 // and a scoring job ran at a third of its speed. So this reads SQLite's plan of every such statement the
-// engine prepares while it imports, scores, learns, decides and undoes.
+// engine prepares while it imports, scores, decides and undoes (queue pages: tests/unit/queue-pages.test.ts).
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { comment, decideByIds, tempDir, tempEngine, writeNdjson } from '../support/temp-engine'
@@ -24,12 +24,13 @@ function recordStatements(): void {
 /** Statements that write to comments, with what SQLite plans for them; parameters bound as nulls. */
 function plansOfCommentWrites(db: Database.Database): { statement: string; plan: string[] }[] {
   const writes = [...new Set(prepared)].filter((source) => /^\s*(UPDATE|DELETE FROM)\s+comments\b/i.test(source))
-  return writes.map((statement) => {
-    const parameters = (statement.match(/\?/g) ?? []).length
-    const explain = originalPrepare.call(db, `EXPLAIN QUERY PLAN ${statement}`) as Database.Statement<unknown[], { detail: string }>
-    const plan = explain.all(...Array<null>(parameters).fill(null))
-    return { statement: statement.replace(/\s+/g, ' ').slice(0, 160), plan: plan.map((row) => row.detail) }
-  })
+  return writes.map((statement) => ({ statement: statement.replace(/\s+/g, ' ').slice(0, 160), plan: planOf(db, statement) }))
+}
+
+function planOf(db: Database.Database, statement: string): string[] {
+  const parameters = (statement.match(/\?/g) ?? []).length
+  const explain = originalPrepare.call(db, `EXPLAIN QUERY PLAN ${statement}`) as Database.Statement<unknown[], { detail: string }>
+  return explain.all(...Array<null>(parameters).fill(null)).map((row) => row.detail)
 }
 
 describe('query plans', () => {

@@ -74,15 +74,18 @@ describe('queue pages', () => {
   })
 
   it('never scan the whole comments table or sort it: every queue page walks an index', () => {
-    // Reported, escalated and conflicting comments are few: those queues may sort their matches.
+    // Reported, escalated and conflicting comments are few: those queues may sort their matches, and must
+    // find them without walking a sort order past every other comment (an empty Conflicts queue once took
+    // 3.6 s at 1M that way).
     const SMALL_QUEUES = new Set(['reported', 'escalated', 'conflicts'])
     const db = seeded(10)
     for (const queue of QUEUES) {
       for (const sort of SORTS) {
         for (const after of [null, JSON.stringify([0.5, 3])]) {
           const plan = explain(db, { filter: { queue }, sort, after: sort === 'priority' ? after : after && JSON.stringify(['2026-08-16', 3]), limit: 100 })
-          expect(plan, `${queue}/${sort}`).not.toMatch(/SCAN c(?! USING)/)
+          expect(plan, `${queue}/${sort}`).not.toMatch(/SCAN c\b(?! USING)/)
           if (!SMALL_QUEUES.has(queue)) expect(plan, `${queue}/${sort}`).not.toMatch(/TEMP B-TREE/)
+          else expect(plan, `${queue}/${sort}`).not.toMatch(/SCAN c\b/)
         }
       }
     }

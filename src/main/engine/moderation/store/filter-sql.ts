@@ -28,6 +28,13 @@ export interface ConditionOptions {
   indexStatus?: boolean
 }
 
+/**
+ * Few comments are in conflict: found through their own partial index, then sorted. Written as a plain
+ * condition, the planner walked the page's sort order past every other comment (3.6 s at 1M for an
+ * empty queue).
+ */
+const IN_CONFLICT = sql`c.id IN (SELECT id FROM comments WHERE conflict IS NOT NULL)`
+
 export function filterConditions(dialect: Dialect, filter: Filter, options: ConditionOptions = {}): Conditions {
   const where: Conditions = []
   const status = QUEUE_STATUS.get(filter.queue)
@@ -41,7 +48,7 @@ export function filterConditions(dialect: Dialect, filter: Filter, options: Cond
   if (filter.queue === 'reported') where.push(sql`c.reports > 0`)
   if (filter.queue === 'escalated') where.push(sql`c.id IN (SELECT comment_id FROM escalations WHERE resolved_at IS NULL)`)
   // The platform changed or deleted the comment after a decision here, whatever that decision was.
-  if (filter.queue === 'conflicts') where.push(sql`c.conflict IS NOT NULL`)
+  if (filter.queue === 'conflicts') where.push(IN_CONFLICT)
   if (filter.score) {
     const { attribute, ...range } = filter.score
     where.push(...bounds(attribute ? dialect.jsonNumber('c.scores', attribute) : priority, range))
@@ -55,7 +62,7 @@ export function filterConditions(dialect: Dialect, filter: Filter, options: Cond
   if (filter.until) where.push(sql`c.created_at < ${new Date(filter.until).toISOString()}`)
   if (filter.words === 'any') where.push(sql`c.words IS NOT NULL`)
   else if (filter.words) where.push(dialect.jsonArrayHas('c.words', 'list', filter.words))
-  if (filter.sync === 'conflict') where.push(sql`c.conflict IS NOT NULL`)
+  if (filter.sync === 'conflict') where.push(IN_CONFLICT)
   else if (filter.sync) {
     // The comment's latest outbox entry says where its latest decision stands.
     where.push(sql`(SELECT o.state FROM outbox o WHERE o.comment_id = c.id ORDER BY o.id DESC LIMIT 1) = ${filter.sync} AND c.conflict IS NULL`)
