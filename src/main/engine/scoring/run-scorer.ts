@@ -31,13 +31,16 @@ export async function scoreUnscored(db: Db, scorer: Scorer, options: ScoringOpti
   const pool = progress.total >= PARALLEL_FROM && scorer.parallel ? scorer.parallel() : null
   const working = pool ?? scorer
   const concurrency = pool?.concurrency ?? 1
+  // A shorter job is cut into at least four rounds of batches: every thread has work, and a cancel has
+  // batches left to skip.
+  const batchSize = pool ? Math.min(pool.batchSize, Math.max(scorer.batchSize, Math.ceil(progress.total / (concurrency * 4)))) : scorer.batchSize
   const inFlight: { batch: UnscoredComment[]; results: Promise<ScoreResult[]> }[] = []
   let afterId = 0
   let exhausted = false
   try {
     for (;;) {
       while (!exhausted && !options.signal?.aborted && inFlight.length < concurrency) {
-        const batch = unscoredComments(db, scorer.name, scorer.modelVersion, afterId, working.batchSize)
+        const batch = unscoredComments(db, scorer.name, scorer.modelVersion, afterId, batchSize)
         if (batch.length === 0) {
           exhausted = true
           break
