@@ -74,10 +74,10 @@ describe('queue pages', () => {
   })
 
   it('never scan the whole comments table or sort it: every queue page walks an index', () => {
-    // Reported, escalated and conflicting comments are few: those queues may sort their matches, and must
-    // find them without walking a sort order past every other comment (an empty Conflicts queue once took
-    // 3.6 s at 1M that way).
-    const SMALL_QUEUES = new Set(['reported', 'escalated', 'conflicts'])
+    // Escalated and conflicting comments are few: those queues may sort their matches, and must find them
+    // without walking a sort order past every other comment (an empty Conflicts queue once took 3.6 s at
+    // 1M that way). Reported comments can be many (5% at 1M sorted for 190 ms): they have indexes of their own.
+    const SMALL_QUEUES = new Set(['escalated', 'conflicts'])
     const db = seeded(10)
     for (const queue of QUEUES) {
       for (const sort of SORTS) {

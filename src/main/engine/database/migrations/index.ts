@@ -8,7 +8,9 @@ import escalationResolvedBy from './007-escalation-resolved-by'
 import uncertainty from './008-uncertainty'
 import oneNameForTheClause from './009-one-name-for-the-clause'
 import learning from './010-learning'
+import reportedQueue from './011-reported-queue'
 import postgresLearning from './postgres/010-learning'
+import postgresReportedQueue from './postgres/011-reported-queue'
 
 /**
  * Every SQLite migration in order; the database's user_version is how many have run. Append only. A
@@ -25,10 +27,11 @@ export const migrations: readonly string[] = [
   escalationResolvedBy,
   uncertainty,
   oneNameForTheClause,
-  learning
+  learning,
+  reportedQueue
 ]
 
 /** PostgreSQL's migrations after its baseline (version 9): one for each SQLite migration after that. */
-export const postgresMigrations: readonly string[] = [postgresLearning]
+export const postgresMigrations: readonly string[] = [postgresLearning, postgresReportedQueue]
 
 export const SCHEMA_VERSION = migrations.length

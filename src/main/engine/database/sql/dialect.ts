@@ -23,6 +23,8 @@ export interface Dialect {
   notIndexed(expression: string): RawBuilder<unknown>
   /** A join the planner must take in the order written (SQLite's CROSS JOIN … ON); a plain join elsewhere. */
   joinInOrder: RawBuilder<unknown>
+  /** After a table in FROM: the index the planner must walk (SQLite's INDEXED BY); nothing elsewhere. */
+  indexedBy(index: string): RawBuilder<unknown>
   /** Puts new comments in the full-text index, where the index is not kept by the database itself. */
   indexText(keys: number[]): RawBuilder<unknown> | null
 }
@@ -48,6 +50,7 @@ const sqlite: Dialect = {
   textMatches: (words) => sql<boolean>`c.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ${ftsQuery(words)})`,
   notIndexed: (expression) => sql.raw(`+${expression}`),
   joinInOrder: sql.raw('CROSS JOIN'),
+  indexedBy: (index) => sql`INDEXED BY ${sql.id(index)}`,
   // New comments reach the index a batch at a time: one statement per batch beats a trigger per row.
   indexText: (keys) => sql`INSERT INTO comments_fts (rowid, text) SELECT id, text FROM comments WHERE id IN (${sql.join(keys)})`
 }
@@ -66,6 +69,8 @@ const postgres: Dialect = {
   textMatches: (words) => sql<boolean>`c.search @@ plainto_tsquery('simple', ${words})`,
   notIndexed: (expression) => sql.raw(expression),
   joinInOrder: sql.raw('JOIN'),
+  // PostgreSQL's planner reads its statistics.
+  indexedBy: () => sql``,
   // A generated column keeps the search index: nothing to do.
   indexText: () => null
 }

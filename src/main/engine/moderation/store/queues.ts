@@ -72,6 +72,13 @@ export const ROW_JOINS = sql`JOIN sources s ON s.id = c.source_id
 
 type RowRecord = CommentRowRecord & { sortValue: number | string | null }
 
+/** The Reported queue's own index for each order (migration 011); by reports, comments_status_reports serves. */
+const REPORTED_INDEXES: Partial<Record<SortSpec['column'], string>> = {
+  priority: 'comments_reported_priority',
+  created_at: 'comments_reported_created',
+  teach_rank: 'comments_reported_teach'
+}
+
 export function queuePage(db: Db, query: PageQuery): QueuePage {
   const { column, descending } = query.filter.search ? SEARCH_SORT : SORT_SPECS[query.sort]
   const where = filterConditions(db.dialect, query.filter, { indexPriority: column === 'priority', indexStatus: column !== 'id' })
@@ -83,10 +90,12 @@ export function queuePage(db: Db, query: PageQuery): QueuePage {
     where.push(sql`(${sortColumn}, c.id) ${descending ? sql`<` : sql`>`} (${value}, ${id})`)
   }
   const direction = descending ? sql`DESC` : sql`ASC`
+  const reportedIndex = query.filter.queue === 'reported' && !query.filter.search ? REPORTED_INDEXES[column] : undefined
+  const hint = reportedIndex ? db.dialect.indexedBy(reportedIndex) : sql``
   const records = db.all<RowRecord>(
     sql`SELECT ${rowColumns(db.dialect)}, substr(c.text, 1, ${EXCERPT_CHARS}) AS text,
                CASE WHEN length(c.text) > ${EXCERPT_CHARS} THEN 1 ELSE 0 END AS "textTruncated", ${sortColumn} AS "sortValue"
-        FROM comments c ${ROW_JOINS}
+        FROM comments c ${hint} ${ROW_JOINS}
         ${whereClause(where)}
         ORDER BY ${sortColumn} ${direction}, c.id ${direction}
         LIMIT ${query.limit + 1}`
