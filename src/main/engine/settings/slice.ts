@@ -10,6 +10,7 @@ import { backupTo } from '../database/backup'
 import { readSetting, writeSetting } from './store/settings'
 import { readShifts, writeShifts } from './store/shifts'
 import { isLead } from '../team/store/claims'
+import { databaseName } from '../database/postgres/connect'
 
 type PersonalSetting = 'keymap' | 'tableLayout' | 'savedViews'
 
@@ -19,9 +20,6 @@ type PersonalSetting = 'keymap' | 'tableLayout' | 'savedViews'
  */
 const ownKey = (options: EngineContext['options'], actor: EngineContext['actor'], key: PersonalSetting) => (options.dbUrl ? `${key}@${actor.moderator}` : key)
 
-/** A team database's name, for the header ("Team: newsroom"). */
-const teamName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
-
 export const settingsSlice = slice('settings', settingsCalls, {
   queries: ({ db, actor, policy, secrets, options }) => {
     const personal = <S extends z.ZodType>(key: PersonalSetting, schema: S, fallback: z.output<S>) =>
@@ -30,7 +28,7 @@ export const settingsSlice = slice('settings', settingsCalls, {
       session: () => ({
         ...actor,
         version,
-        team: options.dbUrl ? { database: teamName(options.dbUrl), lead: isLead(db) } : null,
+        team: options.dbUrl ? { database: databaseName(options.dbUrl), lead: isLead(db) } : null,
         canChooseStore: options.storeChoice !== undefined,
         storeProblem: options.storeProblem ?? null
       }),

@@ -3,7 +3,7 @@
 // to this desktop's secret store, the address (never a password) to the store choice.
 import { UserError } from '../errors'
 import { sql } from '../database/sql/sql'
-import { loginKey, postgresConfig } from '../database/postgres/connect'
+import { databaseName, loginKey, postgresConfig } from '../database/postgres/connect'
 import { openPostgres } from '../database/postgres/open'
 import { MODERATORS } from '../database/postgres/team-schema'
 import type { SecretStore } from '../secrets/secret-store'
@@ -24,7 +24,7 @@ export function joinTeam(choiceFile: string | undefined, secrets: SecretStore, u
   }
   secrets.set(loginKey(url), password)
   writeStoreChoice(choiceFile, url)
-  return { database: decodeURIComponent(new URL(url).pathname.slice(1)) }
+  return { database: databaseName(url) }
 }
 
 /** Forgets the chosen team database (its password stays in the secret store for the next time). */

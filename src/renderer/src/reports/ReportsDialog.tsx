@@ -74,6 +74,9 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's fields: a new object with the same ones is the same period
   }, [filter.from, filter.to, filter.source, filter.moderator, filter.article])
 
+  /** The preview again, after something it counts changed (statements sent, shifts changed). */
+  const refreshPreview = () => client.call('reportPreview', { filter }).then(setPreview, (error: Error) => setProblem(error.message))
+
   const narrow = (field: 'source' | 'moderator' | 'article', value: string) => setFilter({ ...filter, [field]: value || undefined })
 
   const exportAs = async (format: ReportFormat) => {
@@ -85,7 +88,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
       if (format === 'sor') {
         setStatementNote(file.note ?? null)
         // The counts of what went out have changed.
-        setPreview(await client.call('reportPreview', { filter }))
+        await refreshPreview()
       }
     } catch (error) {
       setProblem((error as Error).message)
@@ -185,7 +188,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
-          <ShiftsTable summary={summary} onChanged={() => void client.call('reportPreview', { filter }).then(setPreview, (error: Error) => setProblem(error.message))} />
+          <ShiftsTable summary={summary} onChanged={() => void refreshPreview()} />
         </section>
       )}
 

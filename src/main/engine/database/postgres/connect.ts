@@ -29,6 +29,11 @@ export function postgresConfig(url: string, password?: string): pg.ClientConfig 
   return config
 }
 
+/** A team database's name, as its address gives it ("newsroom" in postgres://maya@host/newsroom). */
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1))
+}
+
 /** The name the secret store keeps a team login's password under. */
 export function loginKey(url: string): string {
   const parsed = new URL(url)
