@@ -38,12 +38,31 @@ async function teachPages(engine: TestEngine, limit: number): Promise<CommentRow
 }
 
 describe('Teach Sieve', () => {
-  it("puts the comment the local model is least sure about first, once it has scored the queue", async () => {
+  it('puts the comment the local model is least sure about first, once it has scored the queue', async () => {
     const engine = await arranged()
-    const most = engine.sql.get<{ id: string }>(sql`SELECT external_id AS id FROM comments WHERE status = 'pending' ORDER BY uncertainty DESC, comments.id LIMIT 1`)!
+    const most = engine.sql.get<{ id: string }>(
+      sql`SELECT external_id AS id FROM comments WHERE status = 'pending' ORDER BY uncertainty DESC, comments.id LIMIT 1`
+    )!
     const page = await engine.call('queuePage', { filter: { queue: 'teach' }, sort: 'teach', limit: 5 })
     expect(page.rows[0].id).toBe(most.id)
     expect((await engine.call('counts', {})).teach).toBe(18)
+  })
+
+  it('ranks a comment scored again by what the model now thinks, not by the rank an earlier model gave it', async () => {
+    const engine = await arranged()
+    const rank = () =>
+      engine.sql.get<{ rank: number; uncertainty: number }>(sql`SELECT teach_rank AS rank, uncertainty FROM comments WHERE external_id = 'c2'`)!
+    const fresh = rank()
+    // As an earlier model left it (most uncertain of all), and its scores forgotten, as when its text changes.
+    engine.sql.run(sql`UPDATE comments SET uncertainty = 0.999, teach_rank = 0.999 WHERE external_id = 'c2'`)
+    for (const table of ['scores', 'scorings']) {
+      engine.sql.run(sql`DELETE FROM ${sql.table(table)} WHERE comment_id = (SELECT id FROM comments WHERE external_id = 'c2')`)
+    }
+    await engine.call('score', { scorer: 'local' })
+
+    expect(rank()).toEqual(fresh)
+    const page = await engine.call('queuePage', { filter: { queue: 'teach' }, sort: 'teach', limit: 1 })
+    expect(page.rows[0].id).not.toBe('c2')
   })
 
   it('spreads its first page out: a near-duplicate of a comment already shown waits until after every other one', async () => {
