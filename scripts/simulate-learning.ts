@@ -5,9 +5,11 @@
 //               decided comments, fold 0 as its unseen ones; and the Fox News threads);
 //   teach     — from one pool, decisions chosen by the Teach Sieve order vs worst first, rounds of 50 up to
 //               500, the held-out ROC-AUC after each round;
-//   clauses   — top-1 accuracy of clause suggestions on held-back removals (simulated, see below).
+//   clauses   — top-1 accuracy of clause suggestions on held-back removals (simulated, see below);
+//   ceiling   — how well a model of Sieve's kind learns Fox News from Fox News alone (folds by comment, and
+//               each thread held out in turn): what one comment's words tell about its label there.
 //
-//   npx tsx scripts/simulate-learning.ts [--part learning|teach|clauses|all] [--data ../shared/data] [--base FILE]
+//   npx tsx scripts/simulate-learning.ts [--part learning|teach|clauses|ceiling|all] [--data ../shared/data] [--base FILE]
 //
 // The "newsroom" base model is trained here on everything the shipped one is, less the newsroom's data
 // (toxic-spans folds 1-2 and all of Fox News), and kept at --base to save the next run the training.
@@ -20,11 +22,12 @@ import { decisionBoundary, teachOrder, uncertaintyOf } from '../src/main/engine/
 import { evaluateScorer, scoreAll } from '../src/main/engine/scoring/local/model/benchmarks'
 import { loadCorpus, type Corpus } from '../src/main/engine/scoring/local/model/data/corpus'
 import { readDavidson } from '../src/main/engine/scoring/local/model/data/davidson'
-import { readFox } from '../src/main/engine/scoring/local/model/data/fox'
+import { readFox, type FoxRow } from '../src/main/engine/scoring/local/model/data/fox'
 import { readToxicSpans, spansFold, type ToxicSpansRow } from '../src/main/engine/scoring/local/model/data/toxic-spans'
 import { finish, mixRange, seed } from '../src/main/engine/scoring/local/model/hashing'
 import type { LabelledText, LinearModel } from '../src/main/engine/scoring/local/model/linear-model'
 import { loadModel, saveModel } from '../src/main/engine/scoring/local/model/model-file'
+import { rocAuc } from '../src/main/engine/scoring/local/model/metrics'
 import { createModelScorer, scorerFromModel } from '../src/main/engine/scoring/local/model/model-scorer'
 import { seededRandom, shuffle } from '../src/main/engine/scoring/local/model/random'
 import { trainWithDecisions } from '../src/main/engine/scoring/local/model/retrain'
@@ -214,11 +217,40 @@ async function clauses(): Promise<void> {
   }
 }
 
+const FOX_FOLDS = seed('fox-comment-folds')
+
+/** Out-of-fold scores of a model trained on Fox News alone, pooled into one ROC-AUC. */
+async function foxAlone(rows: readonly FoxRow[], foldOf: (row: FoxRow) => string): Promise<number> {
+  const scores = new Float64Array(rows.length)
+  for (const fold of new Set(rows.map(foldOf))) {
+    const training = rows.filter((row) => foldOf(row) !== fold).map((row) => ({ text: row.text, labels: { TOXICITY: row.label }, source: 'fox' }))
+    const model = await trainModel(training, { attributes: ['TOXICITY'] })
+    const tested = rows.map((row, i) => ({ row, i })).filter(({ row }) => foldOf(row) === fold)
+    const results = await scoreAll(
+      scorerFromModel(model),
+      tested.map(({ row }) => row.text)
+    )
+    tested.forEach(({ i }, k) => (scores[i] = results[k].scores.TOXICITY ?? 0))
+  }
+  return rocAuc(
+    scores,
+    rows.map((row) => row.label)
+  )
+}
+
+async function ceiling(): Promise<void> {
+  const rows = readFox(dataDir)
+  console.log(`\nFox News learned from Fox News alone (${rows.length} comments), out-of-fold ROC-AUC:`)
+  console.log(`  five folds by comment (threads shared): ${f(await foxAlone(rows, (row) => String(finish(mixRange(FOX_FOLDS, row.id, 0, row.id.length)) % 5)))}`)
+  console.log(`  each thread held out in turn:           ${f(await foxAlone(rows, (row) => row.thread))}`)
+}
+
 async function main(): Promise<void> {
   if (!existsSync(dataDir)) throw new Error(`No data at ${dataDir}: pass --data.`)
   if (args.part === 'learning' || args.part === 'all') await learning()
   if (args.part === 'teach' || args.part === 'all') await teach()
   if (args.part === 'clauses' || args.part === 'all') await clauses()
+  if (args.part === 'ceiling' || args.part === 'all') await ceiling()
 }
 
 void main()
