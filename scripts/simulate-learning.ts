@@ -2,7 +2,7 @@
 //
 //   learning  — out of the box, then after fine-tuning on N of a newsroom's decisions, held-out ROC-AUC on
 //               its unseen comments and on the wiki held-out split (toxic-spans folds 1-2 as the newsroom's
-//               decided comments, fold 0 as its unseen ones; and the Fox News threads);
+//               decided comments, fold 0 as its unseen ones; the Fox News threads; Davidson's tweets);
 //   teach     — from one pool, decisions chosen by the Teach Sieve order vs worst first, rounds of 50 up to
 //               500, the held-out ROC-AUC after each round;
 //   clauses   — top-1 accuracy of clause suggestions on held-back removals (simulated, see below);
@@ -90,6 +90,30 @@ async function learning(): Promise<void> {
   console.log(
     `  ${String(corpus.foxTrainable.length).padStart(9)}  ${f(await auc(afresh, corpus.foxHeldOut))} / ${f(await auc(afresh, corpus.foxHeldOut, 'max'))}        ${f(await auc(afresh, corpus.wikiHeldOut))}   (trained afresh with the data sets, as train --data-dir)`
   )
+  await davidsonNewsroom()
+}
+
+const DAVIDSON_SPLIT = seed('davidson-newsroom')
+
+/**
+ * Davidson's tweets as a newsroom whose calls are consistent (hate or offensive: removed; neither: approved):
+ * the one licensed set here with thousands of one policy's decisions. Not news comments, but it shows what
+ * the same fine-tune does when the decisions agree with each other. A tenth (by a hash of the text) is unseen.
+ */
+async function davidsonNewsroom(): Promise<void> {
+  const corpus = loadCorpus(dataDir)
+  const path = `${args.base.replace(/\.bin$/, '')}-no-davidson.bin`
+  const base = existsSync(path) ? loadModel(path) : saveModel(await trainModel(corpus.training.filter((example) => example.source !== 'davidson'), { wordRates: corpus.wordRates }), path)
+  const rows = readDavidson(dataDir).map((row) => ({ text: row.text, label: row.label === 2 ? 0 : 1 }))
+  const isUnseen = (text: string): boolean => finish(mixRange(DAVIDSON_SPLIT, text, 0, text.length)) % 10 === 0
+  const unseen = rows.filter((row) => isUnseen(row.text))
+  const pool = rows.filter((row) => !isUnseen(row.text))
+  console.log(`  Davidson newsroom (base trained without Davidson): decisions from ${pool.length} tweets, unseen: ${unseen.length}`)
+  console.log(`  ${'0'.padStart(9)}  ${f(await auc(base, unseen))} / ${f(await auc(base, unseen, 'max'))}        ${f(await auc(base, corpus.wikiHeldOut))}`)
+  for (const count of [250, 500, 1000, 2000, 4000]) {
+    const tuned = await trainWithDecisions(base, sample(pool, count, count))
+    console.log(`  ${String(count).padStart(9)}  ${f(await auc(tuned, unseen))} / ${f(await auc(tuned, unseen, 'max'))}        ${f(await auc(tuned, corpus.wikiHeldOut))}`)
+  }
 }
 
 /** One strategy's learning curve: each round picks `step` more decisions from the pool, fine-tunes, measures. */
