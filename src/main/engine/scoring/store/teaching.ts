@@ -23,7 +23,7 @@ export function saveTeachRanks(db: Db, nearDuplicates: readonly number[]): void 
   db.transaction(() => {
     db.run(
       sql`UPDATE comments SET teach_rank = uncertainty
-          WHERE status = 'pending' AND teach_rank < 0 AND uncertainty IS NOT NULL AND teach_rank <> uncertainty`
+          WHERE status = 'pending' AND teach_rank < 0 AND uncertainty IS NOT NULL`
     )
     for (let at = 0; at < nearDuplicates.length; at += IDS_PER_STATEMENT) {
       const ids = nearDuplicates.slice(at, at + IDS_PER_STATEMENT)
