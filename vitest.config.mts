@@ -24,7 +24,11 @@ const ON_BOTH_STORES = [
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // A guard against a hung test, not a speed limit: two test files share the machine's two cores, with
+    // WordPress, MariaDB and PostgreSQL beside them, and the slowest test takes 19 s on a quiet run.
+    testTimeout: 60_000,
+    // The team-mode tests' PostgreSQL is up before any test starts its clock.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'suite', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
