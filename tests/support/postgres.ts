@@ -1,5 +1,6 @@
 // A real PostgreSQL (Debian's package) for the tests of team mode: one server per machine, started by
-// the first test that needs it and reused by the others (a lock keeps two from starting it at once), on
+// vitest's global setup (or by whatever needs it first: a lone Playwright run, the team bench) and reused by
+// the others (a lock keeps two from starting it at once), on
 // 127.0.0.1 only, with password authentication. Each test gets a database of its own.
 //
 // PostgreSQL refuses to run as root: as root, initdb and pg_ctl run as the `postgres` user in a folder it
