@@ -3,17 +3,19 @@
 // the server uncleanly), and the databases earlier runs left behind are dropped so they do not pile up.
 import { postgresInstalled, startPostgres } from './postgres'
 
-/** The names freshDatabase gives: a prefix, then ten hex digits. */
-const LEFT_BEHIND = /^sieve_(test|init|team|bench)_[0-9a-f]{10}$/
+// The names freshDatabase gives, in folders untouched for ten minutes: another run's database that is made
+// but not yet connected to is younger, and one in use refuses to be dropped.
+const LEFT_BEHIND = `
+  SELECT datname FROM pg_database
+  WHERE datname ~ '^sieve_(test|init|team|bench)_[0-9a-f]{10}$'
+    AND (pg_stat_file('base/' || oid)).modification < now() - interval '10 minutes'`
 
 export default async function setup(): Promise<void> {
   // Without PostgreSQL only the team-mode tests fail, each saying how to install it.
   if (!postgresInstalled()) return
   const server = await startPostgres()
-  const { rows } = await server.query('SELECT datname FROM pg_database')
+  const { rows } = await server.query(LEFT_BEHIND)
   for (const { datname } of rows as { datname: string }[]) {
-    if (!LEFT_BEHIND.test(datname)) continue
-    // A database still in use (another run's) refuses to be dropped, and is kept.
     await server.query(`DROP DATABASE ${datname}`).catch(() => undefined)
     await server.query(`DROP ROLE IF EXISTS ${datname}_owner`).catch(() => undefined)
   }
