@@ -62,6 +62,11 @@ async function auc(model: LinearModel, examples: readonly LabelledText[], pick: 
   return (await evaluateScorer(scorerFromModel(model), examples, pick)).auc
 }
 
+/** A learning table's line: after `decisions`, the unseen comments' ROC-AUC (TOXICITY / max), then the wiki held-out split's. */
+async function curveLine(decisions: number, model: LinearModel, unseen: readonly LabelledText[], corpus: Corpus): Promise<string> {
+  return `  ${String(decisions).padStart(9)}  ${f(await auc(model, unseen))} / ${f(await auc(model, unseen, 'max'))}        ${f(await auc(model, corpus.wikiHeldOut))}`
+}
+
 function sample<T>(items: readonly T[], count: number, seedValue: number): T[] {
   return shuffle([...items], seededRandom(seedValue)).slice(0, count)
 }
@@ -71,25 +76,22 @@ async function learning(): Promise<void> {
   const unseen = spansUnseen(corpus)
   console.log('\nLearning from a newsroom (fine-tuning the newsroom base model, as `sieve train` does):')
   console.log(`  toxic-spans newsroom: ${corpus.spansLeftOut.length} decided comments to draw from, ${unseen.length} unseen (fold 0)`)
-  const wikiBefore = await auc(base, corpus.wikiHeldOut)
   console.log(`  decisions  unseen AUC (TOXICITY / max)   wiki held-out`)
-  console.log(`  ${'0'.padStart(9)}  ${f(await auc(base, unseen))} / ${f(await auc(base, unseen, 'max'))}        ${f(wikiBefore)}`)
+  console.log(await curveLine(0, base, unseen, corpus))
   for (const count of [250, 500, 1000, 2000, 3000]) {
     if (count > corpus.spansLeftOut.length) break
     const tuned = await trainWithDecisions(base, sample(corpus.spansLeftOut, count, count))
-    console.log(`  ${String(count).padStart(9)}  ${f(await auc(tuned, unseen))} / ${f(await auc(tuned, unseen, 'max'))}        ${f(await auc(tuned, corpus.wikiHeldOut))}`)
+    console.log(await curveLine(count, tuned, unseen, corpus))
   }
   console.log(`  Fox News newsroom: decisions from the ${corpus.foxTrainable.length} comments of 6 threads, unseen: the ${corpus.foxHeldOut.length} of the other 4`)
-  console.log(`  ${'0'.padStart(9)}  ${f(await auc(base, corpus.foxHeldOut))} / ${f(await auc(base, corpus.foxHeldOut, 'max'))}        ${f(wikiBefore)}`)
+  console.log(await curveLine(0, base, corpus.foxHeldOut, corpus))
   for (const count of [250, 500, corpus.foxTrainable.length]) {
     const tuned = await trainWithDecisions(base, sample(corpus.foxTrainable, count, count))
-    console.log(`  ${String(count).padStart(9)}  ${f(await auc(tuned, corpus.foxHeldOut))} / ${f(await auc(tuned, corpus.foxHeldOut, 'max'))}        ${f(await auc(tuned, corpus.wikiHeldOut))}`)
+    console.log(await curveLine(count, tuned, corpus.foxHeldOut, corpus))
   }
   // `train --data-dir`: afresh on the data sets plus the decisions (minutes, not seconds).
   const afresh = await trainWithDecisions(base, corpus.foxTrainable, { corpus })
-  console.log(
-    `  ${String(corpus.foxTrainable.length).padStart(9)}  ${f(await auc(afresh, corpus.foxHeldOut))} / ${f(await auc(afresh, corpus.foxHeldOut, 'max'))}        ${f(await auc(afresh, corpus.wikiHeldOut))}   (trained afresh with the data sets, as train --data-dir)`
-  )
+  console.log(`${await curveLine(corpus.foxTrainable.length, afresh, corpus.foxHeldOut, corpus)}   (trained afresh with the data sets, as train --data-dir)`)
   await davidsonNewsroom()
 }
 
@@ -109,10 +111,10 @@ async function davidsonNewsroom(): Promise<void> {
   const unseen = rows.filter((row) => isUnseen(row.text))
   const pool = rows.filter((row) => !isUnseen(row.text))
   console.log(`  Davidson newsroom (base trained without Davidson): decisions from ${pool.length} tweets, unseen: ${unseen.length}`)
-  console.log(`  ${'0'.padStart(9)}  ${f(await auc(base, unseen))} / ${f(await auc(base, unseen, 'max'))}        ${f(await auc(base, corpus.wikiHeldOut))}`)
+  console.log(await curveLine(0, base, unseen, corpus))
   for (const count of [250, 500, 1000, 2000, 4000]) {
     const tuned = await trainWithDecisions(base, sample(pool, count, count))
-    console.log(`  ${String(count).padStart(9)}  ${f(await auc(tuned, unseen))} / ${f(await auc(tuned, unseen, 'max'))}        ${f(await auc(tuned, corpus.wikiHeldOut))}`)
+    console.log(await curveLine(count, tuned, unseen, corpus))
   }
 }
 
